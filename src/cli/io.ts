@@ -1,0 +1,19 @@
+/** What a command needs from the outside world, so that commands can be tested without a process. */
+import { readFile, writeFile } from 'node:fs/promises';
+
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  readFile(path: string): Promise<Uint8Array>;
+  writeFile(path: string, bytes: Uint8Array | string): Promise<void>;
+}
+
+export const processIo: CliIo = {
+  stdout: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+  stderr: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+  readFile: async (path) => new Uint8Array(await readFile(path)),
+  writeFile: (path, bytes) => writeFile(path, bytes),
+};
+
+/** Exit codes of every command. */
+export const EXIT = { ok: 0, unusableInput: 1, usage: 2 } as const;

@@ -1,0 +1,171 @@
+/**
+ * The engine, host-agnostic: from a workbook snapshot to the sheets to write. The same code runs in
+ * Excel (task pane and ribbon), on the command line and in the browser preview.
+ *
+ *   analyse:  saved mapping + class levels -> read positionnement -> settings (defaults if absent)
+ *   generate: analyse -> needs -> plan (pins, history) -> hours -> indicators -> sheet specs
+ */
+import { diagnostic, UnusableInputError, type Diagnostic } from './diagnostics';
+import type { WorkbookSnapshot } from './grid';
+import type { HistoryEntry, Plan, PupilNeeds, ReadResult } from './model';
+import { computeNeeds } from './needs';
+import { planGroups, readHistory, readPins } from './plan';
+import { readSavedMapping, readWorkbook, renderMappingSheet, type ColumnMapping } from './read';
+import { renderGroupsSheet } from './render/groupsSheet';
+import { renderHistorySheet } from './render/historySheet';
+import { isOwnSheet, type SheetSpec } from './render/sheetSpec';
+import { readClassLevels } from './settings/read';
+import { resolveSettings } from './settings/resolve';
+import type { Settings } from './settings/settings';
+
+export type StepId = 'read' | 'needs' | 'plan' | 'hours' | 'indicators' | 'render';
+
+export const STEP_LABELS: Record<StepId, string> = {
+  read: 'Lecture du positionnement',
+  needs: 'Calcul des besoins',
+  plan: 'Formation des groupes',
+  hours: 'Calcul des heures',
+  indicators: 'Indicateurs',
+  render: 'Préparation des feuilles',
+};
+
+const STEPS: StepId[] = ['read', 'needs', 'plan', 'hours', 'indicators', 'render'];
+
+export interface Analysis {
+  read: ReadResult & { mapping: ColumnMapping };
+  settings: Settings;
+  diagnostics: Diagnostic[];
+  /** Parameter sheets the generation will create because they do not exist yet. */
+  missingParameterSheets: string[];
+  /** Their specs, written with the generation. */
+  parameterSheets: SheetSpec[];
+}
+
+export interface AnalyseOptions {
+  /** ISO date of the run: the engine never reads the clock itself. */
+  today: string;
+  /** A mapping the coordinator has just confirmed in the pane; wins over the saved one. */
+  mapping?: ColumnMapping;
+}
+
+export interface GenerationSummary {
+  pupilsRead: number;
+  pupilsPlaced: number;
+  unassigned: number;
+  groups: number;
+  errors: number;
+  warnings: number;
+}
+
+export interface Generation {
+  analysis: Analysis;
+  needs: PupilNeeds[];
+  plan: Plan;
+  history: HistoryEntry[];
+  sheets: SheetSpec[];
+  diagnostics: Diagnostic[];
+  summary: GenerationSummary;
+}
+
+export interface GenerateOptions extends AnalyseOptions {
+  onProgress?: (step: StepId, index: number, total: number) => void;
+  /** Aborting before the sheets are handed to a gateway leaves the workbook untouched. */
+  signal?: AbortSignal;
+}
+
+export function analyse(snapshot: WorkbookSnapshot, options: AnalyseOptions): Analysis {
+  const saved = readSavedMapping(snapshot);
+  const read = readWorkbook(snapshot, { classLevels: readClassLevels(snapshot), mapping: options.mapping ?? saved.mapping });
+  const resolved = resolveSettings(snapshot, read, options.today);
+  return {
+    read,
+    settings: resolved.settings,
+    diagnostics: [...saved.diagnostics, ...read.diagnostics, ...resolved.diagnostics],
+    missingParameterSheets: resolved.createdSheets.map((s) => s.name),
+    parameterSheets: resolved.createdSheets,
+  };
+}
+
+/**
+ * Output sheets may only replace sheets the add-in wrote itself: a coordinator's sheet that happens
+ * to carry one of our names is left alone and reported.
+ */
+function guardOwnSheets(snapshot: WorkbookSnapshot, specs: SheetSpec[]): { specs: SheetSpec[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const kept = specs.filter((spec) => {
+    const existing = snapshot.grids.find((g) => g.sheet === spec.name);
+    if (!existing || spec.role === 'parameters') return true;
+    const firstCell = existing.origin.row === 0 && existing.origin.col === 0 ? existing.values[0]?.[0] : null;
+    if (isOwnSheet(existing.sheet, firstCell)) return true;
+    diagnostics.push(
+      diagnostic('error', spec.name, 'A1', `La feuille « ${spec.name} » existe mais n'a pas été créée par Pilote AP : elle n'est pas modifiée. Renommez-la pour que Pilote AP puisse écrire la sienne.`),
+    );
+    return false;
+  });
+  return { specs: kept, diagnostics };
+}
+
+function countSeverities(diagnostics: Diagnostic[]) {
+  return {
+    errors: diagnostics.filter((d) => d.severity === 'error').length,
+    warnings: diagnostics.filter((d) => d.severity === 'warning').length,
+  };
+}
+
+/** Let the host paint progress between steps (a browser would otherwise freeze until the end). */
+const yieldToHost = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+export async function generate(snapshot: WorkbookSnapshot, options: GenerateOptions): Promise<Generation> {
+  const progress = async (step: StepId) => {
+    options.signal?.throwIfAborted();
+    options.onProgress?.(step, STEPS.indexOf(step), STEPS.length);
+    await yieldToHost();
+  };
+
+  await progress('read');
+  const analysis = analyse(snapshot, options);
+  const { read, settings } = analysis;
+  if (!read.pupils.length) {
+    const reasons = analysis.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message);
+    throw new UnusableInputError(reasons[0] ?? "Aucun élève n'a pu être lu dans ce classeur.", analysis.diagnostics);
+  }
+
+  await progress('needs');
+  const historyRead = readHistory(snapshot);
+  const needs = computeNeeds(read.pupils, read.competencies, settings, historyRead.history);
+
+  await progress('plan');
+  const pinsRead = readPins(snapshot, read.pupils);
+  const plan = await planGroups({ pupils: read.pupils, needs, settings, pins: pinsRead.pins, history: historyRead.history });
+
+  await progress('hours');
+  await progress('indicators');
+
+  await progress('render');
+  const specs: SheetSpec[] = [
+    ...analysis.parameterSheets,
+    renderGroupsSheet(plan, read.pupils, needs, settings),
+    renderHistorySheet(historyRead.history, plan, read.pupils, settings.general.cycle),
+    renderMappingSheet(read.mapping),
+  ];
+  const guarded = guardOwnSheets(snapshot, specs);
+  options.signal?.throwIfAborted();
+
+  const diagnostics = [...analysis.diagnostics, ...historyRead.diagnostics, ...pinsRead.diagnostics, ...plan.diagnostics, ...guarded.diagnostics];
+  const placed = new Set(plan.assignments.map((a) => a.pupilId));
+  return {
+    analysis,
+    needs,
+    plan,
+    history: historyRead.history,
+    sheets: guarded.specs,
+    diagnostics,
+    summary: {
+      pupilsRead: read.pupils.length,
+      pupilsPlaced: placed.size,
+      unassigned: read.pupils.filter((p) => !placed.has(p.id)).length,
+      groups: plan.groups.length,
+      ...countSeverities(diagnostics),
+    },
+  };
+}

@@ -1,0 +1,121 @@
+/**
+ * Sheet specs: what the core asks a gateway to write. A spec is plain data (values, formulas,
+ * formats, tables, conditional formats, charts) that each gateway turns into Office.js calls or
+ * ExcelJS objects. Coordinates are 0-based and relative to A1.
+ */
+import type { CellRange } from '../grid';
+
+/** A formula in English function names with `,` separators, as `range.formulas` expects: `=SUM(B2:B9)`. */
+export interface FormulaCell {
+  formula: string;
+  /** Value the core computed for it, written by hosts that cannot recalculate (and used by tests). */
+  value?: number | string;
+}
+
+export type SpecCell = string | number | boolean | null | FormulaCell;
+
+export function isFormula(cell: SpecCell): cell is FormulaCell {
+  return typeof cell === 'object' && cell !== null && 'formula' in cell;
+}
+
+export interface CellStyle {
+  bold?: boolean;
+  italic?: boolean;
+  fontSize?: number;
+  /** `#RRGGBB` */
+  fontColor?: string;
+  /** `#RRGGBB` */
+  fill?: string;
+  /** Excel number format in en-US syntax, e.g. `0.0" h"` or `0%`. */
+  numberFormat?: string;
+  wrap?: boolean;
+  horizontal?: 'left' | 'center' | 'right';
+  vertical?: 'top' | 'center' | 'bottom';
+  border?: boolean;
+}
+
+export interface StyledRange {
+  range: CellRange;
+  style: CellStyle;
+}
+
+export interface TableSpec {
+  /** Workbook-unique table name (letters, digits, underscores), e.g. `AP_Groupes`. */
+  name: string;
+  /** Header row included. */
+  range: CellRange;
+  /** Built-in style name, e.g. `TableStyleMedium2`. */
+  style: string;
+}
+
+export interface ConditionalFormatSpec {
+  range: CellRange;
+  /** Highlight cells whose value compares so to `value`. */
+  operator: 'lessThan' | 'greaterThan' | 'equal' | 'notEqual';
+  value: number | string;
+  style: Pick<CellStyle, 'fill' | 'fontColor' | 'bold'>;
+}
+
+export interface ChartSpec {
+  type: 'column' | 'bar';
+  title: string;
+  /** Data with category labels in the first column and series names in the first row. */
+  data: CellRange;
+  /** Top-left cell the chart is anchored to, and its size in cells. */
+  anchor: { row: number; col: number };
+  size: { rows: number; cols: number };
+}
+
+export interface ListValidationSpec {
+  range: CellRange;
+  /** Allowed values, e.g. ["oui", ""] for a lock column. */
+  values: string[];
+}
+
+/**
+ * How a gateway may treat an existing sheet of that name:
+ * - `output`: replaced at each generation (only when it carries the Pilote AP marker);
+ * - `parameters`: created when absent, never overwritten (it is the coordinator's once created).
+ */
+export type SheetRoleForWrite = 'output' | 'parameters';
+
+export interface SheetSpec {
+  name: string;
+  role: SheetRoleForWrite;
+  /** Rows of cells starting at A1; text is always written as text, never as a formula. */
+  cells: SpecCell[][];
+  columnWidths?: number[];
+  styles?: StyledRange[];
+  merges?: CellRange[];
+  tables?: TableSpec[];
+  conditionalFormats?: ConditionalFormatSpec[];
+  charts?: ChartSpec[];
+  validations?: ListValidationSpec[];
+  /** Rows and columns kept visible when scrolling. */
+  freeze?: { rows: number; cols: number };
+  tabColor?: string;
+  landscape?: boolean;
+}
+
+/** Prefix of every sheet the add-in writes. */
+export const SHEET_PREFIX = 'AP ';
+
+/** Text that starts cell A1 of every sheet the add-in writes: the marker that says "ours". */
+export const MARKER = 'Pilote AP ·';
+
+export const SHEET_NAMES = {
+  parameters: 'AP Paramètres',
+  teachers: 'AP Intervenants',
+  workshops: 'AP Ateliers',
+  groups: 'AP Groupes',
+  history: 'AP Historique',
+  calendar: 'AP Calendrier',
+  hours: 'AP Horaires',
+  indicators: 'AP Indicateurs',
+  mapping: 'AP Correspondances',
+} as const;
+
+/** Is this grid one the add-in wrote (by name prefix and marker)? */
+export function isOwnSheet(sheet: string, firstCell: unknown): boolean {
+  return sheet.startsWith(SHEET_PREFIX) && typeof firstCell === 'string' && firstCell.startsWith(MARKER);
+}

@@ -1,0 +1,157 @@
+/**
+ * Defaults derived from the data, for a workbook that has no parameter sheets yet: one slot per level,
+ * enough placeholder teachers to seat every pupil, one remediation workshop per discipline read, and
+ * the national envelopes. Everything invented is marked « à compléter ».
+ */
+import { addDays, schoolYearOf } from '../dates';
+import { compareLevels } from '../levels';
+import type { Pupil, Competency } from '../model';
+import { normalizeText } from '../text';
+import { GENERAL_PARAMETERS, WEIGHT_PARAMETERS, type CycleDates, type Envelope, type Settings } from './settings';
+
+export const TO_COMPLETE = 'à compléter';
+
+export const DEFAULT_ENVELOPES: Envelope[] = [
+  { regime: 'Bac pro 2019', level: '2nde', hoursPerYear: 90 },
+  { regime: 'Bac pro 2019', level: '1re', hoursPerYear: 84 },
+  { regime: 'Bac pro 2019', level: 'Tle', hoursPerYear: 91 },
+  { regime: 'CAP 2019', level: 'CAP 1', hoursPerYear: 101.5 },
+  { regime: 'CAP 2019', level: 'CAP 2', hoursPerYear: 91 },
+  { regime: 'Bac pro 2009', level: '2nde', hoursPerYear: 70 },
+  { regime: 'Bac pro 2009', level: '1re', hoursPerYear: 70 },
+  { regime: 'Bac pro 2009', level: 'Tle', hoursPerYear: 70 },
+  { regime: 'Bac pro 2024 (soutien au parcours)', level: '2nde', hoursPerYear: null },
+  { regime: 'Bac pro 2024 (soutien au parcours)', level: '1re', hoursPerYear: null },
+  { regime: 'Bac pro 2024 (soutien au parcours)', level: 'Tle', hoursPerYear: null },
+];
+
+const DEFAULT_SLOT_TIMES: [string, string][] = [
+  ['mardi', '10h'],
+  ['jeudi', '14h'],
+  ['vendredi', '10h'],
+  ['lundi', '14h'],
+  ['mercredi', '10h'],
+];
+
+/** Default cap and minimum size per kind of workshop; small groups are favoured (seed 003). */
+export const DEFAULT_CAPS = {
+  remediation: { cap: 12, minSize: 4 },
+  methodology: { cap: 14, minSize: 5 },
+  orientation: { cap: 14, minSize: 5 },
+  enrichment: { cap: 14, minSize: 5 },
+} as const;
+
+/** Disciplines whose competencies are transversal: they feed methodology, not a remediation workshop. */
+export function isMethodologyDiscipline(discipline: string): boolean {
+  return /methodo|transvers|savoir etre|autonomie/.test(normalizeText(discipline));
+}
+
+function levelsOf(pupils: Pupil[]): string[] {
+  return [...new Set(pupils.map((p) => p.level))].sort(compareLevels);
+}
+
+function firstMondayOfSeptember(year: number): string {
+  let iso = `${year}-09-01`;
+  for (let i = 0; i < 7; i++) {
+    if (new Date(`${iso}T00:00:00Z`).getUTCDay() === 1) return iso;
+    iso = addDays(iso, 1);
+  }
+  return iso;
+}
+
+/** Consecutive cycles of `weeks` weeks from the first Monday of September until early June. */
+export function defaultCycles(schoolYear: string, weeks: number): CycleDates[] {
+  const startYear = Number(schoolYear.slice(0, 4));
+  const yearEnd = `${startYear + 1}-06-05`;
+  const cycles: CycleDates[] = [];
+  let start = firstMondayOfSeptember(startYear);
+  for (let cycle = 1; start < yearEnd && cycle <= 12; cycle++) {
+    const end = addDays(start, weeks * 7 - 3);
+    cycles.push({ cycle, start, end: end < yearEnd ? end : yearEnd });
+    start = addDays(start, weeks * 7);
+  }
+  return cycles;
+}
+
+export function defaultGeneral(today: string): Settings['general'] {
+  const general = Object.fromEntries(GENERAL_PARAMETERS.map((p) => [p.key, p.defaultValue])) as Settings['general'];
+  general.schoolYear = schoolYearOf(today);
+  return general;
+}
+
+export function defaultWeights(): Settings['weights'] {
+  return Object.fromEntries(WEIGHT_PARAMETERS.map((w) => [w.key, w.defaultValue])) as Settings['weights'];
+}
+
+export interface DefaultSlotRow {
+  id: string;
+  level: string;
+  day: string;
+  time: string;
+  durationHours: number;
+}
+
+export function defaultSlots(pupils: Pupil[]): DefaultSlotRow[] {
+  return levelsOf(pupils).map((level, i) => {
+    const [day, time] = DEFAULT_SLOT_TIMES[i % DEFAULT_SLOT_TIMES.length];
+    return { id: `${level} ${day} ${time}`, level, day, time, durationHours: 1.5 };
+  });
+}
+
+export function remediationDisciplines(competencies: Competency[]): string[] {
+  return [...new Set(competencies.map((c) => c.discipline))].filter((d) => !isMethodologyDiscipline(d));
+}
+
+export interface DefaultWorkshopRow {
+  id: string;
+  nature: string;
+  discipline: string;
+  cap: number;
+  minSize: number;
+}
+
+export function defaultWorkshops(competencies: Competency[]): DefaultWorkshopRow[] {
+  const rows: DefaultWorkshopRow[] = remediationDisciplines(competencies).map((discipline) => ({
+    id: `Remédiation ${discipline}`,
+    nature: 'Remédiation',
+    discipline,
+    ...DEFAULT_CAPS.remediation,
+  }));
+  rows.push({ id: 'Aide méthodologique', nature: 'Méthodologie', discipline: '', ...DEFAULT_CAPS.methodology });
+  rows.push({ id: 'Orientation et projet', nature: 'Orientation', discipline: '', ...DEFAULT_CAPS.orientation });
+  rows.push({ id: 'Approfondissement', nature: 'Approfondissement', discipline: '', ...DEFAULT_CAPS.enrichment });
+  return rows;
+}
+
+export interface DefaultTeacherRow {
+  name: string;
+  disciplines: string;
+  canLead: string;
+  status: string;
+}
+
+/**
+ * Placeholder teachers, free in every slot: enough of them that the largest level can be seated in
+ * groups of the remediation cap, spread over the disciplines read, plus the usual non-teaching staff.
+ */
+export function defaultTeachers(pupils: Pupil[], competencies: Competency[]): DefaultTeacherRow[] {
+  const perLevel = levelsOf(pupils).map((level) => pupils.filter((p) => p.level === level).length);
+  const needed = Math.max(1, ...perLevel.map((n) => Math.ceil(n / DEFAULT_CAPS.remediation.cap)));
+  const disciplines = remediationDisciplines(competencies);
+  const rows: DefaultTeacherRow[] = [
+    { name: `CPE (${TO_COMPLETE})`, disciplines: 'Vie scolaire', canLead: 'méthodologie, orientation', status: 'HP' },
+    { name: `Professeur documentaliste (${TO_COMPLETE})`, disciplines: 'Documentation', canLead: 'méthodologie, orientation', status: 'HP' },
+  ];
+  const teachersToAdd = Math.max(disciplines.length, needed - rows.length + 1);
+  for (let i = 0; i < teachersToAdd; i++) {
+    const discipline = disciplines.length ? disciplines[i % disciplines.length] : 'Enseignement général';
+    const number = Math.floor(i / Math.max(1, disciplines.length)) + 1;
+    rows.push({
+      name: `Enseignant ${discipline} ${number} (${TO_COMPLETE})`,
+      disciplines: discipline,
+      canLead: 'remédiation, approfondissement, méthodologie',
+      status: 'HP',
+    });
+  }
+  return rows;
+}

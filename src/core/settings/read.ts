@@ -1,0 +1,293 @@
+/**
+ * Parse the parameter sheets the coordinator edits. Every value that cannot be used is reported
+ * with its cell and replaced by its default; nothing here throws.
+ */
+import { diagnostic, type Diagnostic } from '../diagnostics';
+import type { Grid, WorkbookSnapshot } from '../grid';
+import { normalizeLevel } from '../levels';
+import type { NeedKind, PayStatus, Slot, Teacher, WorkshopType } from '../model';
+import { parseDateCell } from '../dates';
+import { SHEET_NAMES } from '../render/sheetSpec';
+import { cellText, normalizeText } from '../text';
+import { listValue, numberValue, readHeaderTable, readSection, sectionValue, yesValue, type Section } from './sections';
+import {
+  GENERAL_PARAMETERS,
+  WEIGHT_PARAMETERS,
+  type ClassLevel,
+  type CycleDates,
+  type Envelope,
+  type Settings,
+  type WeeksOff,
+} from './settings';
+
+export const SECTION_TITLES = {
+  general: 'Général',
+  classes: 'Classes',
+  slots: 'Barrettes',
+  weights: 'Poids des besoins',
+  envelopes: 'Enveloppes horaires annuelles',
+  cycles: 'Calendrier des cycles',
+  weeksOff: 'Semaines sans AP',
+} as const;
+
+export const TEACHER_COLUMNS = ['Intervenant', 'Disciplines', 'Peut animer', 'Statut', 'Heures max'] as const;
+export const WORKSHOP_COLUMNS = ['Atelier', 'Nature', 'Discipline', 'Effectif max', 'Effectif min'] as const;
+
+/** What the parameter sheets say; a part is undefined when its sheet or section is absent. */
+export type PartialSettings = { [K in keyof Settings]?: Settings[K] };
+
+export interface ParsedSettings {
+  settings: PartialSettings;
+  diagnostics: Diagnostic[];
+}
+
+function findGrid(snapshot: WorkbookSnapshot, name: string): Grid | undefined {
+  return snapshot.grids.find((g) => normalizeText(g.sheet) === normalizeText(name));
+}
+
+const KIND_WORDS: [RegExp, NeedKind][] = [
+  [/remed|soutien|consolid/, 'remediation'],
+  [/methodo|apprendre|organis/, 'methodology'],
+  [/orient|projet|passerelle/, 'orientation'],
+  [/approfond|enrich|poursuite|bts/, 'enrichment'],
+];
+
+export function parseKind(value: unknown): NeedKind | null {
+  const text = normalizeText(value);
+  for (const [pattern, kind] of KIND_WORDS) if (pattern.test(text)) return kind;
+  return null;
+}
+
+function parsePayStatus(value: unknown): PayStatus | null {
+  const text = normalizeText(value).replace(/\s/g, '');
+  if (!text || text === 'hp' || text.startsWith('heuresposte') || text === 'poste' || text === 'service') return 'HP';
+  if (text === 'hsa') return 'HSA';
+  if (text === 'hse') return 'HSE';
+  return null;
+}
+
+function parseGeneral(section: Section, sheet: string, diagnostics: Diagnostic[]): PartialSettings['general'] {
+  const general: Record<string, number | string> = {};
+  for (const row of section.rows) {
+    const label = normalizeText(sectionValue(row, 'Paramètre'));
+    const parameter = GENERAL_PARAMETERS.find((p) => normalizeText(p.label) === label);
+    if (!parameter) continue;
+    const raw = sectionValue(row, 'Valeur');
+    if (parameter.kind === 'text') {
+      general[parameter.key] = cellText(raw);
+      continue;
+    }
+    const value = numberValue(raw);
+    const inRange = value !== null && (parameter.min === undefined || value >= parameter.min) && (parameter.max === undefined || value <= parameter.max);
+    if (inRange) general[parameter.key] = value;
+    else if (cellText(raw) !== '') {
+      diagnostics.push(
+        diagnostic('warning', sheet, row.addressOf('Valeur'), `« ${parameter.label} » : valeur « ${cellText(raw)} » invalide (attendu un nombre entre ${parameter.min} et ${parameter.max}), valeur par défaut ${parameter.defaultValue} utilisée.`),
+      );
+    }
+  }
+  const complete: Record<string, number | string> = {};
+  for (const p of GENERAL_PARAMETERS) complete[p.key] = general[p.key] ?? p.defaultValue;
+  return complete as Settings['general'];
+}
+
+function parseClasses(section: Section): ClassLevel[] {
+  const classes: ClassLevel[] = [];
+  for (const row of section.rows) {
+    const className = cellText(sectionValue(row, 'Classe'));
+    const typed = cellText(sectionValue(row, 'Niveau'));
+    if (!className || !typed || normalizeText(typed).startsWith('a completer')) continue;
+    classes.push({ className, level: normalizeLevel(typed) ?? typed });
+  }
+  return classes;
+}
+
+function parseSlots(section: Section, sheet: string, diagnostics: Diagnostic[]): Slot[] {
+  const slots: Slot[] = [];
+  for (const row of section.rows) {
+    const id = cellText(sectionValue(row, 'Barrette'));
+    if (!id) continue;
+    const typedLevel = cellText(sectionValue(row, 'Niveau'));
+    const duration = numberValue(sectionValue(row, 'Durée (h)'));
+    if (slots.some((s) => s.id === id)) {
+      diagnostics.push(diagnostic('warning', sheet, row.addressOf('Barrette'), `Barrette « ${id} » en double : seule la première est gardée.`));
+      continue;
+    }
+    if (!typedLevel) {
+      diagnostics.push(diagnostic('warning', sheet, row.addressOf('Niveau'), `Barrette « ${id} » sans niveau : elle est ignorée.`));
+      continue;
+    }
+    if (duration === null || duration <= 0 || duration > 8) {
+      diagnostics.push(diagnostic('warning', sheet, row.addressOf('Durée (h)'), `Barrette « ${id} » : durée « ${cellText(sectionValue(row, 'Durée (h)'))} » invalide, 1 h retenue.`));
+    }
+    slots.push({
+      id,
+      level: normalizeLevel(typedLevel) ?? typedLevel,
+      day: normalizeText(sectionValue(row, 'Jour')),
+      time: cellText(sectionValue(row, 'Heure')),
+      durationHours: duration !== null && duration > 0 && duration <= 8 ? duration : 1,
+      source: { sheet, cell: row.addressOf('Barrette') },
+    });
+  }
+  return slots;
+}
+
+function parseWeights(section: Section, sheet: string, diagnostics: Diagnostic[]): Settings['weights'] {
+  const weights = Object.fromEntries(WEIGHT_PARAMETERS.map((w) => [w.key, w.defaultValue])) as Settings['weights'];
+  for (const row of section.rows) {
+    const label = normalizeText(sectionValue(row, 'Besoin'));
+    const parameter = WEIGHT_PARAMETERS.find((w) => normalizeText(w.label) === label);
+    if (!parameter) continue;
+    const value = numberValue(sectionValue(row, 'Poids'));
+    if (value === null || value < 0 || value > 10) {
+      diagnostics.push(diagnostic('warning', sheet, row.addressOf('Poids'), `Poids « ${parameter.label} » invalide, ${parameter.defaultValue} retenu.`));
+    } else weights[parameter.key] = value;
+  }
+  return weights;
+}
+
+function parseEnvelopes(section: Section): Envelope[] {
+  return section.rows
+    .map((row) => ({
+      regime: cellText(sectionValue(row, 'Régime')),
+      level: normalizeLevel(cellText(sectionValue(row, 'Niveau'))) ?? cellText(sectionValue(row, 'Niveau')),
+      hoursPerYear: numberValue(sectionValue(row, 'Heures par élève et par an')),
+    }))
+    .filter((e) => e.regime && e.level);
+}
+
+function parseCycles(section: Section, sheet: string, diagnostics: Diagnostic[]): CycleDates[] {
+  const cycles: CycleDates[] = [];
+  for (const row of section.rows) {
+    const cycle = numberValue(sectionValue(row, 'Cycle'));
+    const start = parseDateCell(sectionValue(row, 'Début'));
+    const end = parseDateCell(sectionValue(row, 'Fin'));
+    if (cycle === null) continue;
+    if (!start || !end || end < start) {
+      diagnostics.push(diagnostic('warning', sheet, row.address, `Cycle ${cycle} : dates de début et de fin illisibles ou inversées, cycle ignoré.`));
+      continue;
+    }
+    cycles.push({ cycle, start, end });
+  }
+  return cycles;
+}
+
+function parseWeeksOff(section: Section, sheet: string, diagnostics: Diagnostic[]): WeeksOff[] {
+  const periods: WeeksOff[] = [];
+  for (const row of section.rows) {
+    const start = parseDateCell(sectionValue(row, 'Du'));
+    const end = parseDateCell(sectionValue(row, 'Au'));
+    if (!start || !end || end < start) {
+      diagnostics.push(diagnostic('warning', sheet, row.address, 'Période sans AP : dates illisibles ou inversées, ligne ignorée.'));
+      continue;
+    }
+    const level = cellText(sectionValue(row, 'Niveau'));
+    periods.push({ start, end, label: cellText(sectionValue(row, 'Motif')), level: level ? (normalizeLevel(level) ?? level) : '' });
+  }
+  return periods;
+}
+
+function parseTeachers(grid: Grid, slotIds: string[], diagnostics: Diagnostic[]): Teacher[] | undefined {
+  const table = readHeaderTable(grid, ['Intervenant', 'Disciplines']);
+  if (!table) {
+    diagnostics.push(diagnostic('error', grid.sheet, '', `En-têtes « Intervenant » et « Disciplines » introuvables : la feuille est ignorée, des intervenants par défaut sont utilisés.`));
+    return undefined;
+  }
+  const slotHeaders = table.headers.filter((h) => h && !TEACHER_COLUMNS.some((c) => normalizeText(c) === normalizeText(h)));
+  for (const header of slotHeaders) {
+    if (!slotIds.some((id) => normalizeText(id) === normalizeText(header))) {
+      diagnostics.push(diagnostic('warning', grid.sheet, table.address, `Colonne « ${header} » : aucune barrette de ce nom dans « ${SHEET_NAMES.parameters} », colonne ignorée.`));
+    }
+  }
+  const teachers: Teacher[] = [];
+  for (const row of table.rows) {
+    const name = cellText(sectionValue(row, 'Intervenant'));
+    if (!name) continue;
+    const kinds = listValue(sectionValue(row, 'Peut animer')).map(parseKind).filter((k): k is NeedKind => k !== null);
+    const status = parsePayStatus(sectionValue(row, 'Statut'));
+    if (status === null) {
+      diagnostics.push(diagnostic('warning', grid.sheet, row.addressOf('Statut'), `${name} : statut « ${cellText(sectionValue(row, 'Statut'))} » inconnu (HP, HSA ou HSE), heures poste retenues.`));
+    }
+    const maxHours = numberValue(sectionValue(row, 'Heures max'));
+    teachers.push({
+      name,
+      disciplines: listValue(sectionValue(row, 'Disciplines')),
+      kinds: kinds.length ? [...new Set(kinds)] : ['remediation', 'methodology'],
+      freeSlots: slotIds.filter((id) => yesValue(row.cells.get(normalizeText(id)))),
+      payStatus: status ?? 'HP',
+      ...(maxHours !== null && maxHours > 0 && { maxHours }),
+      source: { sheet: grid.sheet, cell: row.addressOf('Intervenant') },
+    });
+  }
+  return teachers;
+}
+
+function parseWorkshops(grid: Grid, diagnostics: Diagnostic[]): WorkshopType[] | undefined {
+  const table = readHeaderTable(grid, ['Atelier', 'Nature']);
+  if (!table) {
+    diagnostics.push(diagnostic('error', grid.sheet, '', `En-têtes « Atelier » et « Nature » introuvables : la feuille est ignorée, les ateliers par défaut sont utilisés.`));
+    return undefined;
+  }
+  const types: WorkshopType[] = [];
+  for (const row of table.rows) {
+    const id = cellText(sectionValue(row, 'Atelier'));
+    if (!id) continue;
+    const kind = parseKind(sectionValue(row, 'Nature')) ?? parseKind(id);
+    if (!kind) {
+      diagnostics.push(diagnostic('warning', grid.sheet, row.addressOf('Nature'), `Atelier « ${id} » : nature « ${cellText(sectionValue(row, 'Nature'))} » inconnue (remédiation, méthodologie, orientation, approfondissement), atelier ignoré.`));
+      continue;
+    }
+    let cap = numberValue(sectionValue(row, 'Effectif max'));
+    let minSize = numberValue(sectionValue(row, 'Effectif min')) ?? 1;
+    if (cap === null || cap < 1 || !Number.isInteger(cap)) {
+      diagnostics.push(diagnostic('warning', grid.sheet, row.addressOf('Effectif max'), `Atelier « ${id} » : effectif max « ${cellText(sectionValue(row, 'Effectif max'))} » invalide, 12 retenu.`));
+      cap = 12;
+    }
+    if (minSize < 0 || minSize > cap || !Number.isInteger(minSize)) {
+      diagnostics.push(diagnostic('warning', grid.sheet, row.addressOf('Effectif min'), `Atelier « ${id} » : effectif min invalide ou supérieur au max, 1 retenu.`));
+      minSize = 1;
+    }
+    const discipline = cellText(sectionValue(row, 'Discipline'));
+    types.push({ id, kind, ...(discipline && { discipline }), cap, minSize, source: { sheet: grid.sheet, cell: row.addressOf('Effectif max') } });
+  }
+  return types;
+}
+
+/** Read whatever parameter sheets exist. */
+export function parseSettingsSheets(snapshot: WorkbookSnapshot): ParsedSettings {
+  const diagnostics: Diagnostic[] = [];
+  const settings: PartialSettings = {};
+  const params = findGrid(snapshot, SHEET_NAMES.parameters);
+  if (params) {
+    const sheet = params.sheet;
+    const general = readSection(params, [SECTION_TITLES.general]);
+    if (general) settings.general = parseGeneral(general, sheet, diagnostics);
+    const classes = readSection(params, [SECTION_TITLES.classes]);
+    if (classes) settings.classLevels = parseClasses(classes);
+    const slots = readSection(params, [SECTION_TITLES.slots]);
+    if (slots) settings.slots = parseSlots(slots, sheet, diagnostics);
+    const weights = readSection(params, [SECTION_TITLES.weights]);
+    if (weights) settings.weights = parseWeights(weights, sheet, diagnostics);
+    const envelopes = readSection(params, [SECTION_TITLES.envelopes]);
+    if (envelopes) settings.envelopes = parseEnvelopes(envelopes);
+    const cycles = readSection(params, [SECTION_TITLES.cycles]);
+    if (cycles) settings.cycles = parseCycles(cycles, sheet, diagnostics);
+    const weeksOff = readSection(params, [SECTION_TITLES.weeksOff]);
+    if (weeksOff) settings.weeksOff = parseWeeksOff(weeksOff, sheet, diagnostics);
+    for (const [key, title] of Object.entries(SECTION_TITLES)) {
+      if (settings[key === 'classes' ? 'classLevels' : (key as keyof PartialSettings)] === undefined) {
+        diagnostics.push(diagnostic('warning', sheet, '', `Section « ${title} » introuvable (titre attendu en colonne A) : valeurs par défaut utilisées.`));
+      }
+    }
+  }
+  const teachersGrid = findGrid(snapshot, SHEET_NAMES.teachers);
+  if (teachersGrid) settings.teachers = parseTeachers(teachersGrid, (settings.slots ?? []).map((s) => s.id), diagnostics);
+  const workshopsGrid = findGrid(snapshot, SHEET_NAMES.workshops);
+  if (workshopsGrid) settings.workshopTypes = parseWorkshops(workshopsGrid, diagnostics);
+  return { settings, diagnostics };
+}
+
+/** Class -> level overrides, needed before reading the positionnement. */
+export function readClassLevels(snapshot: WorkbookSnapshot): ClassLevel[] {
+  return parseSettingsSheets(snapshot).settings.classLevels ?? [];
+}

@@ -1,0 +1,101 @@
+/** The parameter sheets as first created: laid out for the coordinator to edit, then read back by read.ts. */
+import { isoToSerial } from '../dates';
+import { HOUSE, SheetBuilder } from '../render/builder';
+import { SHEET_NAMES, type SheetSpec } from '../render/sheetSpec';
+import { TO_COMPLETE, type DefaultSlotRow, type DefaultTeacherRow, type DefaultWorkshopRow } from './defaults';
+import { SECTION_TITLES, TEACHER_COLUMNS, WORKSHOP_COLUMNS } from './read';
+import { GENERAL_PARAMETERS, WEIGHT_PARAMETERS, type CycleDates, type Envelope, type Settings, type WeeksOff } from './settings';
+
+export interface ParametersContent {
+  general: Settings['general'];
+  classes: { className: string; level: string | null; pupils: number }[];
+  slots: DefaultSlotRow[];
+  weights: Settings['weights'];
+  envelopes: Envelope[];
+  cycles: CycleDates[];
+  weeksOff: WeeksOff[];
+}
+
+const DATE_FORMAT = 'dd/mm/yyyy';
+
+function section(builder: SheetBuilder, title: string, headers: string[]): void {
+  builder.blank();
+  builder.row([title], HOUSE.section);
+  builder.row(headers, HOUSE.header);
+}
+
+export function renderParametersSheet(content: ParametersContent): SheetSpec {
+  const b = new SheetBuilder(
+    'Paramètres',
+    'Modifiez les cellules jaunes (les orangées sont à compléter), puis relancez « Générer ». Pilote AP ne réécrit jamais cette feuille.',
+  );
+  section(b, SECTION_TITLES.general, ['Paramètre', 'Valeur', 'Explication']);
+  for (const p of GENERAL_PARAMETERS) {
+    const value = content.general[p.key];
+    const r = b.row([p.label, value === '' ? null : value, p.help]);
+    b.style(r, 1, 1, 1, value === '' ? HOUSE.toComplete : HOUSE.editable);
+  }
+  section(b, SECTION_TITLES.classes, ['Classe', 'Niveau', 'Élèves lus']);
+  for (const c of content.classes) {
+    const r = b.row([c.className, c.level ?? TO_COMPLETE, c.pupils]);
+    b.style(r, 1, 1, 1, c.level ? HOUSE.editable : HOUSE.toComplete);
+  }
+  section(b, SECTION_TITLES.slots, ['Barrette', 'Niveau', 'Jour', 'Heure', 'Durée (h)']);
+  for (const s of content.slots) {
+    const r = b.row([s.id, s.level, s.day, s.time, s.durationHours]);
+    b.style(r, 0, 1, 5, HOUSE.editable);
+  }
+  section(b, SECTION_TITLES.weights, ['Besoin', 'Poids', 'Explication']);
+  for (const w of WEIGHT_PARAMETERS) {
+    const r = b.row([w.label, content.weights[w.key], w.help]);
+    b.style(r, 1, 1, 1, HOUSE.editable);
+  }
+  section(b, SECTION_TITLES.envelopes, ['Régime', 'Niveau', 'Heures par élève et par an']);
+  for (const e of content.envelopes) {
+    const r = b.row([e.regime, e.level, e.hoursPerYear]);
+    b.style(r, 2, 1, 1, e.hoursPerYear === null ? HOUSE.toComplete : HOUSE.editable);
+  }
+  section(b, SECTION_TITLES.cycles, ['Cycle', 'Début', 'Fin']);
+  for (const c of content.cycles) {
+    const r = b.row([c.cycle, isoToSerial(c.start), isoToSerial(c.end)]);
+    b.style(r, 1, 1, 2, { ...HOUSE.editable, numberFormat: DATE_FORMAT });
+  }
+  section(b, SECTION_TITLES.weeksOff, ['Du', 'Au', 'Motif', 'Niveau']);
+  for (const w of content.weeksOff) {
+    const r = b.row([isoToSerial(w.start), isoToSerial(w.end), w.label, w.level]);
+    b.style(r, 0, 1, 2, { ...HOUSE.editable, numberFormat: DATE_FORMAT });
+  }
+  if (!content.weeksOff.length) {
+    b.row(['(Ajoutez ici les vacances et les périodes de PFMP : une ligne par période, niveau vide = tous.)'], HOUSE.note);
+  }
+  return b.build({ name: SHEET_NAMES.parameters, role: 'parameters', columnWidths: [44, 16, 14, 12, 60], tabColor: '#FFC000' });
+}
+
+export function renderTeachersSheet(rows: DefaultTeacherRow[], slotIds: string[]): SheetSpec {
+  const b = new SheetBuilder(
+    'Intervenants',
+    'Une ligne par intervenant. « Peut animer » : remédiation, méthodologie, orientation, approfondissement. Statut : HP, HSA ou HSE. Mettez « x » sous chaque barrette où la personne est libre.',
+  );
+  const header = b.row([...TEACHER_COLUMNS, ...slotIds], HOUSE.header);
+  for (const t of rows) {
+    const r = b.row([t.name, t.disciplines, t.canLead, t.status, null, ...slotIds.map(() => 'x')]);
+    b.style(r, 0, 1, TEACHER_COLUMNS.length + slotIds.length, t.name.includes(TO_COMPLETE) ? HOUSE.toComplete : HOUSE.editable);
+  }
+  return b.build({
+    name: SHEET_NAMES.teachers,
+    role: 'parameters',
+    columnWidths: [40, 22, 40, 10, 12, ...slotIds.map(() => 18)],
+    freeze: { rows: header + 1, cols: 1 },
+    tabColor: '#FFC000',
+  });
+}
+
+export function renderWorkshopsSheet(rows: DefaultWorkshopRow[]): SheetSpec {
+  const b = new SheetBuilder('Ateliers', 'Catalogue des ateliers. Nature : remédiation, méthodologie, orientation ou approfondissement. Discipline vide = tout intervenant de cette nature.');
+  const header = b.row([...WORKSHOP_COLUMNS], HOUSE.header);
+  for (const w of rows) {
+    const r = b.row([w.id, w.nature, w.discipline || null, w.cap, w.minSize]);
+    b.style(r, 0, 1, WORKSHOP_COLUMNS.length, HOUSE.editable);
+  }
+  return b.build({ name: SHEET_NAMES.workshops, role: 'parameters', columnWidths: [34, 20, 22, 14, 14], freeze: { rows: header + 1, cols: 1 }, tabColor: '#FFC000' });
+}

@@ -1,0 +1,118 @@
+/**
+ * Settings for one generation: what the parameter sheets say, completed by defaults derived from the
+ * data. Missing parameter sheets are rendered from those defaults and read back through the same
+ * parser, so that what the pipeline uses is exactly what the coordinator will see in the workbook.
+ */
+import { diagnostic, type Diagnostic } from '../diagnostics';
+import type { WorkbookSnapshot } from '../grid';
+import { levelFromClassName } from '../levels';
+import type { ReadResult } from '../model';
+import { SHEET_NAMES, type SheetSpec } from '../render/sheetSpec';
+import { specToGrid } from '../render/specToGrid';
+import { normalizeText } from '../text';
+import {
+  DEFAULT_ENVELOPES,
+  defaultCycles,
+  defaultGeneral,
+  defaultSlots,
+  defaultTeachers,
+  defaultWeights,
+  defaultWorkshops,
+} from './defaults';
+import { parseSettingsSheets } from './read';
+import { renderParametersSheet, renderTeachersSheet, renderWorkshopsSheet } from './render';
+import type { Settings } from './settings';
+
+export interface ResolvedSettings {
+  settings: Settings;
+  diagnostics: Diagnostic[];
+  /** Parameter sheets to create because the workbook has none yet. */
+  createdSheets: SheetSpec[];
+}
+
+function hasSheet(snapshot: WorkbookSnapshot, name: string): boolean {
+  return snapshot.grids.some((g) => normalizeText(g.sheet) === normalizeText(name));
+}
+
+function classRows(read: ReadResult) {
+  const counts = new Map<string, number>();
+  for (const pupil of read.pupils) counts.set(pupil.className, (counts.get(pupil.className) ?? 0) + 1);
+  return [...counts].map(([className, pupils]) => {
+    const pupil = read.pupils.find((p) => p.className === className);
+    const level = levelFromClassName(className) ?? (pupil && pupil.level !== className ? pupil.level : null);
+    return { className, level, pupils };
+  });
+}
+
+function missingSheets(snapshot: WorkbookSnapshot, read: ReadResult, today: string): SheetSpec[] {
+  const parsed = parseSettingsSheets(snapshot).settings;
+  const general = parsed.general ?? defaultGeneral(today);
+  const slots = parsed.slots ?? defaultSlots(read.pupils);
+  const specs: SheetSpec[] = [];
+  if (!hasSheet(snapshot, SHEET_NAMES.parameters)) {
+    specs.push(
+      renderParametersSheet({
+        general,
+        classes: classRows(read),
+        slots,
+        weights: defaultWeights(),
+        envelopes: DEFAULT_ENVELOPES,
+        cycles: defaultCycles(general.schoolYear || defaultGeneral(today).schoolYear, general.weeksPerCycle),
+        weeksOff: [],
+      }),
+    );
+  }
+  if (!hasSheet(snapshot, SHEET_NAMES.teachers)) {
+    specs.push(renderTeachersSheet(defaultTeachers(read.pupils, read.competencies), slots.map((s) => s.id)));
+  }
+  if (!hasSheet(snapshot, SHEET_NAMES.workshops)) specs.push(renderWorkshopsSheet(defaultWorkshops(read.competencies)));
+  return specs;
+}
+
+function checkCoherence(settings: Settings, read: ReadResult): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const params = SHEET_NAMES.parameters;
+  for (const level of new Set(read.pupils.map((p) => p.level))) {
+    if (!settings.slots.some((s) => s.level === level)) {
+      diagnostics.push(diagnostic('warning', params, '', `Aucune barrette pour le niveau « ${level} » : ajoutez-en une dans la section « Barrettes », ses élèves ne peuvent pas être placés.`));
+    }
+  }
+  for (const slot of settings.slots) {
+    if (!settings.teachers.some((t) => t.freeSlots.includes(slot.id))) {
+      diagnostics.push(diagnostic('warning', slot.source.sheet, slot.source.cell, `Barrette « ${slot.id} » : aucun intervenant libre (cochez « x » dans « ${SHEET_NAMES.teachers} »).`));
+    }
+  }
+  for (const teacher of settings.teachers) {
+    if (!teacher.freeSlots.length) {
+      diagnostics.push(diagnostic('info', teacher.source.sheet, teacher.source.cell, `${teacher.name} n'est libre dans aucune barrette.`));
+    }
+  }
+  if (!settings.envelopes.some((e) => normalizeText(e.regime) === normalizeText(settings.general.regime))) {
+    diagnostics.push(diagnostic('warning', params, '', `Régime horaire « ${settings.general.regime} » absent de la section « Enveloppes horaires annuelles ».`));
+  }
+  return diagnostics;
+}
+
+export function resolveSettings(snapshot: WorkbookSnapshot, read: ReadResult, today: string): ResolvedSettings {
+  const createdSheets = missingSheets(snapshot, read, today);
+  const completed: WorkbookSnapshot = { grids: [...snapshot.grids, ...createdSheets.map(specToGrid)] };
+  const parsed = parseSettingsSheets(completed);
+  const general = parsed.settings.general ?? defaultGeneral(today);
+  if (!general.schoolYear) general.schoolYear = defaultGeneral(today).schoolYear;
+  const settings: Settings = {
+    general,
+    weights: parsed.settings.weights ?? defaultWeights(),
+    classLevels: parsed.settings.classLevels ?? [],
+    slots: parsed.settings.slots ?? [],
+    teachers: parsed.settings.teachers ?? [],
+    workshopTypes: parsed.settings.workshopTypes ?? [],
+    envelopes: parsed.settings.envelopes ?? DEFAULT_ENVELOPES,
+    cycles: parsed.settings.cycles ?? defaultCycles(general.schoolYear, general.weeksPerCycle),
+    weeksOff: parsed.settings.weeksOff ?? [],
+  };
+  const diagnostics = [...parsed.diagnostics, ...checkCoherence(settings, read)];
+  for (const spec of createdSheets) {
+    diagnostics.push(diagnostic('info', spec.name, '', `Feuille « ${spec.name} » créée avec des valeurs par défaut tirées des données : complétez-la (cellules orangées) puis relancez.`));
+  }
+  return { settings, diagnostics, createdSheets };
+}

@@ -1,0 +1,100 @@
+/**
+ * The coordinator's settings, read from the parameter sheets (`AP Paramètres`, `AP Intervenants`,
+ * `AP Ateliers`). Anything missing gets a default derived from the data and is reported, so that
+ * one click always gives a result.
+ */
+import type { NeedKind, PayStatus, Slot, Teacher, WorkshopType } from '../model';
+
+/** A scalar parameter of the « Général » section. */
+export interface GeneralParameter<K extends string = string> {
+  key: K;
+  /** Label in column A of the section, as the coordinator sees it. */
+  label: string;
+  kind: 'number' | 'text';
+  defaultValue: number | string;
+  help: string;
+  /** Accepted range for numbers. */
+  min?: number;
+  max?: number;
+}
+
+export const GENERAL_PARAMETERS = [
+  { key: 'cycle', label: 'Cycle à générer', kind: 'number', defaultValue: 1, min: 1, max: 12, help: 'Numéro du cycle de 7 à 8 semaines à préparer.' },
+  { key: 'schoolYear', label: 'Année scolaire', kind: 'text', defaultValue: '', help: 'Par exemple 2026-2027.' },
+  { key: 'establishmentName', label: 'Établissement', kind: 'text', defaultValue: '', help: "Nom de l'établissement (export rectorat)." },
+  { key: 'uai', label: 'UAI', kind: 'text', defaultValue: '', help: '7 caractères et une lettre de contrôle, par exemple 0750655E.' },
+  { key: 'academy', label: 'Académie', kind: 'text', defaultValue: '', help: 'Académie de rattachement (export rectorat).' },
+  { key: 'maskThreshold', label: 'Seuil de masquage des effectifs', kind: 'number', defaultValue: 5, min: 1, max: 20, help: "Dans l'export, tout effectif inférieur est masqué (« < 5 »)." },
+  { key: 'maxConsecutiveCycles', label: 'Cycles consécutifs max dans une même remédiation', kind: 'number', defaultValue: 2, min: 1, max: 12, help: 'Au-delà, un élève change d’atelier sauf besoin encore fort.' },
+  { key: 'strongNeed', label: 'Besoin fort à partir de', kind: 'number', defaultValue: 0.6, min: 0, max: 1, help: 'Score (0 à 1) au-dessus duquel un besoin est dit fort.' },
+  { key: 'regime', label: 'Régime horaire', kind: 'text', defaultValue: 'Bac pro 2019', help: 'Régime dont les enveloppes (section « Enveloppes ») s’appliquent.' },
+  { key: 'weeksPerCycle', label: 'Semaines par cycle', kind: 'number', defaultValue: 7, min: 1, max: 20, help: 'Sert au calendrier par défaut des cycles.' },
+] as const satisfies readonly GeneralParameter[];
+
+export type GeneralKey = (typeof GENERAL_PARAMETERS)[number]['key'];
+
+/** Weights of each need in the planner's objective (section « Poids des besoins »). */
+export const WEIGHT_PARAMETERS = [
+  { key: 'remediation', label: 'Remédiation (positionnement)', defaultValue: 1, help: 'Besoins de remédiation par discipline.' },
+  { key: 'methodology', label: 'Aide méthodologique', defaultValue: 0.9, help: 'Organisation, consignes, prise de notes, oral.' },
+  { key: 'orientation', label: 'Orientation / projet', defaultValue: 0.9, help: 'Projet professionnel, passerelles, PFMP.' },
+  { key: 'enrichment', label: 'Approfondissement', defaultValue: 0.8, help: 'Élèves à l’aise, poursuite d’études (BTS).' },
+  { key: 'selfGap', label: "Écart d'autopositionnement", defaultValue: 0.5, help: "Part du besoin due à l'écart entre l'élève et l'équipe." },
+  { key: 'profile', label: "Profil d'entretien", defaultValue: 0.3, help: 'Part du besoin due au profil (« Malgré eux »...).' },
+] as const;
+
+export type WeightKey = (typeof WEIGHT_PARAMETERS)[number]['key'];
+
+export interface ClassLevel {
+  className: string;
+  level: string;
+}
+
+/** Yearly AP hours per pupil and level under a regime (section « Enveloppes horaires »). */
+export interface Envelope {
+  regime: string;
+  level: string;
+  /** Null when the coordinator has still to fill it in (2024 regime). */
+  hoursPerYear: number | null;
+}
+
+export interface CycleDates {
+  cycle: number;
+  /** ISO dates. */
+  start: string;
+  end: string;
+}
+
+/** A period without AP: holidays for everybody, or a PFMP for one level. */
+export interface WeeksOff {
+  start: string;
+  end: string;
+  label: string;
+  /** Empty: every level. */
+  level: string;
+}
+
+export interface Settings {
+  general: { [K in GeneralKey]: K extends 'cycle' | 'maskThreshold' | 'maxConsecutiveCycles' | 'strongNeed' | 'weeksPerCycle' ? number : string };
+  weights: Record<WeightKey, number>;
+  classLevels: ClassLevel[];
+  slots: Slot[];
+  teachers: Teacher[];
+  workshopTypes: WorkshopType[];
+  envelopes: Envelope[];
+  cycles: CycleDates[];
+  weeksOff: WeeksOff[];
+}
+
+export const KIND_LABELS: Record<NeedKind, string> = {
+  remediation: 'Remédiation',
+  methodology: 'Méthodologie',
+  orientation: 'Orientation',
+  enrichment: 'Approfondissement',
+};
+
+export const PAY_STATUS_LABELS: Record<PayStatus, string> = {
+  HP: 'Heures poste',
+  HSA: 'HSA',
+  HSE: 'HSE',
+};

@@ -1,0 +1,32 @@
+/**
+ * What the task pane and the ribbon command need from where they run: the workbook gateway plus a few
+ * interactions with the workbook. Two implementations: Excel (Office.js) and the browser preview
+ * (in-memory example workbook).
+ */
+import type { WorkbookGateway } from '../gateways/gateway';
+
+/** A capability the running Excel lacks, said in French. */
+export interface MissingRequirement {
+  requirement: string;
+  message: string;
+}
+
+export type ExportOutcome = 'new-workbook' | 'download';
+
+export interface PiloteHost {
+  kind: 'excel' | 'preview';
+  gateway: WorkbookGateway;
+  /** Requirement sets this Excel lacks (empty when all is there). */
+  missingRequirements(): MissingRequirement[];
+  /** Select a cell so the coordinator sees it (links from diagnostics). */
+  selectCell(sheet: string, cell: string): Promise<void>;
+  /** Bring a sheet to the front (buttons that open parameter sheets). */
+  activateSheet(sheet: string): Promise<void>;
+  /** Write one value into a cell of a parameter sheet (e.g. a cap changed from the pane). */
+  setCellValue(sheet: string, cell: string, value: string | number): Promise<void>;
+  /**
+   * Hand a finished export to the coordinator: a new workbook in Excel where supported
+   * (`Excel.createWorkbook`), else a file download. Returns which one happened.
+   */
+  deliverFile(fileName: string, bytes: Uint8Array, mimeType: string): Promise<ExportOutcome>;
+}

@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import type { Grid, WorkbookSnapshot } from '../../src/core/grid';
+import type { Competency, Pupil, ReadResult } from '../../src/core/model';
+import { SHEET_NAMES } from '../../src/core/render/sheetSpec';
+import { specToGrid } from '../../src/core/render/specToGrid';
+import { defaultCycles } from '../../src/core/settings/defaults';
+import { parseSettingsSheets } from '../../src/core/settings/read';
+import { resolveSettings } from '../../src/core/settings/resolve';
+
+function pupil(i: number, className: string, level: string): Pupil {
+  return {
+    id: `nom:${className}|p${i}`,
+    lastName: `P${i}`,
+    firstName: 'X',
+    displayName: `P${i} X`,
+    className,
+    level,
+    results: [],
+    selfResults: [],
+    sources: [{ sheet: className, cell: `A${i + 2}` }],
+  };
+}
+
+const competencies: Competency[] = [
+  { id: 'mathematiques|calcul', discipline: 'Mathématiques', label: 'Calcul' },
+  { id: 'francais|lire', discipline: 'Français', label: 'Lire' },
+  { id: 'methodologie|consigne', discipline: 'Méthodologie', label: 'Consigne' },
+];
+
+function readResult(): ReadResult {
+  const pupils = [
+    ...Array.from({ length: 30 }, (_, i) => pupil(i, '2MELEC', '2nde')),
+    ...Array.from({ length: 20 }, (_, i) => pupil(100 + i, '1MRC', '1re')),
+    ...Array.from({ length: 5 }, (_, i) => pupil(200 + i, 'ULIS', 'ULIS')),
+  ];
+  return { pupils, competencies, sheets: [], rounds: [], diagnostics: [] };
+}
+
+function withSheets(snapshot: WorkbookSnapshot, grids: Grid[]): WorkbookSnapshot {
+  return { grids: [...snapshot.grids, ...grids] };
+}
+
+describe('settings from a workbook without parameter sheets', () => {
+  const resolved = resolveSettings({ grids: [] }, readResult(), '2026-11-22');
+
+  it('creates the three parameter sheets, marked for the coordinator to complete', () => {
+    expect(resolved.createdSheets.map((s) => s.name)).toEqual([SHEET_NAMES.parameters, SHEET_NAMES.teachers, SHEET_NAMES.workshops]);
+    expect(resolved.createdSheets.every((s) => s.role === 'parameters')).toBe(true);
+    const classes = specToGrid(resolved.createdSheets[0]).values.find((row) => row[0] === 'ULIS');
+    expect(classes?.[1]).toBe('à compléter');
+  });
+
+  it('derives one slot per level and enough teachers free in it to seat the largest level', () => {
+    const { settings } = resolved;
+    expect(settings.slots.map((s) => s.level)).toEqual(['2nde', '1re', 'ULIS']);
+    const slot2nde = settings.slots[0];
+    const free = settings.teachers.filter((t) => t.freeSlots.includes(slot2nde.id));
+    const seats = free.length * 12;
+    expect(seats).toBeGreaterThanOrEqual(30);
+  });
+
+  it('offers a remediation workshop per discipline, transversal ones going to methodology', () => {
+    const ids = resolved.settings.workshopTypes.map((w) => w.id);
+    expect(ids).toContain('Remédiation Mathématiques');
+    expect(ids).toContain('Remédiation Français');
+    expect(ids).not.toContain('Remédiation Méthodologie');
+    expect(ids).toContain('Aide méthodologique');
+    expect(ids).toContain('Approfondissement');
+  });
+
+  it('points each workshop cap at its real cell in AP Ateliers', () => {
+    const grid = specToGrid(resolved.createdSheets[2]);
+    for (const type of resolved.settings.workshopTypes) {
+      const match = /^([A-Z]+)(\d+)$/.exec(type.source.cell)!;
+      expect(match[1]).toBe('D');
+      expect(grid.values[Number(match[2]) - 1][3]).toBe(type.cap);
+    }
+  });
+
+  it('uses the school year of the run date and national envelopes', () => {
+    expect(resolved.settings.general.schoolYear).toBe('2026-2027');
+    expect(resolved.settings.envelopes.find((e) => e.regime === 'Bac pro 2019' && e.level === '1re')?.hoursPerYear).toBe(84);
+    expect(resolved.settings.cycles[0]).toEqual({ cycle: 1, start: '2026-09-07', end: '2026-10-23' });
+  });
+
+  it('warns that a level has a slot but reports nothing missing for known levels', () => {
+    expect(resolved.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(resolved.diagnostics.some((d) => d.message.includes('créée avec des valeurs par défaut'))).toBe(true);
+  });
+});
+
+describe('settings edited by the coordinator', () => {
+  const first = resolveSettings({ grids: [] }, readResult(), '2026-11-22');
+  const grids = first.createdSheets.map(specToGrid);
+
+  function edit(sheet: string, match: (row: unknown[]) => boolean, col: number, value: string | number): Grid[] {
+    return grids.map((g) => {
+      if (g.sheet !== sheet) return g;
+      const copy = structuredClone(g);
+      const row = copy.values.find(match)!;
+      row[col] = value;
+      return copy;
+    });
+  }
+
+  it('never recreates sheets that exist, and reads the edits', () => {
+    const edited = edit(SHEET_NAMES.workshops, (r) => r[0] === 'Remédiation Mathématiques', 3, 8);
+    const resolved = resolveSettings(withSheets({ grids: [] }, edited), readResult(), '2026-11-22');
+    expect(resolved.createdSheets).toEqual([]);
+    expect(resolved.settings.workshopTypes.find((w) => w.id === 'Remédiation Mathématiques')?.cap).toBe(8);
+  });
+
+  it('reports an unusable value with its sheet and cell, and keeps the default', () => {
+    const edited = edit(SHEET_NAMES.parameters, (r) => r[0] === 'Cycle à générer', 1, 'deux');
+    const parsed = parseSettingsSheets({ grids: edited });
+    expect(parsed.settings.general?.cycle).toBe(1);
+    const d = parsed.diagnostics.find((x) => x.message.includes('Cycle à générer'));
+    expect(d).toMatchObject({ severity: 'warning', sheet: SHEET_NAMES.parameters });
+    expect(d?.cell).toMatch(/^B\d+$/);
+  });
+
+  it('reads teachers free only where an x is typed', () => {
+    const slotId = first.settings.slots[1].id;
+    const teacherGrid = grids.find((g) => g.sheet === SHEET_NAMES.teachers)!;
+    const header = teacherGrid.values.findIndex((r) => r[0] === 'Intervenant');
+    const slotCol = teacherGrid.values[header].indexOf(slotId);
+    const edited = edit(SHEET_NAMES.teachers, (r) => typeof r[0] === 'string' && r[0].startsWith('CPE'), slotCol, '');
+    const parsed = parseSettingsSheets({ grids: edited });
+    const cpe = parsed.settings.teachers?.find((t) => t.name.startsWith('CPE'));
+    expect(cpe?.freeSlots).not.toContain(slotId);
+    expect(cpe?.kinds).toEqual(['methodology', 'orientation']);
+  });
+});
+
+describe('default cycles', () => {
+  it('cover the school year in cycles of the given length without overlap', () => {
+    const cycles = defaultCycles('2026-2027', 7);
+    expect(cycles.length).toBe(6);
+    for (let i = 1; i < cycles.length; i++) expect(cycles[i].start > cycles[i - 1].end).toBe(true);
+    expect(cycles.at(-1)!.end <= '2027-06-05').toBe(true);
+  });
+});
