@@ -1,5 +1,6 @@
 /** What a command needs from the outside world, so that commands can be tested without a process. */
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -12,7 +13,10 @@ export const processIo: CliIo = {
   stdout: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
   stderr: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
   readFile: async (path) => new Uint8Array(await readFile(path)),
-  writeFile: (path, bytes) => writeFile(path, bytes),
+  writeFile: async (path, bytes) => {
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, bytes);
+  },
 };
 
 /** Exit codes of every command. */

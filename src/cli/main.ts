@@ -5,7 +5,7 @@
  * Exit codes: 0 success, 1 unusable input (French message), 2 bad usage.
  */
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { formatDiagnostic, UnusableInputError, type Diagnostic } from '../core/diagnostics';
 import { buildExampleWorkbook } from '../core/example';
 import { generate } from '../core/pipeline';
@@ -29,9 +29,10 @@ function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-function parse(args: string[], options: Parameters<typeof parseArgs>[0]['options']) {
+function parse(args: string[], options: NonNullable<ParseArgsConfig['options']>) {
   try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
+    const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
+    return { values: values as Record<string, string | boolean | undefined>, positionals };
   } catch (error) {
     throw new UsageError(`Option invalide : ${(error as Error).message}`);
   }

@@ -7,12 +7,15 @@
  */
 import { diagnostic, UnusableInputError, type Diagnostic } from './diagnostics';
 import type { WorkbookSnapshot } from './grid';
+import { computeHours, readHoursDone, readRooms, type HoursResult } from './hours';
 import type { HistoryEntry, Plan, PupilNeeds, ReadResult } from './model';
 import { computeNeeds } from './needs';
 import { planGroups, readHistory, readPins } from './plan';
 import { readSavedMapping, readWorkbook, renderMappingSheet, type ColumnMapping } from './read';
+import { renderCalendarSheet } from './render/calendarSheet';
 import { renderGroupsSheet } from './render/groupsSheet';
 import { renderHistorySheet } from './render/historySheet';
+import { renderHoursSheet } from './render/hoursSheet';
 import { isOwnSheet, type SheetSpec } from './render/sheetSpec';
 import { readClassLevels } from './settings/read';
 import { resolveSettings } from './settings/resolve';
@@ -62,6 +65,7 @@ export interface Generation {
   needs: PupilNeeds[];
   plan: Plan;
   history: HistoryEntry[];
+  hours: HoursResult;
   sheets: SheetSpec[];
   diagnostics: Diagnostic[];
   summary: GenerationSummary;
@@ -139,6 +143,11 @@ export async function generate(snapshot: WorkbookSnapshot, options: GenerateOpti
   const plan = await planGroups({ pupils: read.pupils, needs, settings, pins: pinsRead.pins, history: historyRead.history });
 
   await progress('hours');
+  // Hours done and rooms are read from the sheets as they are now, before they are replaced.
+  const doneRead = readHoursDone(snapshot);
+  const roomsRead = readRooms(snapshot);
+  const hours = computeHours(plan, settings, doneRead.entries, historyRead.history, roomsRead.entries);
+
   await progress('indicators');
 
   await progress('render');
@@ -146,18 +155,30 @@ export async function generate(snapshot: WorkbookSnapshot, options: GenerateOpti
     ...analysis.parameterSheets,
     renderGroupsSheet(plan, read.pupils, needs, settings),
     renderHistorySheet(historyRead.history, plan, read.pupils, settings.general.cycle),
+    renderCalendarSheet(hours, settings),
+    renderHoursSheet(hours, settings),
     renderMappingSheet(read.mapping),
   ];
   const guarded = guardOwnSheets(snapshot, specs);
   options.signal?.throwIfAborted();
 
-  const diagnostics = [...analysis.diagnostics, ...historyRead.diagnostics, ...pinsRead.diagnostics, ...plan.diagnostics, ...guarded.diagnostics];
+  const diagnostics = [
+    ...analysis.diagnostics,
+    ...historyRead.diagnostics,
+    ...pinsRead.diagnostics,
+    ...plan.diagnostics,
+    ...doneRead.diagnostics,
+    ...roomsRead.diagnostics,
+    ...hours.diagnostics,
+    ...guarded.diagnostics,
+  ];
   const placed = new Set(plan.assignments.map((a) => a.pupilId));
   return {
     analysis,
     needs,
     plan,
     history: historyRead.history,
+    hours,
     sheets: guarded.specs,
     diagnostics,
     summary: {

@@ -1,0 +1,76 @@
+/**
+ * What the coordinator typed in the sheets we generated before: hours done in `AP Horaires`, rooms in
+ * `AP Calendrier`. Read back before regenerating so that nothing typed is lost.
+ */
+import { diagnostic, type Diagnostic } from '../diagnostics';
+import { cellAt, type Grid, type WorkbookSnapshot } from '../grid';
+import { isOwnSheet, SHEET_NAMES } from '../render/sheetSpec';
+import { numberValue, readSection, sectionValue, type Section } from '../settings/sections';
+import { cellText } from '../text';
+import { CALENDAR_HEADERS, CALENDAR_TABLE_TITLE, HOURS_HEADERS, HOURS_TABLE_TITLE } from './labels';
+import type { HoursDone, RoomEntry } from './types';
+
+/** The section of one of our sheets, or null when the sheet is absent or not ours. */
+function ownSection(snapshot: WorkbookSnapshot, sheet: string, title: string, diagnostics: Diagnostic[]): Section | null {
+  const grid: Grid | undefined = snapshot.grids.find((g) => g.sheet === sheet);
+  if (!grid) return null;
+  const startsAtA1 = grid.origin.row === 0 && grid.origin.col === 0;
+  if (!startsAtA1 || !isOwnSheet(grid.sheet, cellAt(grid, 0, 0))) {
+    diagnostics.push(diagnostic('warning', sheet, 'A1', "feuille sans le marqueur Pilote AP : ce qui y est saisi n'est pas relu."));
+    return null;
+  }
+  const section = readSection(grid, [title]);
+  if (!section) diagnostics.push(diagnostic('warning', sheet, '', `tableau « ${title} » introuvable : ce qui y était saisi n'est pas relu.`));
+  return section;
+}
+
+function cycleOf(value: unknown): number | null {
+  const n = numberValue(value);
+  return n !== null && Number.isInteger(n) && n > 0 ? n : null;
+}
+
+/** Hours done typed in the previous `AP Horaires` (only when it carries the marker). */
+export function readHoursDone(snapshot: WorkbookSnapshot): { entries: HoursDone[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const entries: HoursDone[] = [];
+  const sheet = SHEET_NAMES.hours;
+  const section = ownSection(snapshot, sheet, HOURS_TABLE_TITLE, diagnostics);
+  for (const row of section?.rows ?? []) {
+    const raw = sectionValue(row, HOURS_HEADERS.done);
+    if (cellText(raw) === '') continue;
+    const cell = row.addressOf(HOURS_HEADERS.done);
+    const hoursDone = numberValue(raw);
+    const cycle = cycleOf(sectionValue(row, HOURS_HEADERS.cycle));
+    const teacher = cellText(sectionValue(row, HOURS_HEADERS.teacher));
+    const workshop = cellText(sectionValue(row, HOURS_HEADERS.workshop));
+    if (hoursDone === null || hoursDone < 0) {
+      diagnostics.push(diagnostic('warning', sheet, cell, `heures faites « ${cellText(raw)} » illisibles (nombre positif attendu, par exemple 12,5) : ignorées.`));
+    } else if (cycle === null || !teacher || !workshop) {
+      diagnostics.push(diagnostic('warning', sheet, cell, 'heures faites sur une ligne sans cycle, intervenant ou atelier : ignorées.'));
+    } else {
+      entries.push({ teacher, workshop, cycle, hoursDone });
+    }
+  }
+  return { entries, diagnostics };
+}
+
+/** Rooms typed in the previous `AP Calendrier` (only when it carries the marker). */
+export function readRooms(snapshot: WorkbookSnapshot): { entries: RoomEntry[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const entries: RoomEntry[] = [];
+  const section = ownSection(snapshot, SHEET_NAMES.calendar, CALENDAR_TABLE_TITLE, diagnostics);
+  for (const row of section?.rows ?? []) {
+    const room = cellText(sectionValue(row, CALENDAR_HEADERS.room));
+    const cycle = cycleOf(sectionValue(row, CALENDAR_HEADERS.cycle));
+    const slotId = cellText(sectionValue(row, CALENDAR_HEADERS.slot));
+    if (!room || cycle === null || !slotId) continue;
+    entries.push({
+      cycle,
+      slotId,
+      teacher: cellText(sectionValue(row, CALENDAR_HEADERS.teacher)),
+      workshop: cellText(sectionValue(row, CALENDAR_HEADERS.workshop)),
+      room,
+    });
+  }
+  return { entries, diagnostics };
+}

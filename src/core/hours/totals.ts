@@ -1,0 +1,157 @@
+/**
+ * Rows teacher × workshop × cycle and their totals. Each total sums rows exactly as the SUMIFS the
+ * sheet writes (criteria compared without case), so the core's values are the sheet's.
+ */
+import { diagnostic, type Diagnostic } from '../diagnostics';
+import { compareLevels } from '../levels';
+import type { PayStatus, Teacher } from '../model';
+import { SHEET_NAMES } from '../render/sheetSpec';
+import type { Settings } from '../settings/settings';
+import { normalizeText } from '../text';
+import { sameLevel } from './sessions';
+import type { TimedRun } from './schedule';
+import type { HoursDone, HoursRow, LevelTotal, SlotCycleHours, StatusTotal, TeacherTotal } from './types';
+import { levelLabel } from './workshops';
+
+export const PAY_STATUSES: PayStatus[] = ['HP', 'HSA', 'HSE'];
+
+function doneKey(teacher: string, workshop: string, cycle: number): string {
+  return `${normalizeText(teacher)}|${normalizeText(workshop)}|${cycle}`;
+}
+
+function sum(values: number[]): number {
+  return values.reduce((total, v) => total + v, 0);
+}
+
+function pushUnique(list: string[], value: string): void {
+  if (!list.includes(value)) list.push(value);
+}
+
+/** Teacher names spelt as in `AP Intervenants` (matched without case), so each person is one row. */
+export function teacherNames(teachers: Teacher[]): (name: string) => string {
+  const known = new Map<string, string>();
+  for (const t of teachers) if (!known.has(t.name.toLowerCase())) known.set(t.name.toLowerCase(), t.name);
+  return (name) => {
+    const key = name.toLowerCase();
+    if (!known.has(key)) known.set(key, name);
+    return known.get(key)!;
+  };
+}
+
+/** One row per teacher, workshop and cycle, with the hours done typed before; unmatched ones kept. */
+export function hoursRows(runs: TimedRun[], done: HoursDone[], teachers: Teacher[], canonical: (name: string) => string, diagnostics: Diagnostic[]): HoursRow[] {
+  const statusOf = new Map(teachers.map((t) => [t.name.toLowerCase(), t.payStatus]));
+  const rows = new Map<string, HoursRow>();
+  const rowFor = (cycle: number, teacher: string, workshop: string, source: HoursRow['source']): HoursRow => {
+    const key = doneKey(teacher, workshop, cycle);
+    let row = rows.get(key);
+    if (!row) {
+      row = { cycle, source, teacher, payStatus: statusOf.get(teacher.toLowerCase()) ?? null, workshop, levels: [], slotIds: [], sessions: 0, plannedHours: 0, hoursDone: null, difference: null };
+      rows.set(key, row);
+    }
+    return row;
+  };
+  for (const run of runs) {
+    const row = rowFor(run.cycle, canonical(run.teacher), run.workshop, run.span.source);
+    pushUnique(row.levels, run.level);
+    pushUnique(row.slotIds, run.slot.id);
+    row.sessions += run.sessions.sessions;
+    row.plannedHours += run.sessions.sessions * run.slot.durationHours;
+  }
+  for (const entry of done) {
+    const existing = rows.get(doneKey(entry.teacher, entry.workshop, entry.cycle));
+    if (!existing) {
+      diagnostics.push(
+        diagnostic('info', SHEET_NAMES.hours, '', `${entry.hoursDone} h faites par ${entry.teacher} (${entry.workshop}, cycle ${entry.cycle}) ne correspondent plus à un atelier prévu : conservées sur une ligne « Saisie conservée ».`),
+      );
+    }
+    const row = existing ?? rowFor(entry.cycle, canonical(entry.teacher), entry.workshop, 'kept');
+    row.hoursDone = (row.hoursDone ?? 0) + entry.hoursDone;
+  }
+  for (const row of rows.values()) if (row.hoursDone !== null) row.difference = row.hoursDone - row.plannedHours;
+  return [...rows.values()].sort(
+    (a, b) => a.cycle - b.cycle || a.teacher.localeCompare(b.teacher, 'fr') || a.workshop.localeCompare(b.workshop, 'fr'),
+  );
+}
+
+export function teacherTotals(rows: HoursRow[], settings: Settings, canonical: (name: string) => string, hoursPerWeeklyHour: number): TeacherTotal[] {
+  const names = new Set<string>(settings.teachers.map((t) => canonical(t.name)));
+  for (const row of rows) names.add(row.teacher);
+  const byName = new Map(settings.teachers.map((t) => [t.name.toLowerCase(), t]));
+  return [...names]
+    .sort((a, b) => a.localeCompare(b, 'fr'))
+    .map((teacher) => {
+      const own = rows.filter((r) => r.teacher.toLowerCase() === teacher.toLowerCase());
+      const info = byName.get(teacher.toLowerCase());
+      const payStatus = info?.payStatus ?? null;
+      const plannedHours = sum(own.map((r) => r.plannedHours));
+      const doneHours = sum(own.map((r) => r.hoursDone ?? 0));
+      const maxHours = info?.maxHours ?? null;
+      return {
+        teacher,
+        payStatus,
+        plannedHours,
+        doneHours,
+        difference: sum(own.map((r) => r.difference ?? 0)),
+        hsaWeeklyHours: payStatus === 'HSA' ? plannedHours / hoursPerWeeklyHour : null,
+        hseHours: payStatus === 'HSE' ? doneHours : null,
+        maxHours,
+        remaining: maxHours === null ? null : maxHours - plannedHours,
+      };
+    });
+}
+
+export function statusTotals(rows: HoursRow[], teachers: TeacherTotal[], hoursPerWeeklyHour: number): StatusTotal[] {
+  const statuses: (PayStatus | null)[] = [...PAY_STATUSES];
+  if (rows.some((r) => r.payStatus === null)) statuses.push(null);
+  return statuses.map((status) => {
+    const own = rows.filter((r) => r.payStatus === status);
+    const plannedHours = sum(own.map((r) => r.plannedHours));
+    const doneHours = sum(own.map((r) => r.hoursDone ?? 0));
+    const toPay = status === 'HP' ? plannedHours : status === 'HSA' ? plannedHours / hoursPerWeeklyHour : status === 'HSE' ? doneHours : null;
+    return {
+      status,
+      teachersInvolved: teachers.filter((t) => t.payStatus === status && t.plannedHours > 0).length,
+      plannedHours,
+      doneHours,
+      difference: sum(own.map((r) => r.difference ?? 0)),
+      toPay,
+    };
+  });
+}
+
+/**
+ * Envelope of a level: the row of the chosen regime, else the only regime that has this level
+ * (a school under « Bac pro 2019 » still finds its CAP levels under « CAP 2019 »).
+ */
+function envelopeOf(level: string, settings: Settings): { regime: string; hours: number | null } {
+  const rows = settings.envelopes.filter((e) => sameLevel(e.level, level));
+  const chosen = rows.find((e) => normalizeText(e.regime) === normalizeText(settings.general.regime)) ?? (rows.length === 1 ? rows[0] : undefined);
+  return chosen ? { regime: chosen.regime, hours: chosen.hoursPerYear } : { regime: '', hours: null };
+}
+
+export function levelTotals(slotHours: SlotCycleHours[], settings: Settings, diagnostics: Diagnostic[]): LevelTotal[] {
+  // Keyed without case, like the SUMIFS criteria of the sheet.
+  const levels = new Map<string, string>();
+  for (const level of [...settings.slots.map((s) => levelLabel(s.level)), ...slotHours.map((s) => s.level)]) {
+    if (!levels.has(level.toLowerCase())) levels.set(level.toLowerCase(), level);
+  }
+  return [...levels.values()].sort(compareLevels).map((level) => {
+    const own = slotHours.filter((s) => s.level.toLowerCase() === level.toLowerCase());
+    const offeredHours = sum(own.map((s) => s.hours));
+    const envelope = envelopeOf(level, settings);
+    if (envelope.hours === null) {
+      diagnostics.push(
+        diagnostic('info', SHEET_NAMES.parameters, '', `pas d'enveloppe horaire renseignée pour le niveau ${level} (régime « ${settings.general.regime} ») : écart non calculé.`),
+      );
+    }
+    return {
+      level,
+      regime: envelope.regime,
+      offeredHours,
+      forecastHours: sum(own.filter((s) => s.source === 'forecast').map((s) => s.hours)),
+      envelope: envelope.hours,
+      gap: envelope.hours === null ? null : offeredHours - envelope.hours,
+    };
+  });
+}

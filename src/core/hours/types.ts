@@ -1,0 +1,144 @@
+/** What the hours step produces: the year's AP hours per teacher, workshop, cycle, slot and level. */
+import type { Diagnostic } from '../diagnostics';
+import type { PayStatus } from '../model';
+
+/** Hours the coordinator typed in `AP Horaires` for one teacher, workshop and cycle. */
+export interface HoursDone {
+  teacher: string;
+  workshop: string;
+  cycle: number;
+  hoursDone: number;
+}
+
+/** A room the coordinator typed in `AP Calendrier` for one workshop of a slot and cycle. */
+export interface RoomEntry {
+  cycle: number;
+  slotId: string;
+  teacher: string;
+  workshop: string;
+  room: string;
+}
+
+/**
+ * Where the workshops of a cycle come from:
+ * - `history`: a past cycle, from `AP Historique`;
+ * - `plan`: the cycle being generated;
+ * - `forecast`: a later cycle, estimated as the same workshops as the generated cycle;
+ * - `kept`: hours done typed for a workshop no longer in any of the above (kept, not lost).
+ */
+export type HoursSource = 'history' | 'plan' | 'forecast' | 'kept';
+
+export interface CycleSpan {
+  cycle: number;
+  /** ISO dates; null when `AP Paramètres` gives none for this cycle. */
+  start: string | null;
+  end: string | null;
+  source: HoursSource;
+}
+
+/** One workshop of one slot in one cycle (a row of `AP Calendrier`). */
+export interface CalendarEntry {
+  cycle: number;
+  source: HoursSource;
+  level: string;
+  slotId: string;
+  day: string;
+  time: string;
+  workshop: string;
+  teacher: string;
+  room: string;
+  /** ISO dates of the first and last session; null when the cycle has no dates or no session. */
+  firstDate: string | null;
+  lastDate: string | null;
+  sessions: number;
+  durationHours: number;
+  /** True when the sessions were estimated from « Semaines par cycle » (no cycle dates). */
+  estimated: boolean;
+}
+
+/** One row of the `AP Horaires` table: a teacher's workshop in one cycle, all slots together. */
+export interface HoursRow {
+  cycle: number;
+  source: HoursSource;
+  teacher: string;
+  /** Null when the teacher is not in `AP Intervenants`. */
+  payStatus: PayStatus | null;
+  workshop: string;
+  levels: string[];
+  slotIds: string[];
+  sessions: number;
+  plannedHours: number;
+  /** Null until the coordinator types it. */
+  hoursDone: number | null;
+  /** hoursDone - plannedHours; null while hoursDone is. */
+  difference: number | null;
+}
+
+export interface TeacherTotal {
+  teacher: string;
+  payStatus: PayStatus | null;
+  plannedHours: number;
+  doneHours: number;
+  /** Sum of the row differences where hours done were typed. */
+  difference: number;
+  /** Yearly weekly hours (planned / hoursPerWeeklyHour), for HSA teachers only. */
+  hsaWeeklyHours: number | null;
+  /** Hours done, for HSE teachers only (HSE are paid as done). */
+  hseHours: number | null;
+  maxHours: number | null;
+  /** maxHours - plannedHours, when a maximum is set. */
+  remaining: number | null;
+}
+
+export interface StatusTotal {
+  /** Null: teachers missing from `AP Intervenants`. */
+  status: PayStatus | null;
+  /** Teachers of this status with planned hours. */
+  teachersInvolved: number;
+  plannedHours: number;
+  doneHours: number;
+  difference: number;
+  /** HP: planned hours; HSA: yearly weekly hours; HSE: hours done; null for an unknown status. */
+  toPay: number | null;
+}
+
+/** Hours one pupil is offered in one slot during one cycle (one workshop per slot and week). */
+export interface SlotCycleHours {
+  cycle: number;
+  source: HoursSource;
+  level: string;
+  slotId: string;
+  sessions: number;
+  durationHours: number;
+  hours: number;
+}
+
+export interface LevelTotal {
+  level: string;
+  /** Regime whose envelope applies, empty when none. */
+  regime: string;
+  /** Hours offered to a pupil over the year (all cycles, forecasts included). */
+  offeredHours: number;
+  /** Part of offeredHours that is forecast. */
+  forecastHours: number;
+  envelope: number | null;
+  /** offeredHours - envelope, when the envelope is known. */
+  gap: number | null;
+}
+
+export interface HoursResult {
+  schoolYear: string;
+  currentCycle: number;
+  cycles: CycleSpan[];
+  /** Hours of AP making one yearly weekly hour (HSA), 36 by the usual rule. */
+  hoursPerWeeklyHour: number;
+  rows: HoursRow[];
+  teachers: TeacherTotal[];
+  /** HP, HSA, HSE, then the unknown status when some teacher has none. */
+  statuses: StatusTotal[];
+  levels: LevelTotal[];
+  slotHours: SlotCycleHours[];
+  calendar: CalendarEntry[];
+  involvement: { teachers: number; involved: number; share: number };
+  diagnostics: Diagnostic[];
+}

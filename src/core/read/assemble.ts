@@ -1,0 +1,395 @@
+/**
+ * From row records to pupils: one pupil per person, whatever the number of sheets that list them.
+ * Identity is the INE when known, else name and class compared after normalising; a class guessed
+ * from a sheet name that is not a class (« Maths ») falls back to the name alone when it is unique.
+ * Everything doubtful is reported: conflicting results, a pupil in two classes, homonyms, pupils
+ * missing from a source.
+ */
+import { diagnostic, type Diagnostic } from '../diagnostics';
+import { compareLevels, levelFromClassName, normalizeLevel } from '../levels';
+import type { AssessmentResult, AssessmentRound, Competency, MasteryLevel, Pupil, PupilProfile, PupilProject, SheetRole, SourceRef } from '../model';
+import type { ClassLevel } from '../settings/settings';
+import { classKey as rawClassKey, displayName } from './names';
+import type { RowRecord } from './rows';
+import { tidy } from './vocabulary';
+
+interface Draft {
+  lastName: string;
+  firstName: string;
+  nameKey: string;
+  className: string;
+  /** False while the class is only a guess from a sheet name; a later trusted source replaces it. */
+  classTrusted: boolean;
+  ine: string | null;
+  levelText: string | null;
+  records: RowRecord[];
+  /** Teams' results by round, then by competency number (see `Assembler.competencyNumber`). */
+  results: Map<number, (AssessmentResult | undefined)[]>;
+  selfResults: Map<string, AssessmentResult>;
+  profile?: PupilProfile;
+  project?: PupilProject;
+}
+
+export interface Assembly {
+  pupils: Pupil[];
+  rounds: AssessmentRound[];
+  /** Pupils read in each sheet. */
+  pupilsPerSheet: Map<string, number>;
+}
+
+const ROLE_ORDER: SheetRole[] = ['class-list', 'national-test', 'positionnement', 'self-assessment', 'interview'];
+const ASSESSMENT_ROLES: SheetRole[] = ['national-test', 'positionnement'];
+
+const COLLATOR = new Intl.Collator('fr', { numeric: true });
+
+const LEVEL_WORDS: Record<MasteryLevel, string> = { 1: 'insuffisant (1)', 2: 'fragile (2)', 3: 'satisfaisant (3)', 4: 'très bon (4)' };
+
+const classKeys = new Map<string, string>();
+
+/** Class keys are asked for at every row: computed once per class name. */
+function classKey(className: string): string {
+  let key = classKeys.get(className);
+  if (key === undefined) {
+    key = rawClassKey(className);
+    if (classKeys.size < 10_000) classKeys.set(className, key);
+  }
+  return key;
+}
+
+function where(source: SourceRef): string {
+  return `${source.sheet}!${source.cell}`;
+}
+
+/** A class the reader can trust: from a Classe column, or a sheet name that reads as a class. */
+function trustedClass(record: RowRecord): boolean {
+  return record.classFromColumn || (record.className !== '' && levelFromClassName(record.className) !== null);
+}
+
+class Assembler {
+  private readonly drafts: Draft[] = [];
+  private readonly byIne = new Map<string, Draft>();
+  private readonly byClassName = new Map<string, Draft>();
+  private readonly byName = new Map<string, Draft[]>();
+
+  private readonly competencyLabels = new Map<string, string>();
+  /** Competencies are numbered so that results are kept in arrays, not maps (10,000 pupils). */
+  private readonly competencyNumbers = new Map<string, number>();
+
+  constructor(
+    private readonly diagnostics: Diagnostic[],
+    competencies: Competency[],
+    private readonly selfIds: Map<string, string | null>,
+  ) {
+    // Numbered in the workbook's column order, so that each pupil's results keep that order.
+    for (const c of competencies) {
+      this.competencyNumber(c.id);
+      this.competencyLabels.set(c.id, c.label);
+    }
+  }
+
+  private competencyNumber(id: string): number {
+    let number = this.competencyNumbers.get(id);
+    if (number === undefined) this.competencyNumbers.set(id, (number = this.competencyNumbers.size));
+    return number;
+  }
+
+  private index(draft: Draft): void {
+    if (draft.ine) this.byIne.set(draft.ine, draft);
+    this.byClassName.set(`${classKey(draft.className)}|${draft.nameKey}`, draft);
+    const same = this.byName.get(draft.nameKey) ?? [];
+    if (!same.includes(draft)) same.push(draft);
+    this.byName.set(draft.nameKey, same);
+  }
+
+  private find(record: RowRecord): Draft | null {
+    if (record.ine) {
+      const known = this.byIne.get(record.ine);
+      if (known) return known;
+    }
+    const compatible = (d: Draft) => !d.ine || !record.ine || d.ine === record.ine;
+    if (record.className) {
+      const known = this.byClassName.get(`${classKey(record.className)}|${record.nameKey}`);
+      if (known && compatible(known)) return known;
+    }
+    // A guessed class on either side: the name alone decides, when it is unique.
+    const trusted = trustedClass(record);
+    const candidates = (this.byName.get(record.nameKey) ?? []).filter((d) => compatible(d) && (!trusted || !d.classTrusted));
+    return candidates.length === 1 ? candidates[0] : null;
+  }
+
+  add(record: RowRecord): void {
+    let draft = this.find(record);
+    if (!draft) {
+      if ((record.role === 'self-assessment' || record.role === 'interview') && !record.classFromColumn) {
+        this.diagnostics.push(
+          diagnostic('warning', record.sheet, record.source.cell, `${displayName(record.lastName, record.firstName)} ne correspond à aucun élève des positionnements ou des listes : ligne non rattachée`),
+        );
+        return;
+      }
+      draft = {
+        lastName: record.lastName,
+        firstName: record.firstName,
+        nameKey: record.nameKey,
+        className: record.className || record.sheet,
+        classTrusted: trustedClass(record),
+        ine: record.ine,
+        levelText: null,
+        records: [],
+        results: new Map(),
+        selfResults: new Map(),
+      };
+      this.drafts.push(draft);
+    } else if (!draft.classTrusted && trustedClass(record)) {
+      this.byClassName.delete(`${classKey(draft.className)}|${draft.nameKey}`);
+      draft.className = record.className;
+      draft.classTrusted = true;
+    } else this.checkSameClass(draft, record);
+    if (record.ine && !draft.ine) draft.ine = record.ine;
+    const twice = draft.records.find((r) => r.sheet === record.sheet);
+    if (twice) {
+      this.diagnostics.push(
+        diagnostic('warning', record.sheet, record.source.cell, `${displayName(draft.lastName, draft.firstName)} figure deux fois dans cette feuille (lignes ${twice.source.cell.replace(/^\D+/, '')} et ${record.source.cell.replace(/^\D+/, '')})`),
+      );
+    }
+    draft.records.push(record);
+    this.index(draft);
+    draft.levelText ??= record.levelText;
+    this.addAnswers(draft, record);
+    this.addResults(draft, record);
+  }
+
+  private checkSameClass(draft: Draft, record: RowRecord): void {
+    if (!trustedClass(record) || classKey(record.className) === classKey(draft.className)) return;
+    const first = draft.records[0];
+    this.diagnostics.push(
+      diagnostic('warning', record.sheet, record.source.cell, `${displayName(draft.lastName, draft.firstName)} (même INE) est en ${draft.className} dans ${where(first.source)} mais en ${record.className} ici : la classe ${draft.className} est gardée`),
+    );
+  }
+
+  private addAnswers(draft: Draft, record: RowRecord): void {
+    for (const key of ['profile', 'project'] as const) {
+      const value = record[key];
+      if (!value) continue;
+      if (draft[key] && draft[key] !== value) {
+        const what = key === 'profile' ? 'profil' : 'projet';
+        this.diagnostics.push(diagnostic('warning', record.sheet, record.source.cell, `${displayName(draft.lastName, draft.firstName)} : ${what} différent d'une autre ligne, le premier lu est gardé`));
+        continue;
+      }
+      (draft as Record<typeof key, string>)[key] = value;
+    }
+  }
+
+  private addResults(draft: Draft, record: RowRecord): void {
+    const conflicts: string[] = [];
+    let firstSource: SourceRef | null = null;
+    for (const result of record.selfResults) {
+      const id = this.selfIds.get(result.competencyId) ?? null;
+      if (id !== null && !draft.selfResults.has(id)) draft.selfResults.set(id, id === result.competencyId ? result : { ...result, competencyId: id });
+    }
+    for (let i = 0; i < record.results.length; i++) {
+      const result = record.results[i];
+      const round = record.rounds[i];
+      let ofRound = draft.results.get(round);
+      if (!ofRound) draft.results.set(round, (ofRound = []));
+      const number = this.competencyNumber(result.competencyId);
+      const known = ofRound[number];
+      if (!known) {
+        ofRound[number] = result;
+        continue;
+      }
+      if (known.level === result.level) continue;
+      firstSource ??= known.source;
+      conflicts.push(`${this.competencyLabels.get(result.competencyId) ?? result.competencyId} : ${LEVEL_WORDS[known.level]} / ${LEVEL_WORDS[result.level]}`);
+    }
+    if (!conflicts.length || !firstSource) return;
+    const shown = conflicts.slice(0, 3).join(' ; ') + (conflicts.length > 3 ? ' ; …' : '');
+    this.diagnostics.push(
+      diagnostic(
+        'warning',
+        record.sheet,
+        record.source.cell,
+        `${displayName(draft.lastName, draft.firstName)} : ${conflicts.length} résultat${conflicts.length > 1 ? 's' : ''} différent${conflicts.length > 1 ? 's' : ''} de ceux lus en ${where(firstSource)} (${shown}) ; les premiers lus sont gardés`,
+      ),
+    );
+  }
+
+  finish(classLevels: ClassLevel[]): Assembly {
+    const levels = new Map(classLevels.map((cl) => [classKey(cl.className), tidy(cl.level)]));
+    const unknownLevel = new Set<string>();
+    const ids = new Set<string>();
+    const pupils: Pupil[] = [];
+    const roundsSeen = new Set<number>();
+    for (const draft of this.drafts) {
+      const fromText = draft.levelText ? normalizeLevel(draft.levelText) ?? tidy(draft.levelText) : null;
+      let level = levels.get(classKey(draft.className)) || levelFromClassName(draft.className) || fromText;
+      if (!level) {
+        level = draft.className;
+        if (!unknownLevel.has(classKey(draft.className))) {
+          unknownLevel.add(classKey(draft.className));
+          const source = draft.records[0].source;
+          this.diagnostics.push(
+            diagnostic('warning', source.sheet, source.cell, `classe « ${draft.className} » : niveau inconnu ; renseignez le niveau de cette classe dans « AP Paramètres »`),
+          );
+        }
+      }
+      let id = draft.ine ? `ine:${draft.ine}` : `nom:${draft.className}|${draft.nameKey}`;
+      for (let n = 2; ids.has(id); n++) id = `${id.replace(/#\d+$/, '')}#${n}`;
+      ids.add(id);
+      // Latest round first: each competency keeps the result of the latest round that assessed it.
+      for (const round of draft.results.keys()) roundsSeen.add(round);
+      const latest = latestResults(draft.results);
+      const pupil: Pupil = {
+        id,
+        lastName: draft.lastName,
+        firstName: draft.firstName,
+        displayName: displayName(draft.lastName, draft.firstName),
+        className: draft.className,
+        level,
+        results: latest,
+        selfResults: [...draft.selfResults.values()],
+        sources: [...new Map(draft.records.map((r) => [where(r.source), r.source])).values()],
+      };
+      if (draft.ine) pupil.ine = draft.ine;
+      if (draft.profile) pupil.profile = draft.profile;
+      if (draft.project) pupil.project = draft.project;
+      pupils.push(pupil);
+    }
+    const order = new Map(pupils.map((p, i) => [p, this.drafts[i]]));
+    pupils.sort(
+      (a, b) =>
+        compareLevels(a.level, b.level) || COLLATOR.compare(a.className, b.className) || COLLATOR.compare(a.displayName, b.displayName) || (a.id < b.id ? -1 : 1),
+    );
+    const draftOf = (p: Pupil) => order.get(p) as Draft;
+    const rounds: AssessmentRound[] =
+      roundsSeen.size > 1
+        ? [...roundsSeen]
+            .sort((a, b) => a - b)
+            .map((round) => ({
+              label: `Positionnement ${round}`,
+              results: pupils.flatMap((p) => (draftOf(p).results.get(round) ?? []).flatMap((result) => (result ? [{ pupilId: p.id, result }] : []))),
+            }))
+        : [];
+    this.reportHomonyms(pupils, draftOf);
+    this.reportMissing(pupils, draftOf);
+    const pupilsPerSheet = new Map<string, number>();
+    for (const p of pupils) for (const sheet of new Set(draftOf(p).records.map((r) => r.sheet))) pupilsPerSheet.set(sheet, (pupilsPerSheet.get(sheet) ?? 0) + 1);
+    return { pupils, rounds, pupilsPerSheet };
+  }
+
+  private reportHomonyms(pupils: Pupil[], draftOf: (p: Pupil) => Draft): void {
+    const byName = new Map<string, Pupil[]>();
+    for (const p of pupils) pushTo(byName, draftOf(p).nameKey, p);
+    for (const same of byName.values()) {
+      if (same.length < 2) continue;
+      const classes = same.map((p) => p.className).join(', ');
+      const source = same[1].sources[0];
+      const allIne = same.every((p) => p.ine);
+      this.diagnostics.push(
+        allIne
+          ? diagnostic('info', source.sheet, source.cell, `homonymes : ${same.length} élèves ${same[0].displayName} (${classes}) aux INE différents, gardés distincts`)
+          : diagnostic('warning', source.sheet, source.cell, `${same[0].displayName} figure en ${classes} : homonymes ou élève inscrit dans deux classes ? Vérifiez ; ils sont gardés distincts`),
+      );
+    }
+  }
+
+  private reportMissing(pupils: Pupil[], draftOf: (p: Pupil) => Draft): void {
+    const hasRole = (p: Pupil, roles: SheetRole[]) => draftOf(p).records.some((r) => roles.includes(r.role));
+    const listSheets = [...new Set(this.drafts.flatMap((d) => d.records.filter((r) => r.role === 'class-list').map((r) => r.sheet)))];
+    const assessedClasses = new Set(pupils.filter((p) => hasRole(p, ASSESSMENT_ROLES)).map((p) => classKey(p.className)));
+    const unassessedByClass = new Map<string, Pupil[]>();
+    for (const p of pupils) {
+      const first = p.sources[0];
+      const inList = hasRole(p, ['class-list']);
+      const assessed = hasRole(p, ASSESSMENT_ROLES);
+      if (listSheets.length && !inList) {
+        this.diagnostics.push(diagnostic('warning', first.sheet, first.cell, `${p.displayName} (${p.className}) est absent de la liste d'élèves « ${listSheets.join(' », « ')} »`));
+      }
+      if (assessed) continue;
+      if (inList && !assessedClasses.has(classKey(p.className))) {
+        pushTo(unassessedByClass, p.className, p);
+      } else if (inList) {
+        this.diagnostics.push(diagnostic('warning', first.sheet, first.cell, `${p.displayName} (${p.className}) est dans la liste d'élèves mais dans aucun positionnement`));
+      } else {
+        const roles = [...new Set(draftOf(p).records.map((r) => (r.role === 'interview' ? 'les entretiens' : "l'autopositionnement")))].join(' et ');
+        this.diagnostics.push(diagnostic('warning', first.sheet, first.cell, `${p.displayName} (${p.className}) n'apparaît que dans ${roles}, dans aucun positionnement`));
+      }
+    }
+    for (const [className, list] of unassessedByClass) {
+      const first = list[0].sources[0];
+      this.diagnostics.push(diagnostic('info', first.sheet, '', `classe ${className} : ${list.length} élève${list.length > 1 ? 's' : ''} de la liste sans aucun positionnement`));
+    }
+    this.reportSheetGaps(pupils, draftOf);
+  }
+
+  /** A pupil assessed in some sheets of their class but missing from another sheet listing that class. */
+  private reportSheetGaps(pupils: Pupil[], draftOf: (p: Pupil) => Draft): void {
+    const sheets = new Map<string, { role: SheetRole; classes: Map<string, Set<Pupil>> }>();
+    const pupilsByClass = new Map<string, Pupil[]>();
+    for (const p of pupils) {
+      const key = classKey(p.className);
+      for (const record of draftOf(p).records) {
+        if (!ASSESSMENT_ROLES.includes(record.role) && record.role !== 'interview' && record.role !== 'self-assessment') continue;
+        const sheet = sheets.get(record.sheet) ?? { role: record.role, classes: new Map() };
+        sheet.classes.set(key, (sheet.classes.get(key) ?? new Set()).add(p));
+        sheets.set(record.sheet, sheet);
+      }
+      if (!hasAssessment(draftOf(p))) continue;
+      pushTo(pupilsByClass, key, p);
+    }
+    for (const [sheetName, sheet] of sheets) {
+      for (const [key, present] of sheet.classes) {
+        const expected = (pupilsByClass.get(key) ?? []).filter((p) => !present.has(p));
+        if (!expected.length) continue;
+        const className = [...present][0].className;
+        const total = expected.length + present.size;
+        if (!ASSESSMENT_ROLES.includes(sheet.role) || expected.length * 2 > total) {
+          this.diagnostics.push(diagnostic('info', sheetName, '', `cette feuille ne liste que ${present.size} des ${total} élèves de ${className}`));
+          continue;
+        }
+        for (const p of expected) {
+          this.diagnostics.push(diagnostic('warning', sheetName, '', `${p.displayName} (${className}) est absent de cette feuille, qui liste d'autres élèves de ${className}`));
+        }
+      }
+    }
+  }
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Per competency, the result of the latest round that assessed it. */
+function latestResults(byRound: Map<number, (AssessmentResult | undefined)[]>): AssessmentResult[] {
+  const rounds = [...byRound.keys()].sort((a, b) => b - a).map((round) => byRound.get(round) as (AssessmentResult | undefined)[]);
+  const width = Math.max(0, ...rounds.map((r) => r.length));
+  const latest: AssessmentResult[] = [];
+  for (let number = 0; number < width; number++) {
+    const result = rounds.find((r) => r[number])?.[number];
+    if (result) latest.push(result);
+  }
+  return latest;
+}
+
+function hasAssessment(draft: Draft): boolean {
+  return draft.records.some((r) => ASSESSMENT_ROLES.includes(r.role));
+}
+
+export interface AssembleInput {
+  records: RowRecord[];
+  classLevels: ClassLevel[];
+  competencies: Competency[];
+  /** Self-assessment competency id -> teams' competency id (null: no equivalent). */
+  selfIds: Map<string, string | null>;
+}
+
+export function assemble(input: AssembleInput, diagnostics: Diagnostic[]): Assembly {
+  const assembler = new Assembler(diagnostics, input.competencies, input.selfIds);
+  const ordered = [...input.records].sort(
+    (a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || a.sheetIndex - b.sheetIndex || a.row - b.row,
+  );
+  for (const record of ordered) assembler.add(record);
+  return assembler.finish(input.classLevels);
+}
+

@@ -1,0 +1,217 @@
+/**
+ * What each column of a pupils table holds, judged from its header and from the values in the pupil
+ * rows: identity, competency (with its discipline), interview answers, or something to leave alone.
+ * Some columns can only be settled with the whole sheet in view (plain numbers are scores only in a
+ * positionnement; empty or colour-only columns are competencies only there): they come back "pending".
+ */
+import { cellAt, type Grid } from '../grid';
+import { parseDateCell } from '../dates';
+import { classifyColour, type ColourClass } from './colours';
+import type { HeaderColumn, HeaderLayout } from './header';
+import { headerText } from './header';
+import type { ColumnEntry, ColumnRole } from './mapping';
+import { COLUMN_ROLE_LABELS } from './mapping';
+import { isMasteryWord, numberOf, scoreTextPercent } from './mastery';
+import { looksLikeName } from './names';
+import {
+  ALWAYS_EXTRA, EXTRA_REASONS, extraKindOf, headerMaximum, identityFieldOf, isProfileHeader, isProjectHeader, isPureRoundMarker,
+  keyOf, knownDiscipline, measureKindOf, nationalDomainDiscipline, roundOf, stripRoundSuffix, tidy,
+} from './vocabulary';
+
+export interface ColumnStats {
+  /** Non-empty values in pupil rows. */
+  values: number;
+  /** Scale words, symbols and « 12/20 », « 75 % ». */
+  mastery: number;
+  numbers: number;
+  integersOneToFour: number;
+  numberMin: number;
+  numberMax: number;
+  dates: number;
+  incomplete: number;
+  /** Empty cells carrying a result colour, by colour class. */
+  colours: Map<ColourClass, number>;
+  /** Distinct green fills of empty cells (to split light and dark greens). */
+  greens: Set<string>;
+}
+
+/** Rows below the header whose name cell holds a name: the rows statistics are taken on. */
+export function pupilRows(grid: Grid, layout: HeaderLayout): number[] {
+  const nameCol = layout.identity.get('lastName') ?? layout.identity.get('fullName');
+  const firstCol = layout.identity.get('firstName');
+  const rows: number[] = [];
+  if (nameCol === undefined) return rows;
+  for (let r = layout.labelRow + 1; r < grid.values.length; r++) {
+    const first = firstCol !== undefined ? tidy(cellAt(grid, r, firstCol)) : '';
+    const name = tidy(cellAt(grid, r, nameCol));
+    if (looksLikeName(`${name} ${first}`, name !== '' && first !== '')) rows.push(r);
+  }
+  return rows;
+}
+
+type TextKind = 'date' | 'mastery' | 'incomplete' | 'other';
+
+function textKind(value: string): TextKind {
+  if (parseDateCell(value) !== null) return 'date';
+  if (isMasteryWord(value) || scoreTextPercent(value) !== null || /^\s*[1-4]\s*\/\s*4\s*$/.test(value)) return /incomplet/i.test(value) ? 'incomplete' : 'mastery';
+  return 'other';
+}
+
+export function columnStats(grid: Grid, col: number, rows: number[], kinds: Map<string, TextKind> = new Map()): ColumnStats {
+  const stats: ColumnStats = {
+    values: 0, mastery: 0, numbers: 0, integersOneToFour: 0, numberMin: Infinity, numberMax: -Infinity, dates: 0, incomplete: 0,
+    colours: new Map(), greens: new Set(),
+  };
+  for (const r of rows) {
+    const value = cellAt(grid, r, col);
+    if (value === null || (typeof value === 'string' && !value.trim())) {
+      const fill = grid.fills?.[r]?.[col] ?? null;
+      const colour = classifyColour(fill);
+      if (colour) stats.colours.set(colour, (stats.colours.get(colour) ?? 0) + 1);
+      if (colour === 'green' && fill) stats.greens.add(fill);
+      continue;
+    }
+    stats.values++;
+    if (typeof value === 'string') {
+      let kind = kinds.get(value);
+      if (!kind) kinds.set(value, (kind = textKind(value)));
+      if (kind === 'date') stats.dates++;
+      if (kind === 'mastery' || kind === 'incomplete') stats.mastery++;
+      if (kind === 'incomplete') stats.incomplete++;
+      if (kind !== 'other') continue;
+    }
+    const number = numberOf(value);
+    if (number === null) continue;
+    if (number > 20000 && number < 80000) {
+      stats.dates++;
+      continue;
+    }
+    stats.numbers++;
+    if (Number.isInteger(number) && number >= 1 && number <= 4) stats.integersOneToFour++;
+    stats.numberMin = Math.min(stats.numberMin, number);
+    stats.numberMax = Math.max(stats.numberMax, number);
+  }
+  return stats;
+}
+
+/** Guessed maximum of a score column from its values: 1 (ratios), 10, 20 or 100. */
+function maximumFromValues(stats: ColumnStats): number | null {
+  if (stats.numberMin < 0) return null;
+  for (const max of [1, 10, 20, 100]) if (stats.numberMax <= max) return max;
+  return null;
+}
+
+export type { TextKind };
+
+export type Pending = 'score' | 'colour' | 'empty';
+
+export interface ColumnDraft {
+  entry: ColumnEntry;
+  /** Settled by the sheet: becomes a competency in a positionnement, else ignored. */
+  pending?: Pending;
+  /** Under a discipline (or round) row of a two-row header. */
+  grouped?: boolean;
+}
+
+export interface SheetContext {
+  /** Discipline the sheet is about (« Maths » sheet), else null. */
+  discipline: string | null;
+  hiddenColumns: Set<number>;
+  columnLetters: (col: number) => string;
+}
+
+function ignored(column: HeaderColumn, letters: string, reason: string): ColumnDraft {
+  return { entry: { column: letters, header: headerText(column), role: { kind: 'ignored' }, reason } };
+}
+
+/** « Maths - Calculer », « Français : lire » -> discipline and label when the prefix is a discipline. */
+function splitDisciplinePrefix(label: string): { discipline: string; label: string } | null {
+  const match = /^(.+?)\s*(?:\s[-–—]\s|:|›)\s*(.+)$/.exec(label);
+  if (!match) return null;
+  const discipline = knownDiscipline(match[1]);
+  return discipline ? { discipline, label: match[2].trim() } : null;
+}
+
+/** « Compréhension de l'écrit (score) », « … - Niveau » -> the label without its measure word. */
+function stripMeasureSuffix(label: string): { label: string; measure: ReturnType<typeof measureKindOf> } {
+  const match = /^(.*\S)\s*[-–—:(/]\s*(score|note|niveau(?: de ma[iî]trise)?|ma[iî]trise|%|pourcentage|taux de r[ée]ussite|points|[ée]l[èe]ve|auto(?:positionnement|[ée]valuation)?|prof(?:esseur)?|[ée]quipe)\s*\)?$/i.exec(label);
+  if (!match) return { label, measure: null };
+  const measure = measureKindOf(match[2]) ?? (match[2] === '%' ? 'score' : null);
+  return measure ? { label: match[1].replace(/[-–—:(/\s]+$/, ''), measure } : { label, measure: null };
+}
+
+/** The competency a column assesses, from its label, the group above it and the sheet. */
+export function competencyOf(column: HeaderColumn, context: SheetContext): Extract<ColumnRole, { kind: 'competency' }> & { measure: string | null } {
+  let group = column.group;
+  let label = column.label;
+  let round: number | null = null;
+  if (group && isPureRoundMarker(group)) {
+    round = roundOf(group);
+    group = '';
+  }
+  let measure = measureKindOf(label);
+  if (measure && group) {
+    label = group;
+    group = '';
+  } else {
+    const stripped = stripMeasureSuffix(label);
+    label = stripped.label;
+    measure = stripped.measure;
+  }
+  label = label.replace(/\s*[([]\s*(?:\/\s*\d+|sur\s*\d+)\s*[)\]]\s*$|\s+(?:\/\s*\d+|sur\s*\d+)\s*$/i, '') || label;
+  const withoutRound = stripRoundSuffix(label);
+  label = withoutRound.label;
+  round = round ?? withoutRound.round;
+  const prefixed = splitDisciplinePrefix(label);
+  if (prefixed) label = prefixed.label;
+  const discipline =
+    (group ? knownDiscipline(group) ?? tidy(group) : null) ?? prefixed?.discipline ?? context.discipline ?? nationalDomainDiscipline(label) ?? 'Général';
+  // A column without a title still holds results: it is named after its letters.
+  const shown = tidy(label) || `Colonne ${context.columnLetters(column.col)}`;
+  const role: Extract<ColumnRole, { kind: 'competency' }> & { measure: string | null } = { kind: 'competency', discipline, label: shown, measure };
+  if (measure === 'self') role.self = true;
+  if (round !== null) role.round = round;
+  return role;
+}
+
+/** First guess for one column; null for a column with neither header nor values. */
+export function classifyColumn(layout: HeaderLayout, column: HeaderColumn, stats: ColumnStats, context: SheetContext): ColumnDraft | null {
+  const letters = context.columnLetters(column.col);
+  const header = headerText(column);
+  const field = column.group ? null : identityFieldOf(column.label);
+  if (field) {
+    if (layout.identity.get(field) !== column.col) return ignored(column, letters, `deuxième colonne « ${COLUMN_ROLE_LABELS[field]} » : seule la première est lue`);
+    const why = field === 'birthDate' ? 'reconnue pour ne jamais être lue ni recopiée' : 'intitulé reconnu';
+    return { entry: { column: letters, header, role: { kind: 'identity', field }, reason: `« ${column.label} » : ${why}` } };
+  }
+  const colourCount = [...stats.colours.values()].reduce((a, b) => a + b, 0);
+  if (!header && stats.values === 0 && colourCount === 0) return null;
+  if (context.hiddenColumns.has(column.col)) return ignored(column, letters, "colonne masquée : compétence écartée par l'équipe, non lue");
+  if (!column.group && isProfileHeader(column.label)) return { entry: { column: letters, header, role: { kind: 'profile' }, reason: `« ${column.label} » : profil d'entretien` } };
+  if (!column.group && isProjectHeader(column.label)) return { entry: { column: letters, header, role: { kind: 'project' }, reason: `« ${column.label} » : projet de l'élève` } };
+  const extra = extraKindOf(column.label);
+  if (extra && ALWAYS_EXTRA.has(extra)) return ignored(column, letters, `« ${column.label} » : ${EXTRA_REASONS[extra]}`);
+  if (stats.dates > 0 && stats.dates * 2 >= stats.values) return ignored(column, letters, 'dates : jamais lues');
+  const competency = competencyOf(column, context);
+  const { measure, ...role } = competency;
+  const entry = (reason: string, extraRole: Partial<typeof role> = {}): ColumnEntry => ({ column: letters, header, role: { ...role, ...extraRole }, reason });
+  if (stats.values > 0 && stats.mastery * 2 >= stats.values) return { entry: entry('valeurs de maîtrise (A / ECA / NA, niveaux LSU, symboles…)') };
+  if (extra) return ignored(column, letters, `« ${column.label} » : ${EXTRA_REASONS[extra]}`);
+  if (stats.values > 0 && (stats.numbers + stats.mastery) * 2 >= stats.values && stats.numbers > 0) {
+    // Only 1 to 4 without « score », « /20 » or « % » in the header: LSU levels.
+    const fromHeader = headerMaximum(header);
+    if (fromHeader === null && measure !== 'score' && stats.integersOneToFour === stats.numbers) return { entry: entry('niveaux 1 à 4 (échelle LSU)') };
+    const max = fromHeader ?? maximumFromValues(stats);
+    if (max === null) return ignored(column, letters, "nombres hors de toute échelle : ni niveaux 1 à 4, ni notes sur 10, 20 ou 100");
+    const how = fromHeader !== null ? "maximum lu dans l'intitulé" : "maximum supposé d'après les valeurs, à corriger si besoin";
+    return { entry: entry(`notes sur ${max} (${how})`, { maxScore: max }), pending: 'score' };
+  }
+  if (stats.values === 0 && colourCount > 0) return { entry: entry('couleurs de remplissage seules'), pending: 'colour' };
+  if (stats.values === 0) return { entry: entry('aucune valeur saisie pour l’instant'), pending: 'empty', grouped: column.group !== '' };
+  return ignored(column, letters, 'texte libre, pas une échelle de maîtrise');
+}
+
+/** A national-test domain among the competency labels (« Compréhension de l'écrit »…). */
+export function isNationalDomain(label: string): boolean {
+  return nationalDomainDiscipline(label) !== null || /\bfluence\b/.test(keyOf(label));
+}

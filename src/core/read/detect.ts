@@ -1,0 +1,147 @@
+/**
+ * Detection: for one worksheet, propose its role (positionnement, autopositionnement, entretiens,
+ * liste d'élèves, test national, ignorée) and the role of each of its columns, with French reasons.
+ */
+import { columnLetters, gridWidth, type Grid } from '../grid';
+import { levelFromClassName } from '../levels';
+import type { SheetRole } from '../model';
+import type { ColourClass } from './colours';
+import { classifyColumn, columnStats, isNationalDomain, pupilRows, type ColumnDraft, type ColumnStats, type SheetContext, type TextKind } from './columns';
+import { findHeader, HEADER_SEARCH_ROWS, type HeaderLayout } from './header';
+import type { ColumnEntry, MasteryScale, SheetMapping } from './mapping';
+import {
+  classFromSheetName, extraKindOf, isSiecleHeader, knownDiscipline, mentionsAbsences, mentionsClassList, mentionsGrades,
+  mentionsInterview, mentionsNationalTest, mentionsPositionnement, mentionsSelfAssessment, roundOf, tidy,
+} from './vocabulary';
+
+function ignoredSheet(grid: Grid, reason: string): SheetMapping {
+  return { sheet: grid.sheet, role: 'ignored', reason, columns: [] };
+}
+
+function isEmptyGrid(grid: Grid): boolean {
+  return grid.values.every((line) => line.every((value) => value === null || tidy(value) === ''));
+}
+
+/** Result colours (red, amber, green) found on empty cells of the candidate competency columns. */
+function resultColours(drafts: { draft: ColumnDraft; stats: ColumnStats }[]): Set<ColourClass> {
+  const classes = new Set<ColourClass>();
+  for (const { draft, stats } of drafts) {
+    if (draft.entry.role.kind !== 'competency') continue;
+    for (const [colour, count] of stats.colours) if (colour !== 'other' && count > 0) classes.add(colour);
+  }
+  return classes;
+}
+
+export function coloursOn(scale: MasteryScale, classes: Set<ColourClass>): boolean {
+  if (scale.colours === 'no') return false;
+  return scale.colours === 'yes' ? classes.size > 0 : classes.size >= 2;
+}
+
+function settle(draft: ColumnDraft, accept: boolean, refusal: string): ColumnEntry {
+  if (!draft.pending || accept) return draft.entry;
+  return { ...draft.entry, role: { kind: 'ignored' }, reason: refusal };
+}
+
+function listDisciplines(entries: ColumnEntry[]): string {
+  const names = [...new Set(entries.flatMap((e) => (e.role.kind === 'competency' ? [e.role.discipline] : [])))];
+  return names.length > 4 ? `${names.slice(0, 4).join(', ')}…` : names.join(', ');
+}
+
+function whyIgnored(text: string, entries: ColumnEntry[], drafts: ColumnDraft[]): string {
+  if (mentionsAbsences(text) || entries.some((e) => extraKindOf(e.header) === 'absence')) return 'suivi des absences : aucune compétence à lire';
+  if (drafts.some((d) => d.pending === 'score') || mentionsGrades(text)) return "notes chiffrées sans niveaux de maîtrise : ce n'est pas un positionnement";
+  if (drafts.some((d) => d.pending === 'colour')) {
+    return 'une seule couleur de remplissage, prise pour une mise en forme (si ce sont des résultats, mettez « oui » à « Lire les couleurs de remplissage » dans « AP Correspondances »)';
+  }
+  return 'des noms d’élèves mais aucune colonne de compétences reconnue (A / ECA / NA, niveaux 1 à 4, symboles, couleurs…)';
+}
+
+function isClassList(grid: Grid, layout: HeaderLayout, text: string, entries: ColumnEntry[]): boolean {
+  if (mentionsClassList(text)) return true;
+  const row = layout.labelRow;
+  if (layout.columns.some((c) => isSiecleHeader(String(grid.values[row]?.[c.col] ?? '')))) return true;
+  const others = entries.filter((e) => e.role.kind === 'ignored');
+  return (layout.identity.has('class') || layout.identity.has('ine')) && others.every((e) => ['admin', 'numbering', null].includes(extraKindOf(e.header)));
+}
+
+export function detectSheet(grid: Grid, scale: MasteryScale): SheetMapping {
+  if (grid.hidden) return ignoredSheet(grid, 'feuille masquée : ignorée (affichez-la, ou donnez-lui un rôle dans « AP Correspondances »)');
+  if (isEmptyGrid(grid)) return ignoredSheet(grid, 'feuille vide');
+  const layout = findHeader(grid);
+  if (!layout) return ignoredSheet(grid, `aucune colonne « Nom », « Nom Prénom » ou « Élève » dans les ${HEADER_SEARCH_ROWS} premières lignes`);
+  const headerRow = grid.origin.row + layout.labelRow + 1;
+  const rows = pupilRows(grid, layout);
+  if (!rows.length) return ignoredSheet(grid, `en-tête trouvé ligne ${headerRow} mais aucun nom d'élève en dessous`);
+
+  const sheetClass = classFromSheetName(grid.sheet);
+  const context: SheetContext = {
+    discipline: knownDiscipline(sheetClass) ?? knownDiscipline(grid.sheet),
+    hiddenColumns: new Set(grid.hiddenColumns ?? []),
+    columnLetters: (col) => columnLetters(grid.origin.col + col),
+  };
+  const drafts: { draft: ColumnDraft; stats: ColumnStats }[] = [];
+  const width = gridWidth(grid);
+  // A stray cell far to the right widens the grid: columns beyond the pupil rows hold no values.
+  const rowsWidth = rows.reduce((widest, r) => Math.max(widest, grid.values[r]?.length ?? 0, grid.fills?.[r]?.length ?? 0), 0);
+  const kinds = new Map<string, TextKind>();
+  for (const column of layout.columns.slice(0, width)) {
+    const stats = columnStats(grid, column.col, column.col < rowsWidth ? rows : [], kinds);
+    const draft = classifyColumn(layout, column, stats, context);
+    if (draft) drafts.push({ draft, stats });
+  }
+
+  const text = `${grid.sheet} ${layout.title}`;
+  const coloursRead = coloursOn(scale, resultColours(drafts));
+  const decided = drafts.filter(({ draft }) => draft.entry.role.kind === 'competency' && !draft.pending);
+  const pendingScores = drafts.filter(({ draft }) => draft.pending === 'score');
+  const domainLabels = drafts.some(({ draft }) => draft.entry.role.kind === 'competency' && isNationalDomain(draft.entry.role.label));
+  const scoresCount = pendingScores.length > 0 && (decided.length > 0 || domainLabels || mentionsNationalTest(text) || mentionsPositionnement(text));
+  // A grid of competencies under discipline headers is a positionnement even before anything is typed in.
+  const emptyGrid = drafts.some(({ draft }) => draft.pending === 'empty' && draft.grouped);
+  const assessment = decided.length > 0 || scoresCount || emptyGrid || (coloursRead && drafts.some(({ draft }) => draft.pending === 'colour'));
+
+  const entries = drafts.map(({ draft }) => {
+    if (draft.pending === 'score') return settle(draft, assessment, "notes chiffrées : la feuille n'est pas un positionnement");
+    if (draft.pending === 'colour') return settle(draft, assessment && coloursRead, 'colonne vide');
+    return settle(draft, assessment, 'colonne vide');
+  });
+  const competencies = entries.filter((e) => e.role.kind === 'competency');
+  const hasInterview = entries.some((e) => e.role.kind === 'profile' || e.role.kind === 'project');
+  const incomplete = drafts.some(({ stats }) => stats.incomplete > 0);
+
+  let role: SheetRole;
+  let reason: string;
+  const distinct = new Set(competencies.map((e) => (e.role.kind === 'competency' ? `${e.role.discipline}|${e.role.label}` : ''))).size;
+  const count = `${distinct} compétence${distinct > 1 ? 's' : ''}`;
+  if (competencies.length && mentionsSelfAssessment(text)) {
+    role = 'self-assessment';
+    reason = `autopositionnement (nom ou titre de la feuille) : ${count} (${listDisciplines(competencies)})`;
+  } else if (hasInterview && (!competencies.length || mentionsInterview(text))) {
+    role = 'interview';
+    reason = 'entretiens : colonnes de profil et/ou de projet';
+  } else if (competencies.length) {
+    const national = mentionsNationalTest(text) || incomplete || (domainLabels && layout.identity.has('ine'));
+    role = national ? 'national-test' : 'positionnement';
+    reason = `${national ? 'export du test de positionnement national' : 'positionnement'} : ${count} (${listDisciplines(competencies)})`;
+  } else if (isClassList(grid, layout, text, entries)) {
+    role = 'class-list';
+    reason = "liste d'élèves (noms, classes) sans résultats";
+  } else {
+    return ignoredSheet(grid, whyIgnored(text, entries, drafts.map((d) => d.draft)));
+  }
+
+  const mapping: SheetMapping = { sheet: grid.sheet, role, reason, headerRow, headerRows: layout.labelRow - layout.topRow + 1, columns: entries };
+  if (!layout.identity.has('class')) {
+    const guessable = role === 'positionnement' || role === 'national-test';
+    if ((guessable && !context.discipline) || levelFromClassName(sheetClass)) {
+      mapping.className = sheetClass;
+      mapping.reason += `, classe « ${sheetClass} » d'après le nom de la feuille`;
+    }
+  } else mapping.reason += ', classe lue dans la colonne « Classe »';
+  const round = roundOf(grid.sheet) ?? roundOf(layout.title);
+  if (round !== null && round > 1 && (role === 'positionnement' || role === 'national-test')) {
+    mapping.round = round;
+    mapping.reason += `, positionnement n° ${round}`;
+  }
+  return mapping;
+}

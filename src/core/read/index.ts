@@ -1,0 +1,159 @@
+/**
+ * The reader: from the grids of a coordinator's workbook to pupils, competencies and mastery results,
+ * saying exactly what could not be read. Pure: grids in, plain data and French diagnostics out.
+ *
+ * Choices worth knowing (each one is also reported as an info diagnostic when it applies):
+ * - Sheets named like ours (SHEET_NAMES) or marked as ours are never read as positionnement.
+ * - Hidden sheets are ignored; a hidden column is taken as a competency the team discarded and is not
+ *   read (identity columns excepted: a hidden INE column is still an INE); hidden rows are read
+ *   (a pupil hidden by a filter is still a pupil).
+ * - Rounds: a sheet or column marked « P2 », « Positionnement 2 », « fin de cycle », « juin »… is a later
+ *   positionnement. When the workbook holds more than one, `rounds` lists every round in order
+ *   (« Positionnement 1 » first) with all its results, and `Pupil.results` keeps, per competency,
+ *   the result of the latest round that assessed it (what the needs should act on).
+ * - Identity: `ine:<INE>` when an INE is known, else `nom:<class>|<normalised last first>`.
+ *   A date of birth column is recognised only so that it is never read or copied anywhere.
+ * - Numbers: only 1 to 4 are LSU levels; other numbers are scores out of a per-column maximum (from
+ *   the header « /20 », « % », else guessed 10 / 20 / 100 and said so), cut at 25 / 50 / 75 %.
+ * - Colours: the fill of an empty cell is read when a sheet uses at least two result colours
+ *   (red / orange-yellow / green), or always / never as the saved scale says.
+ */
+import { diagnostic, type Diagnostic } from '../diagnostics';
+import { columnIndex, gridWidth, type Grid, type WorkbookSnapshot } from '../grid';
+import type { Competency, ReadResult, SheetRole, SheetSummary } from '../model';
+import { isOwnSheet, SHEET_NAMES } from '../render/sheetSpec';
+import type { ClassLevel } from '../settings/settings';
+import { normalizeText } from '../text';
+import { applySavedSheet } from './apply';
+import { assemble } from './assemble';
+import { detectSheet } from './detect';
+import { defaultScale, SHEET_ROLE_LABELS, type ColumnMapping, type MasteryScale, type SheetMapping } from './mapping';
+import { readSheetRows, type RowRecord } from './rows';
+
+export type { ColumnEntry, ColumnMapping, ColumnRole, ExtraValue, IdentityField, MasteryScale, SheetMapping, Thresholds } from './mapping';
+export { COLUMN_ROLE_LABELS, SHEET_ROLE_LABELS, defaultScale } from './mapping';
+export { readSavedMapping, renderMappingSheet } from './mappingSheet';
+
+export interface ReadOptions {
+  /** Class -> level overrides from « AP Paramètres ». */
+  classLevels: ClassLevel[];
+  /** Saved (or just confirmed) mapping: wins over detection for the sheets it describes. */
+  mapping?: ColumnMapping | null;
+}
+
+const PARAMETER_SHEETS: string[] = [SHEET_NAMES.parameters, SHEET_NAMES.teachers, SHEET_NAMES.workshops, SHEET_NAMES.mapping];
+const OUTPUT_SHEETS: string[] = Object.values(SHEET_NAMES).filter((name) => !PARAMETER_SHEETS.includes(name));
+
+function fixedRole(grid: Grid): { role: SheetRole; reason: string } | null {
+  if (PARAMETER_SHEETS.includes(grid.sheet)) return { role: 'parameters', reason: 'feuille de paramètres de Pilote AP, jamais lue comme positionnement' };
+  const firstCell = grid.origin.row === 0 && grid.origin.col === 0 ? grid.values[0]?.[0] : null;
+  if (OUTPUT_SHEETS.includes(grid.sheet) || isOwnSheet(grid.sheet, firstCell)) return { role: 'output', reason: 'feuille produite par Pilote AP, jamais lue comme positionnement' };
+  return null;
+}
+
+function copyScale(scale: MasteryScale): MasteryScale {
+  return { colours: scale.colours, thresholds: [...scale.thresholds], extraValues: scale.extraValues.map((e) => ({ ...e })) };
+}
+
+function reportSheet(grid: Grid, mapping: SheetMapping, diagnostics: Diagnostic[]): void {
+  if (mapping.role === 'ignored') {
+    diagnostics.push(diagnostic('info', grid.sheet, '', `feuille ignorée : ${mapping.reason}`));
+    return;
+  }
+  const hidden = new Set(grid.hiddenColumns ?? []);
+  const discarded = mapping.columns.filter((c) => c.role.kind === 'ignored' && hidden.has(columnIndex(c.column) - grid.origin.col)).map((c) => c.column);
+  if (discarded.length) {
+    diagnostics.push(
+      diagnostic(
+        'info',
+        grid.sheet,
+        '',
+        `colonne${discarded.length > 1 ? 's' : ''} masquée${discarded.length > 1 ? 's' : ''} ${discarded.join(', ')} non lue${discarded.length > 1 ? 's' : ''} : une colonne masquée est prise pour une compétence écartée (donnez-lui un rôle dans « AP Correspondances » pour la lire)`,
+      ),
+    );
+  }
+}
+
+/** Self-assessment competency ids matched to the teams' ones: same id, else same label when unique. */
+function matchSelfCompetencies(teams: Map<string, Competency>, self: { competency: Competency; sheet: string }[], diagnostics: Diagnostic[]): Map<string, string | null> {
+  const byLabel = new Map<string, string[]>();
+  for (const c of teams.values()) byLabel.set(normalizeText(c.label), [...(byLabel.get(normalizeText(c.label)) ?? []), c.id]);
+  const ids = new Map<string, string | null>();
+  for (const { competency, sheet } of self) {
+    if (ids.has(competency.id)) continue;
+    const sameLabel = byLabel.get(normalizeText(competency.label)) ?? [];
+    const id = teams.has(competency.id) ? competency.id : sameLabel.length === 1 ? sameLabel[0] : null;
+    ids.set(competency.id, id);
+    if (id === null) {
+      diagnostics.push(diagnostic('info', sheet, '', `compétence d'autopositionnement « ${competency.label} » sans équivalent dans le positionnement des équipes : non comparée`));
+    }
+  }
+  return ids;
+}
+
+function nothingReadable(sheets: SheetSummary[]): string {
+  const examined = sheets
+    .slice(0, 8)
+    .map((s) => `« ${s.sheet} » (${s.reason})`)
+    .join(' ; ');
+  return (
+    'Aucun élève lu. Pilote AP cherche, dans les 40 premières lignes d’une feuille, une ligne d’en-tête avec une colonne « Nom » (ou « Nom Prénom », « Élève ») ' +
+    'suivie de colonnes de compétences (A / ECA / NA, niveaux 1 à 4, ++ / --, scores, couleurs), ou une liste d’élèves. ' +
+    (sheets.length ? `Feuilles examinées : ${examined}${sheets.length > 8 ? ' ; …' : ''}.` : 'Le classeur ne contient aucune feuille.')
+  );
+}
+
+export function readWorkbook(snapshot: WorkbookSnapshot, options: ReadOptions): ReadResult & { mapping: ColumnMapping } {
+  const diagnostics: Diagnostic[] = [];
+  const saved = options.mapping ?? null;
+  const scale = copyScale(saved?.scale ?? defaultScale());
+  const sheets: SheetSummary[] = [];
+  const mappings: SheetMapping[] = [];
+  const records: RowRecord[] = [];
+  const competencies = new Map<string, Competency>();
+  const selfCompetencies: { competency: Competency; sheet: string }[] = [];
+
+  snapshot.grids.forEach((grid, index) => {
+    const fixed = fixedRole(grid);
+    if (fixed) {
+      sheets.push({ sheet: grid.sheet, ...fixed, pupilCount: 0 });
+      return;
+    }
+    const detected = detectSheet(grid, scale);
+    const savedSheet = saved?.sheets.find((s) => s.sheet === grid.sheet);
+    if (saved && !savedSheet && gridWidth(grid) > 0) {
+      diagnostics.push(diagnostic('info', grid.sheet, '', `feuille absente de « AP Correspondances » : détection automatique (${SHEET_ROLE_LABELS[detected.role]})`));
+    }
+    const mapping = savedSheet ? applySavedSheet(grid, savedSheet, detected, diagnostics) : detected;
+    mappings.push(mapping);
+    reportSheet(grid, mapping, diagnostics);
+    const read = readSheetRows(grid, mapping, scale, index, diagnostics);
+    records.push(...read.records);
+    for (const c of read.competencies) if (!competencies.has(c.id)) competencies.set(c.id, c);
+    for (const c of read.selfCompetencies) selfCompetencies.push({ competency: c, sheet: grid.sheet });
+    sheets.push({ sheet: grid.sheet, role: mapping.role, reason: mapping.reason, pupilCount: 0 });
+  });
+  for (const s of saved?.sheets ?? []) {
+    if (!snapshot.grids.some((g) => g.sheet === s.sheet)) {
+      diagnostics.push(diagnostic('info', SHEET_NAMES.mapping, '', `la feuille « ${s.sheet} » décrite dans les correspondances n'existe plus dans le classeur`));
+    }
+  }
+
+  const selfIds = matchSelfCompetencies(competencies, selfCompetencies, diagnostics);
+  const assembly = assemble({ records, classLevels: options.classLevels, competencies: [...competencies.values()], selfIds }, diagnostics);
+  for (const summary of sheets) summary.pupilCount = assembly.pupilsPerSheet.get(summary.sheet) ?? 0;
+
+  if (!assembly.pupils.length) diagnostics.push(diagnostic('error', '', '', nothingReadable(sheets)));
+  else if (!assembly.pupils.some((p) => p.results.length)) {
+    diagnostics.push(diagnostic('warning', '', '', 'aucun résultat de positionnement lu : les élèves sont connus mais aucune compétence évaluée n’a été trouvée'));
+  }
+
+  return {
+    pupils: assembly.pupils,
+    competencies: [...competencies.values()],
+    sheets,
+    rounds: assembly.rounds,
+    diagnostics,
+    mapping: { version: 1, scale, sheets: mappings },
+  };
+}
