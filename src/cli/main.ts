@@ -6,13 +6,15 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { formatDiagnostic, UnusableInputError, type Diagnostic } from '../core/diagnostics';
+import { UnusableInputError } from '../core/diagnostics';
 import { buildExampleWorkbook } from '../core/example';
 import { generate } from '../core/pipeline';
 import { gridToSpec } from '../core/render/specToGrid';
 import { toJsonReport } from '../core/report';
 import { writeXlsx, XlsxFileGateway } from '../gateways/xlsx/xlsxGateway';
-import { EXIT, processIo, type CliIo } from './io';
+import { CONSOLIDATE_USAGE, runConsolidate } from './commands/consolidate';
+import { EXPORT_USAGE, runExport } from './commands/export';
+import { EXIT, printDiagnostics, processIo, type CliIo } from './io';
 
 const USAGE = `Utilisation :
   pilote-ap generate <classeur.xlsx> -o <sortie.xlsx> [--json] [--date AAAA-MM-JJ]
@@ -20,6 +22,8 @@ const USAGE = `Utilisation :
       (le fichier d'entrée n'est jamais modifié). --json : rapport JSON sur la sortie standard.
   pilote-ap example -o <fichier.xlsx>
       Écrit le classeur d'exemple (lycée fictif) pour essayer Pilote AP.
+${EXPORT_USAGE}
+${CONSOLIDATE_USAGE}
   pilote-ap help
 `;
 
@@ -36,11 +40,6 @@ function parse(args: string[], options: NonNullable<ParseArgsConfig['options']>)
   } catch (error) {
     throw new UsageError(`Option invalide : ${(error as Error).message}`);
   }
-}
-
-function printDiagnostics(io: CliIo, diagnostics: Diagnostic[]): void {
-  const labels = { error: 'Erreur', warning: 'Attention', info: 'Info' } as const;
-  for (const d of diagnostics) io.stderr(`${labels[d.severity]} — ${formatDiagnostic(d)}`);
 }
 
 async function readInput(io: CliIo, path: string): Promise<Uint8Array> {
@@ -94,6 +93,8 @@ async function runExample(args: string[], io: CliIo): Promise<number> {
 const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
   generate: runGenerate,
   example: runExample,
+  export: runExport,
+  consolidate: runConsolidate,
 };
 
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {

@@ -8,6 +8,7 @@
 import { diagnostic, UnusableInputError, type Diagnostic } from './diagnostics';
 import type { WorkbookSnapshot } from './grid';
 import { computeHours, readHoursDone, readRooms, type HoursResult } from './hours';
+import { computeIndicators, hoursForIndicators, renderIndicatorsSheet, type Indicators } from './indicators';
 import type { HistoryEntry, Plan, PupilNeeds, ReadResult } from './model';
 import { computeNeeds } from './needs';
 import { planGroups, readHistory, readPins } from './plan';
@@ -66,6 +67,7 @@ export interface Generation {
   plan: Plan;
   history: HistoryEntry[];
   hours: HoursResult;
+  indicators: Indicators;
   sheets: SheetSpec[];
   diagnostics: Diagnostic[];
   summary: GenerationSummary;
@@ -149,6 +151,16 @@ export async function generate(snapshot: WorkbookSnapshot, options: GenerateOpti
   const hours = computeHours(plan, settings, doneRead.entries, historyRead.history, roomsRead.entries);
 
   await progress('indicators');
+  const indicators = computeIndicators({
+    pupils: read.pupils,
+    needs,
+    plan,
+    settings,
+    history: historyRead.history,
+    rounds: read.rounds,
+    competencies: read.competencies,
+    hours: hoursForIndicators(hours),
+  });
 
   await progress('render');
   const specs: SheetSpec[] = [
@@ -157,6 +169,7 @@ export async function generate(snapshot: WorkbookSnapshot, options: GenerateOpti
     renderHistorySheet(historyRead.history, plan, read.pupils, settings.general.cycle),
     renderCalendarSheet(hours, settings),
     renderHoursSheet(hours, settings),
+    renderIndicatorsSheet(indicators, settings),
     renderMappingSheet(read.mapping),
   ];
   const guarded = guardOwnSheets(snapshot, specs);
@@ -179,6 +192,7 @@ export async function generate(snapshot: WorkbookSnapshot, options: GenerateOpti
     plan,
     history: historyRead.history,
     hours,
+    indicators,
     sheets: guarded.specs,
     diagnostics,
     summary: {

@@ -9,6 +9,8 @@ import type { WorkbookGateway } from '../gateways/gateway';
 export interface MissingRequirement {
   requirement: string;
   message: string;
+  /** True when the add-in cannot generate at all without it (else it only degrades, as said). */
+  blocking?: boolean;
 }
 
 export type ExportOutcome = 'new-workbook' | 'download';

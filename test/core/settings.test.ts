@@ -83,8 +83,8 @@ describe('settings from a workbook without parameter sheets', () => {
     expect(resolved.settings.cycles[0]).toEqual({ cycle: 1, start: '2026-09-07', end: '2026-10-23' });
   });
 
-  it('warns that a level has a slot but reports nothing missing for known levels', () => {
-    expect(resolved.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  it('reads its own default sheets back without a single warning', () => {
+    expect(resolved.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
     expect(resolved.diagnostics.some((d) => d.message.includes('créée avec des valeurs par défaut'))).toBe(true);
   });
 });

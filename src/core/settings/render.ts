@@ -18,9 +18,14 @@ export interface ParametersContent {
 
 const DATE_FORMAT = 'dd/mm/yyyy';
 
-function section(builder: SheetBuilder, title: string, headers: string[]): void {
+/** A section: title in column A (what the parser looks for), an optional hint beside it, then headers. */
+function section(builder: SheetBuilder, title: string, headers: string[], hint?: string): void {
   builder.blank();
-  builder.row([title], HOUSE.section);
+  const row = builder.row([title], HOUSE.section);
+  if (hint) {
+    builder.cells[row].push(null, hint);
+    builder.style(row, 2, 1, 1, HOUSE.note);
+  }
   builder.row(headers, HOUSE.header);
 }
 
@@ -60,13 +65,10 @@ export function renderParametersSheet(content: ParametersContent): SheetSpec {
     const r = b.row([c.cycle, isoToSerial(c.start), isoToSerial(c.end)]);
     b.style(r, 1, 1, 2, { ...HOUSE.editable, numberFormat: DATE_FORMAT });
   }
-  section(b, SECTION_TITLES.weeksOff, ['Du', 'Au', 'Motif', 'Niveau']);
+  section(b, SECTION_TITLES.weeksOff, ['Du', 'Au', 'Motif', 'Niveau'], 'Vacances et PFMP : une ligne par période, niveau vide = tous les niveaux.');
   for (const w of content.weeksOff) {
     const r = b.row([isoToSerial(w.start), isoToSerial(w.end), w.label, w.level]);
     b.style(r, 0, 1, 2, { ...HOUSE.editable, numberFormat: DATE_FORMAT });
-  }
-  if (!content.weeksOff.length) {
-    b.row(['(Ajoutez ici les vacances et les périodes de PFMP : une ligne par période, niveau vide = tous.)'], HOUSE.note);
   }
   return b.build({ name: SHEET_NAMES.parameters, role: 'parameters', columnWidths: [44, 16, 14, 12, 60], tabColor: '#FFC000' });
 }

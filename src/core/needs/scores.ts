@@ -1,0 +1,189 @@
+/**
+ * Need scores of one pupil, each between 0 and 1 with its French reasons.
+ *
+ * - Remediation, per discipline assessed: share of « non acquis » (ECA counting half) among the
+ *   competencies assessed, raised when the pupil overestimates these weak competencies in the
+ *   autopositionnement (weight « selfGap ») and for the « Pourquoi pas ? » profile (weight « profile »).
+ * - Methodology: breadth and depth of the difficulties (several disciplines at once), competencies of
+ *   a methodology / transversal domain, underestimation (confidence), « Malgré eux » profile.
+ * - Orientation / project: the project (passerelle, project to build...), « Malgré eux » profile.
+ * - Approfondissement: pupils at ease (AP is for all pupils), BTS project, « Contents d'être là ».
+ * The kind weights (remediation, methodology...) are applied by the planner, not here.
+ */
+import type { AssessmentResult, HistoryEntry, Need, Pupil } from '../model';
+import type { Settings } from '../settings/settings';
+import { normalizeText } from '../text';
+import { disciplineInSentence, PROJECT_LABELS, profilePhrase } from './labels';
+
+/** Overestimation (mean gap on weak competencies, 0..1) from which the reason is worth saying. */
+const NOTABLE_GAP = 0.15;
+/** Difficulty share from which a discipline counts as « en difficulté ». */
+const DIFFICULT_SHARE = 0.5;
+
+interface Tally {
+  total: number;
+  notAcquired: number;
+  inProgress: number;
+  veryGood: number;
+  /** Σ max(0, self − team) / 3 over weak competencies also self-assessed, and their count. */
+  over: number;
+  overCount: number;
+  /** Σ max(0, team − self) / 3 over competencies also self-assessed, and their count. */
+  under: number;
+  underCount: number;
+}
+
+function emptyTally(): Tally {
+  return { total: 0, notAcquired: 0, inProgress: 0, veryGood: 0, over: 0, overCount: 0, under: 0, underCount: 0 };
+}
+
+function difficulty(t: Tally): number {
+  return t.total === 0 ? 0 : (t.notAcquired + 0.5 * t.inProgress) / t.total;
+}
+
+const clamp = (x: number): number => Math.round(Math.min(1, Math.max(0, x)) * 100) / 100;
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n > 1 ? many : one}`;
+}
+
+/** « 5 compétences sur 7 non acquises et 2 en cours d'acquisition » */
+function difficultyPhrase(t: Tally): string {
+  const base = `${t.notAcquired || t.inProgress} compétence${(t.notAcquired || t.inProgress) > 1 ? 's' : ''} sur ${t.total}`;
+  if (t.notAcquired === 0) return `${base} en cours d’acquisition`;
+  const na = `${base} non acquise${t.notAcquired > 1 ? 's' : ''}`;
+  return t.inProgress > 0 ? `${na} et ${t.inProgress} en cours d’acquisition` : na;
+}
+
+/** Consecutive cycles just before `cycle` in which the pupil attended a remediation of the discipline. */
+export function consecutiveRemediationCycles(history: HistoryEntry[], pupilId: string, discipline: string, cycle: number): number {
+  if (!history.length) return 0;
+  const key = normalizeText(discipline);
+  const cycles = new Set(
+    history
+      .filter((h) => h.pupilId === pupilId && h.kind === 'remediation' && normalizeText(h.discipline ?? '') === key && h.cycle < cycle)
+      .map((h) => h.cycle),
+  );
+  let count = 0;
+  while (cycles.has(cycle - 1 - count)) count++;
+  return count;
+}
+
+export function pupilNeeds(
+  pupil: Pupil,
+  disciplineOf: Map<string, string>,
+  methodDisciplines: ReadonlySet<string>,
+  settings: Settings,
+  history: HistoryEntry[],
+): Need[] {
+  const { weights } = settings;
+  const selfLevel = new Map(pupil.selfResults.map((r) => [r.competencyId, r.level]));
+  const byDiscipline = new Map<string, Tally>();
+  const method = emptyTally();
+  const all = emptyTally();
+  const add = (t: Tally, r: AssessmentResult): void => {
+    t.total++;
+    if (r.level === 1) t.notAcquired++;
+    if (r.level === 2) t.inProgress++;
+    if (r.level === 4) t.veryGood++;
+    const self = selfLevel.get(r.competencyId);
+    if (self === undefined) return;
+    t.under += Math.max(0, r.level - self) / 3;
+    t.underCount++;
+    if (r.level <= 2) {
+      t.over += Math.max(0, self - r.level) / 3;
+      t.overCount++;
+    }
+  };
+  for (const r of pupil.results) {
+    const discipline = disciplineOf.get(r.competencyId) ?? 'Général';
+    add(all, r);
+    if (methodDisciplines.has(discipline)) {
+      add(method, r);
+      continue;
+    }
+    if (!byDiscipline.has(discipline)) byDiscipline.set(discipline, emptyTally());
+    add(byDiscipline.get(discipline)!, r);
+  }
+  const profile = pupil.profile;
+  const needs: Need[] = [];
+  const cycle = settings.general.cycle;
+
+  for (const [discipline, t] of byDiscipline) {
+    const share = difficulty(t);
+    const over = t.overCount ? t.over / t.overCount : 0;
+    const reasons: string[] = [];
+    let score = share + weights.selfGap * over;
+    if (share > 0) reasons.push(`${difficultyPhrase(t)} en ${disciplineInSentence(discipline)}`);
+    if (share > 0 && over >= NOTABLE_GAP) reasons.push(`surestime ses acquis en ${disciplineInSentence(discipline)}`);
+    if (share > 0 && profile === 'maybe') {
+      score += weights.profile * share;
+      reasons.push(`${profilePhrase(profile)} : remédiation sur les compétences`);
+    }
+    const inARow = consecutiveRemediationCycles(history, pupil.id, discipline, cycle);
+    if (inARow > 0) reasons.push(`déjà ${plural(inARow, 'cycle', 'cycles de suite')} en remédiation ${disciplineInSentence(discipline)}`);
+    if (clamp(score) > 0) needs.push({ key: `remediation:${discipline}`, kind: 'remediation', discipline, score: clamp(score), reasons });
+  }
+
+  const overall = difficulty(all);
+  const disciplines = byDiscipline.size;
+  const struggling = [...byDiscipline.values()].filter((t) => difficulty(t) >= DIFFICULT_SHARE).length;
+  const under = all.underCount ? all.under / all.underCount : 0;
+
+  const methodReasons: string[] = [];
+  let methodology = 0.4 * overall;
+  if (struggling >= 2) {
+    methodology += 0.4 * (struggling / disciplines);
+    methodReasons.push(`en difficulté dans ${struggling} disciplines sur ${disciplines}`);
+  }
+  if (method.total > 0 && difficulty(method) > methodology) {
+    methodology = difficulty(method);
+    methodReasons.push(`${difficultyPhrase(method)} en méthodologie`);
+  }
+  if (under >= NOTABLE_GAP) {
+    methodology += weights.selfGap * under;
+    methodReasons.push('sous-estime ses acquis : besoin de confiance');
+  }
+  if (profile === 'despite' || profile === 'maybe') {
+    methodology += weights.profile * (profile === 'despite' ? 1 : 0.5);
+    methodReasons.push(profilePhrase(profile));
+  }
+  if (all.total === 0) {
+    methodology = Math.max(methodology, 0.3);
+    methodReasons.push('pas de positionnement : aide méthodologique par défaut');
+  }
+  if (methodReasons.length === 0 && overall > 0) methodReasons.push('quelques difficultés au positionnement');
+  if (clamp(methodology) > 0) needs.push({ key: 'methodology', kind: 'methodology', score: clamp(methodology), reasons: methodReasons });
+
+  const project = pupil.project;
+  const orientationReasons: string[] = [];
+  const projectWeight = { bridge: 0.7, undecided: 0.6, employment: 0.35, 'further-study': 0.3 } as const;
+  let orientation = project ? projectWeight[project] : 0.3;
+  orientationReasons.push(project ? PROJECT_LABELS[project] : 'projet non renseigné');
+  if (profile === 'despite' || profile === 'maybe') {
+    orientation += weights.profile * (profile === 'despite' ? 1 : 0.5);
+    orientationReasons.push(`${profilePhrase(profile)} : ${profile === 'despite' ? 'construire un projet' : 'construire une identité professionnelle'}`);
+  }
+  needs.push({ key: 'orientation', kind: 'orientation', score: clamp(orientation), reasons: orientationReasons });
+
+  const enrichmentReasons: string[] = [];
+  let enrichment = 0;
+  if (all.total > 0) {
+    const ease = Math.max(0, (0.6 - overall) / 0.6);
+    enrichment = 0.7 * ease + 0.2 * (all.veryGood / all.total);
+    const acquired = all.total - all.notAcquired - all.inProgress;
+    if (ease > 0) enrichmentReasons.push(`à l’aise : ${acquired} compétence${acquired > 1 ? 's' : ''} acquise${acquired > 1 ? 's' : ''} sur ${all.total}`);
+    else if (all.veryGood > 0) enrichmentReasons.push(`${plural(all.veryGood, 'compétence', 'compétences')} en très bonne maîtrise`);
+  }
+  if (project === 'further-study') {
+    enrichment += 0.2;
+    enrichmentReasons.push('projet BTS : poursuite d’études');
+  }
+  if (profile === 'content') {
+    enrichment += weights.profile;
+    enrichmentReasons.push(profilePhrase(profile));
+  }
+  if (clamp(enrichment) > 0) needs.push({ key: 'enrichment', kind: 'enrichment', score: clamp(enrichment), reasons: enrichmentReasons });
+
+  return needs.sort((a, b) => b.score - a.score || a.key.localeCompare(b.key));
+}

@@ -1,0 +1,79 @@
+/**
+ * The host for a plain browser (preview, end-to-end tests): the bundled example workbook held in
+ * memory. Selecting a cell or a sheet shows it in the pane's read-only sheet viewer, since there is no
+ * Excel grid to look at; exports are downloaded.
+ */
+import { buildExampleWorkbook } from '../core/example';
+import { parseA1, type WorkbookSnapshot } from '../core/grid';
+import { createMemoryGateway, type MemoryGateway } from '../gateways/memory';
+import type { ExportOutcome, MissingRequirement, PiloteHost } from './host';
+
+/** What the sheet viewer should show: a sheet, and optionally a cell to highlight. */
+export interface ViewerFocus {
+  sheet: string;
+  cell?: string;
+}
+
+export interface PreviewHost extends PiloteHost {
+  kind: 'preview';
+  gateway: MemoryGateway;
+  /** Called each time the pane asks to show a sheet or a cell; returns an unsubscribe function. */
+  onShow(listener: (focus: ViewerFocus) => void): () => void;
+}
+
+/** Save bytes as a file through a temporary link (the browser's own download). */
+function downloadBytes(fileName: string, bytes: Uint8Array, mimeType: string): void {
+  const blob = new Blob([bytes as BlobPart], { type: mimeType });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.style.display = 'none';
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  // Let the download start before the URL goes away.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function createPreviewHost(snapshot: WorkbookSnapshot = buildExampleWorkbook()): PreviewHost {
+  const gateway = createMemoryGateway(snapshot);
+  const listeners = new Set<(focus: ViewerFocus) => void>();
+
+  function sheetExists(sheet: string): boolean {
+    return gateway.current().grids.some((grid) => grid.sheet === sheet);
+  }
+
+  function show(focus: ViewerFocus): void {
+    if (!sheetExists(focus.sheet)) throw new Error(`La feuille « ${focus.sheet} » n'existe pas dans le classeur.`);
+    for (const listener of listeners) listener(focus);
+  }
+
+  return {
+    kind: 'preview',
+    gateway,
+    missingRequirements(): MissingRequirement[] {
+      return [];
+    },
+    async selectCell(sheet, cell) {
+      show({ sheet, cell: cell || undefined });
+    },
+    async activateSheet(sheet) {
+      show({ sheet });
+    },
+    async setCellValue(sheet, cell, value) {
+      const at = parseA1(cell);
+      if (!at) throw new Error(`Adresse de cellule invalide : « ${cell} ».`);
+      if (!sheetExists(sheet)) throw new Error(`La feuille « ${sheet} » n'existe pas dans le classeur.`);
+      gateway.setCell(sheet, at.row, at.col, value);
+    },
+    async deliverFile(fileName, bytes, mimeType): Promise<ExportOutcome> {
+      downloadBytes(fileName, bytes, mimeType);
+      return 'download';
+    },
+    onShow(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

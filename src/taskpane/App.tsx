@@ -1,0 +1,190 @@
+/**
+ * The pane: a header, the messages that matter now, and four steps as tabs.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import {
+  Badge,
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Tab,
+  TabList,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { ArrowSync20Regular, Dismiss20Regular, Table20Regular } from '@fluentui/react-icons';
+import type { PiloteHost } from '../host/host';
+import type { PreviewHost, ViewerFocus } from '../host/previewHost';
+import { SheetViewer } from './components/SheetViewer';
+import { GenerateStep } from './steps/GenerateStep';
+import { ParametersStep } from './steps/ParametersStep';
+import { ResultsStep } from './steps/ResultsStep';
+import { SourcesStep } from './steps/SourcesStep';
+import { usePilote } from './usePilote';
+
+export type StepKey = 'sources' | 'parameters' | 'generate' | 'results';
+
+const STEPS: { key: StepKey; label: string }[] = [
+  { key: 'sources', label: 'Sources' },
+  { key: 'parameters', label: 'Paramètres' },
+  { key: 'generate', label: 'Générer' },
+  { key: 'results', label: 'Résultats' },
+];
+
+const useStyles = makeStyles({
+  page: { maxWidth: '960px', margin: '0 auto', display: 'flex', flexDirection: 'column', minHeight: '100vh' },
+  header: {
+    display: 'flex',
+    alignItems: 'center',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  title: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0, marginRight: 'auto' },
+  // The welcome page said it already; at 320 px the header keeps to two lines.
+  previewBadge: { '@media (max-width: 400px)': { display: 'none' } },
+  nav: { backgroundColor: tokens.colorNeutralBackground1, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, overflowX: 'auto' },
+  tabs: { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS },
+  // Step numbers help when there is room; at 320 px the four names alone just fit.
+  stepNumber: { '@media (max-width: 400px)': { display: 'none' } },
+  messages: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} 0` },
+  main: { padding: tokens.spacingHorizontalM, flexGrow: 1 },
+  loading: { display: 'flex', justifyContent: 'center', padding: tokens.spacingVerticalXXL },
+});
+
+function isPreview(host: PiloteHost): host is PreviewHost {
+  return host.kind === 'preview';
+}
+
+export function App({ host }: { host: PiloteHost }) {
+  const styles = useStyles();
+  const pilote = usePilote(host);
+  const [step, setStep] = useState<StepKey>('sources');
+  const [viewer, setViewer] = useState<{ open: boolean; focus?: ViewerFocus }>({ open: false });
+  const missing = host.missingRequirements();
+
+  // Focus goes back where it was (the link or button that opened the viewer) when the viewer closes.
+  const opener = useRef<HTMLElement | null>(null);
+  const openViewer = useCallback((focus?: ViewerFocus) => {
+    opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    setViewer((v) => ({ open: true, focus: focus ?? v.focus }));
+  }, []);
+  const closeViewer = useCallback(() => {
+    setViewer((v) => ({ ...v, open: false }));
+    setTimeout(() => opener.current?.focus(), 0);
+  }, []);
+
+  useEffect(() => {
+    if (!isPreview(host)) return;
+    return host.onShow(openViewer);
+  }, [host, openViewer]);
+
+  return (
+    <div className={styles.page}>
+      <header className={styles.header}>
+        <h1 className={styles.title}>Pilote AP</h1>
+        <Button
+          size="small"
+          appearance="subtle"
+          icon={<ArrowSync20Regular />}
+          disabled={pilote.loading || pilote.run.status === 'running'}
+          onClick={() => void pilote.refresh()}
+          title="Relire le classeur après l’avoir modifié"
+        >
+          Relire
+        </Button>
+        {isPreview(host) && (
+          <>
+            <Badge className={styles.previewBadge} appearance="tint" color="informative">
+              Aperçu · classeur d’exemple
+            </Badge>
+            <Button size="small" icon={<Table20Regular />} onClick={() => openViewer()}>
+              Voir le classeur
+            </Button>
+          </>
+        )}
+      </header>
+      <nav className={styles.nav} aria-label="Étapes">
+        <TabList className={styles.tabs} size="small" selectedValue={step} onTabSelect={(_, data) => setStep(data.value as StepKey)}>
+          {STEPS.map((s, i) => (
+            <Tab key={s.key} value={s.key} id={`tab-${s.key}`}>
+              <span className={styles.stepNumber}>{i + 1}. </span>
+              {s.label}
+            </Tab>
+          ))}
+        </TabList>
+      </nav>
+
+      <div className={styles.messages} aria-live="polite">
+        {missing.length > 0 && (
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>Version d’Excel trop ancienne pour certaines fonctions</MessageBarTitle>
+              <ul>
+                {missing.map((m) => (
+                  <li key={m.requirement}>{m.message}</li>
+                ))}
+              </ul>
+              Mettez Excel à jour (Fichier &gt; Compte &gt; Options de mise à jour) ou utilisez Excel sur le web.
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        {pilote.problem && (
+          <MessageBar intent="error" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>{pilote.problem.title}</MessageBarTitle>
+              {pilote.problem.detail}
+              {pilote.problem.action && (
+                <>
+                  {' '}
+                  <strong>Que faire ?</strong> {pilote.problem.action}
+                </>
+              )}
+            </MessageBarBody>
+            <MessageBarActions
+              containerAction={<Button appearance="transparent" aria-label="Fermer le message" icon={<Dismiss20Regular />} onClick={pilote.dismissProblem} />}
+            />
+          </MessageBar>
+        )}
+        {pilote.notice && (
+          <MessageBar intent={pilote.notice.intent} layout="multiline">
+            <MessageBarBody>{pilote.notice.text}</MessageBarBody>
+            <MessageBarActions
+              containerAction={<Button appearance="transparent" aria-label="Fermer le message" icon={<Dismiss20Regular />} onClick={pilote.dismissNotice} />}
+            />
+          </MessageBar>
+        )}
+      </div>
+
+      <main className={styles.main} id={`panel-${step}`} role="tabpanel" aria-labelledby={`tab-${step}`}>
+        {!pilote.analysis ? (
+          <div className={styles.loading}>
+            {pilote.loading ? <Spinner label="Lecture du classeur…" /> : <Text>Le classeur n’a pas pu être lu.</Text>}
+          </div>
+        ) : (
+          <>
+            {step === 'sources' && <SourcesStep pilote={pilote} analysis={pilote.analysis} />}
+            {step === 'parameters' && <ParametersStep pilote={pilote} analysis={pilote.analysis} />}
+            {step === 'generate' && <GenerateStep pilote={pilote} analysis={pilote.analysis} onSeeResults={() => setStep('results')} />}
+            {step === 'results' && <ResultsStep pilote={pilote} onGoGenerate={() => setStep('generate')} />}
+          </>
+        )}
+      </main>
+
+      {isPreview(host) && (
+        <SheetViewer
+          open={viewer.open}
+          focus={viewer.focus}
+          load={host.gateway.current}
+          onClose={closeViewer}
+          onSheetChange={(sheet) => setViewer({ open: true, focus: { sheet } })}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+/**
+ * The rectorat export as a file, built in the pane (loaded on demand: ExcelJS is heavy). Uses the
+ * generation's indicators when the pipeline computed them, else computes them from its plan.
+ */
+import type { Diagnostic } from '../../core/diagnostics';
+import { buildRectoratExport } from '../../core/export/rectorat';
+import { computeIndicators } from '../../core/indicators/compute';
+import type { Indicators } from '../../core/indicators/types';
+import type { Generation } from '../../core/pipeline';
+import { writeXlsx } from '../../gateways/xlsx/xlsxGateway';
+
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export interface RectoratFile {
+  fileName: string;
+  bytes: Uint8Array;
+  mimeType: string;
+}
+
+export async function buildRectoratFile(
+  generation: Generation & { indicators?: Indicators },
+  meta: { today: string; uai?: string },
+): Promise<{ file?: RectoratFile; diagnostics: Diagnostic[] }> {
+  const { read, settings } = generation.analysis;
+  const indicators =
+    generation.indicators ??
+    computeIndicators({
+      pupils: read.pupils,
+      needs: generation.needs,
+      plan: generation.plan,
+      settings,
+      history: generation.history,
+      rounds: read.rounds,
+      competencies: read.competencies,
+    });
+  const result = buildRectoratExport(indicators, settings, { exportDate: meta.today, uai: meta.uai });
+  if (!result.specs.length) return { diagnostics: result.diagnostics };
+  const bytes = await writeXlsx(result.specs);
+  return {
+    file: { fileName: `pilote-ap-rectorat-${meta.uai ?? settings.general.uai}-${meta.today}.xlsx`, bytes, mimeType: XLSX_MIME },
+    diagnostics: result.diagnostics,
+  };
+}

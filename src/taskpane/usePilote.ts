@@ -1,0 +1,178 @@
+/**
+ * The pane's state and actions: analyse the workbook, edit a parameter, generate (with cancel),
+ * and turn every failure into a French message. Components receive plain data and functions.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Analysis, Generation } from '../core/pipeline';
+import type { WorkbookSnapshot } from '../core/grid';
+import type { PiloteHost } from '../host/host';
+import { loadEngine, todayIso } from './engine';
+import { describeError, isAbort, type ProblemText } from './errors';
+import { runGeneration, type RunStep } from './runGeneration';
+
+export type RunState =
+  | { status: 'idle' }
+  | { status: 'running'; step: RunStep; index: number; total: number }
+  | { status: 'done' }
+  | { status: 'cancelled' };
+
+export interface Notice {
+  intent: 'success' | 'info';
+  text: string;
+}
+
+export interface Pilote {
+  host: PiloteHost;
+  loading: boolean;
+  analysis?: Analysis;
+  /** The workbook as last read, and its sheet names. */
+  snapshot?: WorkbookSnapshot;
+  sheetNames: string[];
+  generation?: Generation;
+  run: RunState;
+  /** Labels of the pipeline's steps once the engine is loaded. */
+  stepLabels: Record<string, string>;
+  problem?: ProblemText;
+  notice?: Notice;
+  /** Show an error from a component's own action. */
+  report(error: unknown): void;
+  dismissProblem(): void;
+  dismissNotice(): void;
+  refresh(): Promise<void>;
+  generate(): void;
+  cancel(): void;
+  /** Write a value into a parameter cell, then re-read the workbook. Resolves to true on success. */
+  writeCell(sheet: string, cell: string, value: string | number, what: string): Promise<boolean>;
+  /** Write sheets produced by the engine (e.g. default parameter sheets), then re-read. */
+  writeSheets(sheets: Generation['sheets'], what: string): Promise<boolean>;
+  showCell(sheet: string, cell: string): void;
+  openSheet(sheet: string): void;
+}
+
+export function usePilote(host: PiloteHost): Pilote {
+  const [loading, setLoading] = useState(true);
+  const [analysis, setAnalysis] = useState<Analysis>();
+  const [snapshot, setSnapshot] = useState<WorkbookSnapshot>();
+  const [generation, setGeneration] = useState<Generation>();
+  const [run, setRun] = useState<RunState>({ status: 'idle' });
+  const [stepLabels, setStepLabels] = useState<Record<string, string>>({});
+  const [problem, setProblem] = useState<ProblemText>();
+  const [notice, setNotice] = useState<Notice>();
+  const abortRef = useRef<AbortController>();
+
+  const fail = useCallback((error: unknown) => setProblem(describeError(error)), []);
+
+  const analyseSnapshot = useCallback(async (snapshot: WorkbookSnapshot) => {
+    const engine = await loadEngine();
+    setStepLabels({ ...engine.STEP_LABELS, write: 'Écriture dans le classeur' });
+    setSnapshot(snapshot);
+    setAnalysis(engine.analyse(snapshot, { today: todayIso() }));
+  }, []);
+
+  const refresh = useCallback(async () => {
+    setLoading(true);
+    try {
+      await analyseSnapshot(await host.gateway.readSnapshot());
+    } catch (error) {
+      fail(error);
+    } finally {
+      setLoading(false);
+    }
+  }, [host, analyseSnapshot, fail]);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  const generate = useCallback(() => {
+    if (abortRef.current) return;
+    const controller = new AbortController();
+    abortRef.current = controller;
+    setProblem(undefined);
+    setNotice(undefined);
+    setRun({ status: 'running', step: 'read', index: 0, total: 1 });
+    void (async () => {
+      try {
+        const engine = await loadEngine();
+        const { generation: result, written } = await runGeneration(host, engine, {
+          today: todayIso(),
+          signal: controller.signal,
+          onStep: (step, index, total) => setRun({ status: 'running', step, index, total }),
+        });
+        setGeneration(result);
+        setRun({ status: 'done' });
+        await analyseSnapshot(written);
+      } catch (error) {
+        if (isAbort(error)) setRun({ status: 'cancelled' });
+        else {
+          setRun({ status: 'idle' });
+          fail(error);
+        }
+      } finally {
+        abortRef.current = undefined;
+      }
+    })();
+  }, [host, analyseSnapshot, fail]);
+
+  const cancel = useCallback(() => abortRef.current?.abort(), []);
+
+  const writeCell = useCallback(
+    async (sheet: string, cell: string, value: string | number, what: string) => {
+      try {
+        await host.setCellValue(sheet, cell, value);
+        await analyseSnapshot(await host.gateway.readSnapshot());
+        setNotice({ intent: 'success', text: `${what} (cellule ${cell} de « ${sheet} »).` });
+        return true;
+      } catch (error) {
+        fail(error);
+        return false;
+      }
+    },
+    [host, analyseSnapshot, fail],
+  );
+
+  const writeSheets = useCallback(
+    async (sheets: Generation['sheets'], what: string) => {
+      try {
+        await host.gateway.writeSheets(sheets);
+        await analyseSnapshot(await host.gateway.readSnapshot());
+        setNotice({ intent: 'success', text: what });
+        return true;
+      } catch (error) {
+        fail(error);
+        return false;
+      }
+    },
+    [host, analyseSnapshot, fail],
+  );
+
+  // A diagnostic about a whole sheet has no cell: bring the sheet forward instead.
+  const showCell = useCallback(
+    (sheet: string, cell: string) => void (cell ? host.selectCell(sheet, cell) : host.activateSheet(sheet)).catch(fail),
+    [host, fail],
+  );
+  const openSheet = useCallback((sheet: string) => void host.activateSheet(sheet).catch(fail), [host, fail]);
+
+  return {
+    host,
+    loading,
+    analysis,
+    snapshot,
+    sheetNames: snapshot ? snapshot.grids.map((grid) => grid.sheet) : [],
+    generation,
+    run,
+    stepLabels,
+    problem,
+    notice,
+    report: fail,
+    dismissProblem: () => setProblem(undefined),
+    dismissNotice: () => setNotice(undefined),
+    refresh,
+    generate,
+    cancel,
+    writeCell,
+    writeSheets,
+    showCell,
+    openSheet,
+  };
+}

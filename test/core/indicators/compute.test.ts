@@ -1,0 +1,169 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { cellValue, computeIndicators, isShare, type IndicatorInput, type Indicators, type IndicatorTable } from '../../../src/core/indicators';
+import type { AssessmentResult, Group, MasteryLevel } from '../../../src/core/model';
+import { buildSchool } from './fixtures';
+
+const table = (ind: Indicators, id: string): IndicatorTable => ind.tables.find((t) => t.id === id)!;
+const row = (ind: Indicators, id: string, key: string) => table(ind, id).rows.find((r) => r.key === key)!;
+
+function group(id: string, level: string, kind: Group['kind'], pupilIds: string[], teacher = 'Mme A', discipline?: string): Group {
+  return { id, level, slotId: `${level} mardi`, workshopTypeId: kind, kind, discipline, teacher, capacity: 14, minSize: 1, pupilIds, sharedNeed: '' };
+}
+
+function result(competencyId: string, level: MasteryLevel, sheet: string, cell: string): AssessmentResult {
+  return { competencyId, level, source: { sheet, cell } };
+}
+
+describe('computeIndicators', () => {
+  const { input } = buildSchool();
+  const ind = computeIndicators(input);
+
+  it('orders levels as a coordinator reads them and counts every pupil once', () => {
+    expect(ind.levels).toEqual(['CAP 1', '2nde', '1re', 'Tle']);
+    expect(row(ind, 'pupils', 'all').cells).toEqual([3, 26, 22, 18, 69]);
+    expect(ind.summary.pupils).toBe(69);
+  });
+
+  it('keeps every published sum: levels -> total, placed + not placed = pupils, projects = pupils', () => {
+    for (const t of ind.tables.filter((x) => x.lastColumnIsSum)) {
+      for (const r of t.rows) {
+        const parts = r.cells.slice(0, -1);
+        const total = r.cells.at(-1)!;
+        if (isShare(total)) {
+          expect(total.num, `${t.id}/${r.key}`).toBe(parts.reduce((s: number, c) => s + (isShare(c) ? c.num : 0), 0));
+          expect(total.den, `${t.id}/${r.key}`).toBe(parts.reduce((s: number, c) => s + (isShare(c) ? c.den : 0), 0));
+        } else expect(total, `${t.id}/${r.key}`).toBe(parts.reduce((s: number, c) => s + (c as number), 0));
+      }
+    }
+    for (const sum of ind.sums) {
+      const [tt, tr] = sum.total.split('/');
+      const totalCells = row(ind, tt, tr).cells as number[];
+      const partCells = sum.parts.map((p) => row(ind, p.split('/')[0], p.split('/')[1]).cells as number[]);
+      totalCells.forEach((value, col) => expect(partCells.reduce((s, cells) => s + cells[col], 0)).toBe(value));
+    }
+  });
+
+  it('counts pupils per strong need with the « Besoin fort » parameter', () => {
+    const strong = input.settings.general.strongNeed;
+    const expected = input.needs.filter((p) => p.needs.some((n) => n.key === 'methodology' && n.score >= strong)).length;
+    expect(row(ind, 'needs', 'methodology').cells.at(-1)).toBe(expected);
+    expect(row(ind, 'needs', 'remediation:mathematiques').label).toBe('Remédiation · Mathématiques');
+  });
+
+  it('counts workshops and pupils per workshop type of the current plan', () => {
+    expect(row(ind, 'workshops', 'remediation:mathematiques').cells).toEqual([1, 1, 1, 1, 4]);
+    expect(row(ind, 'workshop-pupils', 'methodology').cells.at(-1)).toBe(input.plan.groups.filter((g) => g.kind === 'methodology').reduce((s, g) => s + g.pupilIds.length, 0));
+    expect(ind.summary.workshops).toBe(input.plan.groups.length);
+  });
+
+  it('contains no pupil name or INE (aggregates only)', () => {
+    const json = JSON.stringify(ind);
+    for (const pupil of input.pupils) {
+      expect(json).not.toContain(pupil.ine!);
+      expect(json).not.toContain(pupil.displayName);
+    }
+  });
+
+  it('is deterministic and does not depend on the order of pupils', () => {
+    const shuffled: IndicatorInput = { ...input, pupils: [...input.pupils].reverse(), needs: [...input.needs].reverse() };
+    expect(computeIndicators(input)).toEqual(ind);
+    expect(computeIndicators(shuffled).tables.map((t) => t.rows.map((r) => r.cells))).toEqual(ind.tables.map((t) => t.rows.map((r) => r.cells)));
+  });
+
+  it('measures coverage over the year from past cycles and the current plan, ignoring history of the current cycle', () => {
+    const small = buildSchool({ '2nde': 3 }, 1).input;
+    const [a, b, c] = small.pupils;
+    const entry = { pupilName: '', className: '2MELEC', level: '2nde', slotId: 's', workshopTypeId: 'm', teacher: 'M. B' };
+    const coverage = computeIndicators({
+      ...small,
+      plan: { ...small.plan, groups: [group('G1', '2nde', 'methodology', [a.id])] },
+      history: [
+        { ...entry, cycle: 1, pupilId: b.id, kind: 'methodology' },
+        { ...entry, cycle: 2, pupilId: c.id, kind: 'methodology' }, // an earlier run of the cycle being generated
+      ],
+    });
+    expect(row(coverage, 'coverage', 'methodology').cells[0]).toEqual({ num: 2, den: 3 });
+    expect(row(coverage, 'coverage', 'orientation').cells[0]).toEqual({ num: 0, den: 3 });
+    expect(row(coverage, 'workshops-year', 'methodology').cells[0]).toBe(2);
+    expect(row(coverage, 'teachers', 'involved').cells[0]).toBe(2);
+  });
+
+  it('measures progress between the first and last positionnement, per discipline', () => {
+    const small = buildSchool({ '2nde': 2 }, 1).input;
+    const [a, b] = small.pupils;
+    const m = (n: number) => `mathematiques|c${n}`;
+    const before = [
+      { pupilId: a.id, result: result(m(1), 1, 'P1', 'C2') },
+      { pupilId: a.id, result: result(m(2), 1, 'P1', 'D2') },
+      { pupilId: b.id, result: result(m(1), 1, 'P1', 'C3') },
+      { pupilId: b.id, result: result(m(2), 3, 'P1', 'D3') },
+    ];
+    const after = [
+      { pupilId: a.id, result: result(m(1), 1, 'P2', 'C2') },
+      { pupilId: a.id, result: result(m(2), 3, 'P2', 'D2') },
+      { pupilId: b.id, result: result(m(1), 1, 'P2', 'C3') },
+      { pupilId: b.id, result: result(m(2), 4, 'P2', 'D3') },
+    ];
+    const ind2 = computeIndicators({
+      ...small,
+      competencies: [
+        { id: m(1), discipline: 'Mathématiques', label: 'c1' },
+        { id: m(2), discipline: 'Mathématiques', label: 'c2' },
+      ],
+      rounds: [
+        { label: 'Septembre', results: before },
+        { label: 'Novembre', results: after },
+      ],
+    });
+    // a: 2 NA -> 1 NA (fell); b: 1 NA -> 1 NA (did not).
+    expect(row(ind2, 'progress', 'mathematiques').cells).toEqual([{ num: 1, den: 2 }, { num: 1, den: 2 }]);
+    // a: mean 1 -> 2; b: mean 2 -> 2.5 rounded to 3.
+    expect(row(ind2, 'mastery', 'mathematiques:before')).toMatchObject({ label: 'Mathématiques — Septembre', cells: [1, 1, 0, 0, 2] });
+    expect(row(ind2, 'mastery', 'mathematiques:after').cells).toEqual([0, 1, 1, 0, 2]);
+    expect(ind2.summary.progress).toEqual({ before: 'Septembre', after: 'Novembre' });
+  });
+
+  it('has no progress tables with fewer than two positionnements', () => {
+    const small = buildSchool({ '2nde': 4 }, 1).input;
+    const one = computeIndicators({ ...small, rounds: [{ label: 'P1', results: small.pupils.flatMap((p) => p.results.map((r) => ({ pupilId: p.id, result: r }))) }] });
+    expect(one.tables.map((t) => t.id)).not.toContain('progress');
+    expect(one.summary.progress).toBeNull();
+    expect(computeIndicators({ ...small, rounds: [] }).tables.map((t) => t.id)).not.toContain('mastery');
+  });
+
+  it('takes hours per level from the hours step when given, else shows the envelopes', () => {
+    expect(row(ind, 'hours', '2nde').cells).toEqual([null, null, 90]);
+    const withHours = computeIndicators({
+      ...input,
+      hours: { perLevel: [{ level: '2nde', plannedPerPupil: 84, donePerPupil: 21, envelope: 90 }], teachersInvolved: 3, teachersTotal: 6 },
+    });
+    expect(table(withHours, 'hours').rows).toEqual([{ key: '2nde', label: '2nde', unit: 'hours', cells: [84, 21, 90] }]);
+    expect(row(withHours, 'teachers', 'share').cells[0]).toEqual({ num: 3, den: 6 });
+    expect(cellValue(row(withHours, 'teachers', 'share').cells[0])).toBe(0.5);
+  });
+
+  it('copes with an empty school (no pupil, no plan, no history)', () => {
+    const empty = computeIndicators({ ...input, pupils: [], needs: [], history: [], rounds: [], plan: { ...input.plan, groups: [] } });
+    expect(empty.levels).toEqual([]);
+    expect(row(empty, 'pupils', 'all').cells).toEqual([0]);
+    expect(empty.summary).toMatchObject({ pupils: 0, placed: 0, workshops: 0, progress: null });
+  });
+
+  it('holds its invariants on random schools (property)', () => {
+    fc.assert(
+      fc.property(fc.record({ '2nde': fc.nat({ max: 40 }), '1re': fc.nat({ max: 40 }), Tle: fc.integer({ min: 1, max: 40 }) }), fc.nat(), (perLevel, seed) => {
+        const school = computeIndicators(buildSchool(perLevel, seed).input);
+        const pupils = Object.values(perLevel).reduce((a, b) => a + b, 0);
+        expect(school.summary.pupils).toBe(pupils);
+        for (const t of school.tables) {
+          for (const r of t.rows) {
+            expect(r.cells).toHaveLength(t.columns.length);
+            for (const c of r.cells) if (isShare(c)) expect(c.num).toBeLessThanOrEqual(c.den);
+          }
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+});

@@ -1,0 +1,106 @@
+/** Need scores and their French reasons. */
+import { describe, expect, it } from 'vitest';
+import type { HistoryEntry, MasteryLevel, Need, Pupil } from '../../../src/core/model';
+import { computeNeeds } from '../../../src/core/needs';
+import { makeSchool } from '../plan/fixtures';
+import { competencies, pupil, settingsWith } from '../plan/scenario';
+
+const comps = competencies({ Mathématiques: 8, Français: 8, Méthodologie: 4 });
+const settings = settingsWith({ slots: [], teachers: [], workshopTypes: [] });
+
+function needsOf(p: Pupil, history: HistoryEntry[] = [], s = settings): Map<string, Need> {
+  const [result] = computeNeeds([p], comps, s, history);
+  return new Map(result.needs.map((n) => [n.key, n]));
+}
+
+const L = (...levels: number[]) => levels as MasteryLevel[];
+
+describe('computeNeeds', () => {
+  it('scores remediation per discipline as the share of « non acquis », ECA counting half', () => {
+    const needs = needsOf(pupil('A', '2nde', { Mathématiques: L(1, 1, 1, 1, 1, 3, 3), Français: L(1, 1, 2, 2, 3, 3, 3, 3) }));
+    expect(needs.get('remediation:Mathématiques')).toMatchObject({ score: 0.71, reasons: ['5 compétences sur 7 non acquises en mathématiques'] });
+    expect(needs.get('remediation:Français')).toMatchObject({
+      score: 0.38,
+      reasons: ['2 compétences sur 8 non acquises et 2 en cours d’acquisition en français'],
+    });
+  });
+
+  it('ignores competencies that were not assessed (absent from the results)', () => {
+    const needs = needsOf(pupil('B', '2nde', { Mathématiques: L(1, 3) }));
+    expect(needs.get('remediation:Mathématiques')?.score).toBe(0.5);
+    expect(needs.get('remediation:Mathématiques')?.reasons[0]).toBe('1 compétence sur 2 non acquise en mathématiques');
+  });
+
+  it('raises a remediation need when the pupil overestimates weak competencies', () => {
+    const team = { Mathématiques: L(1, 1, 3, 3) };
+    const plain = needsOf(pupil('C', '2nde', team)).get('remediation:Mathématiques')!;
+    const over = needsOf(pupil('C', '2nde', team, { self: { Mathématiques: L(4, 4, 3, 3) } })).get('remediation:Mathématiques')!;
+    expect(over.score).toBe(1);
+    expect(plain.score).toBe(0.5);
+    expect(over.reasons).toContain('surestime ses acquis en mathématiques');
+    const noWeight = settingsWith({ slots: [], teachers: [], workshopTypes: [] });
+    noWeight.weights.selfGap = 0;
+    expect(needsOf(pupil('C', '2nde', team, { self: { Mathématiques: L(4, 4, 3, 3) } }), [], noWeight).get('remediation:Mathématiques')?.score).toBe(0.5);
+  });
+
+  it('turns the « Malgré eux » profile into orientation and methodology needs', () => {
+    const results = { Mathématiques: L(2, 3, 3, 3) };
+    const base = needsOf(pupil('D', '1re', results));
+    const despite = needsOf(pupil('D', '1re', results, { profile: 'despite' }));
+    expect(despite.get('orientation')!.score).toBeCloseTo(base.get('orientation')!.score + 0.3, 5);
+    expect(despite.get('methodology')!.score).toBeCloseTo(base.get('methodology')!.score + 0.3, 5);
+    expect(despite.get('orientation')!.reasons).toContain('profil « Malgré eux » : construire un projet');
+    expect(despite.get('methodology')!.reasons).toContain('profil « Malgré eux »');
+  });
+
+  it('reads the project: BTS feeds approfondissement, a passerelle feeds orientation', () => {
+    const results = { Mathématiques: L(3, 3, 3, 4), Français: L(3, 3, 4, 4) };
+    const bts = needsOf(pupil('E', 'Tle', results, { project: 'further-study' }));
+    const bridge = needsOf(pupil('E', 'Tle', results, { project: 'bridge' }));
+    expect(bts.get('enrichment')!.reasons).toContain('projet BTS : poursuite d’études');
+    expect(bts.get('enrichment')!.score).toBeGreaterThan(bridge.get('enrichment')!.score);
+    expect(bridge.get('orientation')).toMatchObject({ score: 0.7, reasons: ['projet de passerelle'] });
+  });
+
+  it('gives a pupil at ease a meaningful need: approfondissement', () => {
+    const needs = needsOf(pupil('F', '2nde', { Mathématiques: L(3, 3, 3, 3, 3, 3, 3, 3), Français: L(4, 4, 3, 3, 3, 3, 3, 3) }));
+    expect([...needs.keys()].some((k) => k.startsWith('remediation'))).toBe(false);
+    const enrichment = needs.get('enrichment')!;
+    expect(enrichment.score).toBeGreaterThanOrEqual(0.7);
+    expect(enrichment.reasons).toContain('à l’aise : 16 compétences acquises sur 16');
+    expect([...needs.values()][0].key).toBe('enrichment');
+  });
+
+  it('feeds methodology with transversal competencies and breadth of difficulties, not a remediation of its own', () => {
+    const needs = needsOf(pupil('G', '2nde', { Mathématiques: L(1, 1, 1, 2), Français: L(1, 1, 2, 3), Méthodologie: L(1, 1, 1, 3) }));
+    expect(needs.has('remediation:Méthodologie')).toBe(false);
+    expect(needs.get('methodology')!.score).toBeGreaterThanOrEqual(0.75);
+    expect(needs.get('methodology')!.reasons).toContain('en difficulté dans 2 disciplines sur 2');
+  });
+
+  it('gives a pupil without any positionnement a default methodology need', () => {
+    expect(needsOf(pupil('H', '2nde', {})).get('methodology')).toMatchObject({ score: 0.3, reasons: ['pas de positionnement : aide méthodologique par défaut'] });
+  });
+
+  it('recalls consecutive cycles of the same remediation', () => {
+    const p = pupil('I', '2nde', { Mathématiques: L(1, 1, 3, 3) });
+    const history: HistoryEntry[] = [1, 2].map((cycle) => ({
+      cycle, pupilId: p.id, pupilName: p.displayName, className: p.className, level: '2nde', slotId: 's', workshopTypeId: 'Remédiation Mathématiques', kind: 'remediation', discipline: 'mathématiques', teacher: 'X',
+    }));
+    const s = settingsWith({ slots: [], teachers: [], workshopTypes: [], cycle: 3 });
+    expect(needsOf(p, history, s).get('remediation:Mathématiques')!.reasons).toContain('déjà 2 cycles de suite en remédiation mathématiques');
+  });
+
+  it('keeps every score between 0 and 1 with reasons, sorted from the strongest', () => {
+    const school = makeSchool({ seed: 7, pupils: 300, teachers: 5 });
+    for (const { needs } of computeNeeds(school.pupils, school.competencies, school.settings, [])) {
+      expect(needs.length).toBeGreaterThan(0);
+      needs.forEach((n, i) => {
+        expect(n.score).toBeGreaterThan(0);
+        expect(n.score).toBeLessThanOrEqual(1);
+        expect(n.reasons.length).toBeGreaterThan(0);
+        if (i > 0) expect(n.score).toBeLessThanOrEqual(needs[i - 1].score);
+      });
+    }
+  });
+});

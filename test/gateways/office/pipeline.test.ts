@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { buildExampleWorkbook, buildLargeSchool } from '../../../src/core/example';
+import { generate } from '../../../src/core/pipeline';
+import { SHEET_NAMES } from '../../../src/core/render/sheetSpec';
+import { createOfficeGateway } from '../../../src/gateways/office/officeGateway';
+import { seedFakeExcel } from './seed';
+
+const today = '2026-09-21';
+
+describe('Office gateway with the engine', () => {
+  it('generates the example workbook in Excel (fake) in 3 round trips and reads the groups back', async () => {
+    const excel = seedFakeExcel(buildExampleWorkbook());
+    const coordinatorSheets = excel.sheetNames();
+    const before = JSON.stringify(excel.sheets.map((s) => s.describe()));
+    const gateway = createOfficeGateway({ run: excel.run, readMergedAreas: true });
+
+    const generation = await generate(await gateway.readSnapshot(), { today });
+    await gateway.writeSheets(generation.sheets, { activate: SHEET_NAMES.groups });
+
+    expect(excel.syncCount).toBe(3);
+    expect(generation.summary.pupilsRead).toBeGreaterThan(0);
+    expect(excel.sheetNames()).toEqual(expect.arrayContaining([SHEET_NAMES.groups, SHEET_NAMES.parameters]));
+    const after = JSON.stringify(excel.sheets.filter((s) => coordinatorSheets.includes(s.name)).map((s) => s.describe()));
+    expect(after).toBe(before);
+    expect(excel.sheet(SHEET_NAMES.groups).tables.length).toBeGreaterThan(0);
+
+    // What Excel now holds is what the engine asked for: every cell of every written sheet.
+    const back = await gateway.readSnapshot();
+    for (const spec of generation.sheets) {
+      const grid = back.grids.find((g) => g.sheet === spec.name)!;
+      spec.cells.forEach((line, r) =>
+        line.forEach((cell, c) => {
+          if (cell === null || cell === '' || typeof cell === 'object') return;
+          expect(grid.values[r - grid.origin.row][c - grid.origin.col]).toBe(cell);
+        }),
+      );
+    }
+  });
+
+  it('runs a second generation over the first: outputs replaced, parameter sheets kept, still 3 round trips', async () => {
+    const excel = seedFakeExcel(buildExampleWorkbook());
+    const gateway = createOfficeGateway({ run: excel.run, readMergedAreas: true });
+    await gateway.writeSheets((await generate(await gateway.readSnapshot(), { today })).sheets);
+    const parameters = excel.sheet(SHEET_NAMES.parameters).describe();
+    excel.syncCount = 0;
+
+    const second = await generate(await gateway.readSnapshot(), { today });
+    await gateway.writeSheets(second.sheets);
+    expect(excel.syncCount).toBe(3);
+    expect(excel.sheet(SHEET_NAMES.parameters).describe()).toEqual(parameters);
+    expect(excel.sheetNames().filter((n) => n === SHEET_NAMES.groups)).toHaveLength(1);
+  });
+
+  it('keeps to 3 round trips for a school of 2,000 pupils', async () => {
+    const excel = seedFakeExcel(buildLargeSchool(2_000));
+    const gateway = createOfficeGateway({ run: excel.run, readMergedAreas: true });
+    const generation = await generate(await gateway.readSnapshot(), { today });
+    await gateway.writeSheets(generation.sheets);
+    expect(generation.summary.pupilsRead).toBeGreaterThanOrEqual(1_900);
+    expect(excel.syncCount).toBeLessThanOrEqual(3);
+  });
+});

@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import { MARKER, SHEET_NAMES } from '../../../src/core/render/sheetSpec';
+import { characterWidthToPoints } from '../../../src/gateways/office/writePlan';
+import { createOfficeGateway } from '../../../src/gateways/office/officeGateway';
+import { FakeExcel } from '../../fakes/fakeExcel';
+import { groupsSpec, parametersSpec } from './specs';
+
+function coordinatorWorkbook(): FakeExcel {
+  const excel = new FakeExcel();
+  excel.addSheet('2MRC', { values: [['Nom', 'Prénom', 'Lire'], ['Durand', 'Léa', 'A']], fills: [[], [null, null, '#00B050']] });
+  return excel;
+}
+
+describe('Office gateway: writing', () => {
+  it('writes values, formulas, formats, table, chart and layout in one sync, and reads them back', async () => {
+    const excel = coordinatorWorkbook();
+    const gateway = createOfficeGateway({ run: excel.run, readMergedAreas: true });
+    await gateway.readSnapshot();
+    excel.syncCount = 0;
+    const spec = groupsSpec(30);
+    await gateway.writeSheets([spec, parametersSpec()]);
+    expect(excel.syncCount).toBe(1);
+
+    expect(excel.sheetNames()).toEqual(['2MRC', SHEET_NAMES.groups, SHEET_NAMES.parameters]);
+    const sheet = excel.sheet(SHEET_NAMES.groups);
+    expect(sheet.valueAt('A1')).toBe(`${MARKER} groupes de besoin — cycle 1`);
+    expect(sheet.valueAt('F4')).toBe('Élève 0 Dupont-Moreau');
+    expect(sheet.valueAt('G4')).toBe('2MRC0');
+    expect(sheet.formulaAt('B36')).toBe('=COUNTIF(C4:C33,"G1")');
+    expect(sheet.cell(36, 1)?.format.numberFormat).toBe('0" élèves"');
+    expect(sheet.cell(0, 0)?.format).toMatchObject({ bold: true, size: 14 });
+    expect(sheet.merges).toEqual([{ row: 0, col: 0, rowCount: 1, colCount: 5 }]);
+    expect(sheet.tables).toEqual([{ name: 'AP_Groupes', range: { row: 2, col: 0, rowCount: 31, colCount: 9 }, style: 'TableStyleMedium2' }]);
+    expect(sheet.conditionalFormats).toEqual([
+      { range: { row: 35, col: 1, rowCount: 40, colCount: 1 }, type: 'CellValue', fill: '#FFC7CE', bold: true, rule: { formula1: '=12', operator: 'GreaterThan' } },
+    ]);
+    expect(sheet.charts).toEqual([
+      { type: 'ColumnClustered', source: { row: 34, col: 0, rowCount: 41, colCount: 2 }, seriesBy: 'Columns', title: 'Élèves par groupe', from: 'D35', to: 'I49' },
+    ]);
+    expect(sheet.freeze).toEqual({ rows: 3, cols: 0 });
+    expect(sheet.tabColor).toBe('#2F75B5');
+    expect(sheet.orientation).toBe('Landscape');
+    expect(sheet.columnWidths.get(5)).toBe(characterWidthToPoints(28));
+    expect(sheet.borders.map((b) => b.edge).sort()).toEqual(['EdgeBottom', 'EdgeLeft', 'EdgeRight', 'EdgeTop', 'InsideHorizontal', 'InsideVertical']);
+
+    const parameters = excel.sheet(SHEET_NAMES.parameters);
+    expect(parameters.valueAt('B3')).toBe(12);
+    expect(parameters.validations).toEqual([{ range: { row: 3, col: 1, rowCount: 1, colCount: 1 }, ignoreBlanks: true, rule: { list: { inCellDropDown: true, source: 'oui' } } }]);
+    expect(parameters.freeze).toEqual({ rows: 1, cols: 1 });
+
+    const back = await gateway.readSnapshot();
+    const groups = back.grids.find((g) => g.sheet === SHEET_NAMES.groups)!;
+    expect(groups.origin).toEqual({ row: 0, col: 0 });
+    expect(groups.values[2]).toEqual(['Niveau', 'Barrette', 'Groupe', 'Atelier', 'Intervenant', 'Élève', 'Classe', 'Besoin principal', 'Pourquoi']);
+    expect(groups.values[3]).toEqual(['2nde', 'Mardi 10h', 'G1', 'Remédiation français', 'Mme Lefèvre', 'Élève 0 Dupont-Moreau', '2MRC0', 'Français', 'Lire : NA, Écrire : ECA']);
+    expect(groups.formulas?.[36][1]).toBe(true);
+    expect(groups.merges).toEqual([{ row: 0, col: 0, rowCount: 1, colCount: 5 }]);
+  });
+
+  it('writes text that looks like a formula, a number or a date as text', async () => {
+    const excel = coordinatorWorkbook();
+    const gateway = createOfficeGateway({ run: excel.run, readMergedAreas: false });
+    const texts = ['=HYPERLINK("http://x")', '+33 6 12', '-ECA', '@Dupont', "'quote", '0123', '12/05', 'VRAI', 'mars 2026', '2MRC', 'Lire'];
+    await gateway.writeSheets([{ name: 'AP Essai', role: 'output', cells: [[`${MARKER} essai`], texts] }]);
+    const sheet = excel.sheet('AP Essai');
+    texts.forEach((text, col) => {
+      const cell = sheet.cell(1, col)!;
+      expect(cell.formula).toBeUndefined();
+      expect(cell.value).toBe(text);
+    });
+    expect(sheet.cell(1, 10)?.textPrefix).toBeFalsy();
+    const back = await gateway.readSnapshot();
+    expect(back.grids.find((g) => g.sheet === 'AP Essai')!.values[1]).toEqual(texts);
+  });
+
+  it('replaces an output sheet of ours in place and never overwrites an existing parameter sheet', async () => {
+    const excel = coordinatorWorkbook();
+    const gateway = createOfficeGateway({ run: excel.run, readMergedAreas: true });
+    await gateway.readSnapshot();
+    await gateway.writeSheets([parametersSpec(12), groupsSpec(10)]);
+    excel.addSheet('Notes', { values: [['à garder']] });
+    // The coordinator edits a cap, then moves the groups sheet to the front.
+    await excel.run(async (context) => {
+      context.workbook.worksheets.getItem(SHEET_NAMES.parameters).getRange('B3').values = [[15]];
+      context.workbook.worksheets.getItem(SHEET_NAMES.groups).position = 0;
+      await context.sync();
+    });
+    expect(excel.sheetNames()).toEqual([SHEET_NAMES.groups, '2MRC', SHEET_NAMES.parameters, 'Notes']);
+
+    await gateway.readSnapshot();
+    excel.syncCount = 0;
+    await gateway.writeSheets([parametersSpec(8), groupsSpec(20)]);
+    expect(excel.syncCount).toBe(1);
+    expect(excel.sheetNames()).toEqual([SHEET_NAMES.groups, '2MRC', SHEET_NAMES.parameters, 'Notes']);
+    expect(excel.sheet(SHEET_NAMES.parameters).valueAt('B3')).toBe(15);
+    const groups = excel.sheet(SHEET_NAMES.groups);
+    expect(groups.valueAt('F23')).toBe('Élève 19 Dupont-Moreau');
+    expect(groups.tables.map((t) => t.name)).toEqual(['AP_Groupes']);
+    expect(excel.allTables()).toHaveLength(1);
+  });
+
+  it('refuses to replace a sheet it did not create, before touching anything', async () => {
+    const excel = coordinatorWorkbook();
+    excel.addSheet(SHEET_NAMES.groups, { values: [['Mes groupes à moi']] });
+    const gateway = createOfficeGateway({ run: excel.run, readMergedAreas: true });
+    await gateway.readSnapshot();
+    const before = excel.sheet(SHEET_NAMES.groups).describe();
+    excel.syncCount = 0;
+    await expect(gateway.writeSheets([groupsSpec(5)])).rejects.toThrow(/n’a pas été créée par Pilote AP/);
+    expect(excel.syncCount).toBe(0);
+    expect(excel.sheet(SHEET_NAMES.groups).describe()).toEqual(before);
+  });
+
+  it('looks at the workbook first when no read preceded the write', async () => {
+    const excel = coordinatorWorkbook();
+    await createOfficeGateway({ run: excel.run }).writeSheets([groupsSpec(5)]);
+    const gateway = createOfficeGateway({ run: excel.run });
+    excel.syncCount = 0;
+    await gateway.writeSheets([groupsSpec(6), parametersSpec()], { activate: SHEET_NAMES.groups });
+    expect(excel.syncCount).toBe(3);
+    expect(excel.sheetNames()).toEqual(['2MRC', SHEET_NAMES.groups, SHEET_NAMES.parameters]);
+    expect(excel.activeSheet).toBe(SHEET_NAMES.groups);
+  });
+
+  it('splits a write that is too big for one request by rows, each request under the cap', async () => {
+    const excel = new FakeExcel({ maxRequestBytes: 60_000 });
+    excel.addSheet('2MRC', { values: [['Nom']] });
+    const gateway = createOfficeGateway({ run: excel.run, maxRequestBytes: 50_000 });
+    await gateway.readSnapshot();
+    excel.syncCount = 0;
+    await gateway.writeSheets([groupsSpec(600)]);
+    expect(excel.syncCount).toBeGreaterThan(2);
+    expect(Math.max(...excel.requestBytes)).toBeLessThanOrEqual(60_000);
+    const sheet = excel.sheet(SHEET_NAMES.groups);
+    expect(sheet.valueAt('F603')).toBe('Élève 599 Dupont-Moreau');
+    expect(sheet.tables[0].range.rowCount).toBe(601);
+  });
+
+  it('explains a protected workbook in French and looks again at the workbook next time', async () => {
+    const excel = coordinatorWorkbook();
+    const gateway = createOfficeGateway({ run: excel.run });
+    await gateway.readSnapshot();
+    excel.workbookProtected = true;
+    await expect(gateway.writeSheets([groupsSpec(3)])).rejects.toThrow(/protégé.*Ôtez la protection/);
+    excel.workbookProtected = false;
+    excel.syncCount = 0;
+    await gateway.writeSheets([groupsSpec(3)]);
+    expect(excel.syncCount).toBe(3);
+  });
+
+  it('a split write cut short still leaves sheets the next generation recognises and replaces', async () => {
+    const excel = new FakeExcel({ maxRequestBytes: 60_000 });
+    excel.addSheet('2MRC', { values: [['Nom']] });
+    const gateway = createOfficeGateway({ run: excel.run, maxRequestBytes: 50_000 });
+    await gateway.readSnapshot();
+    excel.failAtSync = { at: excel.syncCount + 2, code: 'GeneralException' };
+    await expect(gateway.writeSheets([groupsSpec(600)])).rejects.toThrow(/erreur interne/);
+    expect(excel.sheet(SHEET_NAMES.groups).valueAt('A1')).toBe(`${MARKER} groupes de besoin — cycle 1`);
+
+    await gateway.readSnapshot();
+    await gateway.writeSheets([groupsSpec(600)]);
+    expect(excel.sheetNames()).toEqual(['2MRC', SHEET_NAMES.groups]);
+    expect(excel.sheet(SHEET_NAMES.groups).valueAt('F603')).toBe('Élève 599 Dupont-Moreau');
+  });
+});

@@ -1,0 +1,147 @@
+/**
+ * Builds the task pane and the ribbon commands of Pilote AP.
+ *
+ *   npm run build            production: dist/, office.js from Microsoft's CDN
+ *   npm run dev-server       https://localhost:3000 (office-addin-dev-certs), office.js local copy
+ *   npm run preview          http://localhost:3000, no certificate, office.js local copy (plain browser)
+ *   webpack --mode production --env preview     the preview as static files in dist-preview/ (e2e, bench)
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import webpack from 'webpack';
+import HtmlWebpackPlugin from 'html-webpack-plugin';
+import CopyWebpackPlugin from 'copy-webpack-plugin';
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const OFFICE_JS_LOCAL = 'office-js/office.js';
+const OFFICE_TELEMETRY = 'https://telemetryservice.firstpartyapps.oaspapps.com/telemetryservice/telemetryproxy.html';
+const officeDist = 'node_modules/@microsoft/office-js/dist';
+const DEV_PORT = 3000;
+
+/**
+ * The local office.js and what it loads: outside Office only the loader and its strings; inside Excel
+ * (dev server) also the Excel host scripts and telemetry.
+ */
+function officeJsCopies(withExcelHosts) {
+  const to = 'office-js/';
+  const patterns = [
+    `${officeDist}/office.js`,
+    `${officeDist}/o15apptofilemappingtable.js`,
+    `${officeDist}/es6-promise.js`,
+    `${officeDist}/fr-fr/office_strings.js`,
+    `${officeDist}/en-us/office_strings.js`,
+  ];
+  if (withExcelHosts) {
+    patterns.push(`${officeDist}/excel-*.js`, `${officeDist}/telemetry/oteljs_agave.js`, `${officeDist}/ariatelemetry/*.js`);
+  }
+  return patterns.map((from) => ({
+    from,
+    // Outside Office, office.js's logger opens a hidden frame on Microsoft's telemetry service after 3 s:
+    // the local copy points it at about:blank so that the preview never leaves the machine.
+    ...(from.endsWith('o15apptofilemappingtable.js') && { transform: (content) => content.toString().replace(OFFICE_TELEMETRY, 'about:blank') }),
+    // Keep the folder layout office.js expects (fr-fr/office_strings.js...).
+    to: ({ absoluteFilename }) => to + path.relative(path.join(root, officeDist), absoluteFilename).split(path.sep).join('/'),
+    info: { minimized: true },
+    globOptions: { ignore: ['**/*.debug.js'] },
+  }));
+}
+
+export default async function config(env = {}, argv = {}) {
+  const mode = argv.mode === 'development' ? 'development' : 'production';
+  const preview = Boolean(env.preview);
+  const serving = Boolean(env.WEBPACK_SERVE);
+  const localOfficeJs = mode === 'development' || preview;
+  const officeJsUrl = localOfficeJs ? OFFICE_JS_LOCAL : OFFICE_JS_CDN;
+
+  let server = 'http';
+  if (serving && !preview) {
+    // Only the https dev server needs a certificate; the preview and builds never ask for one.
+    const devCerts = (await import('office-addin-dev-certs')).default;
+    server = { type: 'https', options: await devCerts.getHttpsServerOptions() };
+  }
+
+  return {
+    mode,
+    context: root,
+    devtool: mode === 'development' ? 'eval-cheap-module-source-map' : false,
+    entry: {
+      taskpane: './src/taskpane/index.tsx',
+      commands: './src/commands/commands.ts',
+    },
+    output: {
+      path: path.join(root, preview && !serving ? 'dist-preview' : 'dist'),
+      filename: mode === 'production' ? '[name].[contenthash:8].js' : '[name].js',
+      chunkFilename: mode === 'production' ? 'chunks/[name].[contenthash:8].js' : 'chunks/[name].js',
+      assetModuleFilename: 'assets/[name].[contenthash:8][ext]',
+      publicPath: 'auto',
+      clean: true,
+    },
+    resolve: {
+      extensions: ['.ts', '.tsx', '.js', '.mjs'],
+      // Emscripten glue (highs) and ExcelJS probe node modules behind runtime checks: never in a browser.
+      fallback: { fs: false, path: false, crypto: false, module: false, url: false, stream: false },
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { noEmit: false } } },
+        },
+        { test: /\.wasm$/, type: 'asset/resource' },
+        { test: /\.(png|svg|ico)$/, type: 'asset/resource' },
+      ],
+    },
+    plugins: [
+      // `node:fs` and friends: strip the scheme so that the fallbacks above apply.
+      new webpack.NormalModuleReplacementPlugin(/^node:/, (resource) => {
+        resource.request = resource.request.replace(/^node:/, '');
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './src/taskpane/taskpane.html',
+        chunks: ['taskpane'],
+        templateParameters: { officeJsUrl },
+        scriptLoading: 'defer',
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'commands.html',
+        template: './src/commands/commands.html',
+        chunks: ['commands'],
+        templateParameters: { officeJsUrl },
+        scriptLoading: 'defer',
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'manifest.xml', to: 'manifest.xml', info: { minimized: true } },
+          // Icons only (the folder also holds the script that draws them).
+          { from: 'assets/*.{png,svg,ico}', to: 'assets/[name][ext]', info: { minimized: true }, noErrorOnMissing: true },
+          ...(localOfficeJs ? officeJsCopies(!preview) : []),
+        ],
+      }),
+    ],
+    optimization: {
+      splitChunks: {
+        chunks: 'all',
+        cacheGroups: {
+          // React and Fluent UI change less often than the pane: their own cacheable file.
+          ui: { test: /[\\/]node_modules[\\/](react|react-dom|scheduler|@fluentui|@griffel|@floating-ui|tabster|keyborg|@swc)[\\/]/, name: 'ui', chunks: 'initial', priority: 10 },
+          // Heavy parts loaded on demand, named so that the bench can tell them apart.
+          exceljs: { test: /[\\/]node_modules[\\/](exceljs|jszip)[\\/]/, name: 'exceljs', chunks: 'async', priority: 20 },
+          highs: { test: /[\\/]node_modules[\\/]highs[\\/]/, name: 'highs', chunks: 'async', priority: 20 },
+        },
+      },
+    },
+    performance: { hints: false },
+    devServer: {
+      host: 'localhost',
+      port: DEV_PORT,
+      server,
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      static: false,
+      client: { overlay: { warnings: false, errors: true } },
+      open: preview ? '/taskpane.html' : false,
+    },
+  };
+}
