@@ -27,8 +27,15 @@ export function previewIsFresh(): boolean {
   return INPUTS.every((input) => newestMtime(path.join(ROOT, input)) <= built);
 }
 
-/** Build the preview unless a fresh one is there (or E2E_REBUILD=1). Returns the folder. */
+/**
+ * Build the preview unless a fresh one is there. E2E_REBUILD=1 forces a build; E2E_REUSE=1 takes
+ * whatever dist-preview/ holds (a build made by hand). Returns the folder.
+ */
 export function ensurePreviewBuild(log: (line: string) => void = console.log): string {
+  if (process.env.E2E_REUSE === '1' && existsSync(path.join(PREVIEW_DIST, 'taskpane.html'))) {
+    log('build: dist-preview/ réutilisé tel quel (E2E_REUSE=1)');
+    return PREVIEW_DIST;
+  }
   if (process.env.E2E_REBUILD !== '1' && previewIsFresh()) {
     log('build: dist-preview/ à jour, réutilisé');
     return PREVIEW_DIST;
@@ -41,7 +48,9 @@ export function ensurePreviewBuild(log: (line: string) => void = console.log): s
     maxBuffer: 64 * 1024 * 1024,
   });
   if (result.status !== 0) {
-    throw new Error(`La construction de l’aperçu a échoué :\n${result.stdout}\n${result.stderr}`);
+    // webpack repeats each error with a long stack: its first lines say what is wrong.
+    const errors = `${result.stdout}\n${result.stderr}`.split('\n').filter((line) => /ERROR|Error:|error TS/.test(line));
+    throw new Error(`La construction de l’aperçu a échoué :\n${[...new Set(errors)].slice(0, 20).join('\n')}`);
   }
   log(`build: terminé en ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return PREVIEW_DIST;

@@ -9,6 +9,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { buildExampleWorkbook } from '../../src/core/example';
+import { analyse } from '../../src/core/pipeline';
+import { readXlsx } from '../../src/gateways/xlsx/xlsxGateway';
 import { seriousViolations } from './axe';
 import { isLocalUrl, launchChromium } from './browser';
 import { ensurePreviewBuild, ROOT } from './build';
@@ -207,18 +210,20 @@ suite.test('résultats : trouver un élève et voir pourquoi il est dans son ate
   await shoot('5-eleve');
 });
 
-suite.test('résultats : export pour le rectorat téléchargé, sans nom d’élève', async () => {
+suite.test('résultats : export pour le rectorat téléchargé, avec l’UAI et sans aucun élève', async () => {
   await page.getByRole('textbox', { name: /UAI/ }).fill('0750655E');
   const download = page.waitForEvent('download', { timeout: 60_000 });
   await page.getByRole('button', { name: 'Exporter pour le rectorat' }).click();
   const file = await download;
   const target = path.join(ROOT, 'test-results', file.suggestedFilename());
   await file.saveAs(target);
-  const bytes = readFileSync(target);
-  assert(bytes.length > 0, 'export vide');
-  if (target.endsWith('.csv')) {
-    assert(!bytes.toString('utf8').includes(state.pupilName!.split(' ')[0]), 'un nom d’élève figure dans l’export');
-  }
+  const exported = await readXlsx(new Uint8Array(readFileSync(target)));
+  const texts = exported.grids.flatMap((grid) => grid.values.flat()).map((value) => String(value ?? '').toLowerCase());
+  assert(texts.some((text) => text.includes('0750655e')), 'l’UAI saisi ne figure pas dans l’export');
+  // Nothing personal may leave: no pupil of the example workbook may appear, by full name or INE.
+  const pupils = analyse(buildExampleWorkbook(), { today: '2026-09-07' }).read.pupils;
+  const leaks = pupils.filter((p) => texts.some((text) => text.includes(p.displayName.toLowerCase()) || (p.ine && text.includes(p.ine.toLowerCase()))));
+  assert(leaks.length === 0, `élèves présents dans l’export : ${leaks.map((p) => p.displayName).join(', ')}`);
   await page.getByText(/Export (téléchargé|ouvert)/).waitFor();
   await checkAxe('export');
 });

@@ -9,8 +9,6 @@ export type { PlanningInput, SlotTrace } from './planner';
 export { buildPlan } from './planner';
 export { readPins } from './pins';
 export { readHistory } from './history';
-export { GROUP_COLUMNS, HISTORY_COLUMNS } from './sheetColumns';
-export { slotPhrase } from './slots';
 
 /** Plan all slots of the settings. Pure and deterministic; async so that a host can await it like any step. */
 export async function planGroups(input: PlanningInput): Promise<Plan> {

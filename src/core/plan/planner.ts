@@ -44,6 +44,8 @@ class Planner {
   private readonly book: TeacherBook;
   private readonly contexts = new Map<string, PupilContext>();
   private readonly usedCodes = new Map<string, string>();
+  /** Teachers already reported as held back by their maximum of hours (said once). */
+  private readonly overMax = new Set<string>();
   private readonly needsOf: Map<string, Need[]>;
 
   constructor(private readonly input: PlanningInput) {
@@ -132,7 +134,8 @@ class Planner {
     const teachers = settings.teachers.filter((t) => {
       if (!isFree(t, slot) || pinnedTeachers.has(normalizeText(t.name)) || this.book.isBusy(t.name, slot)) return false;
       if (!this.book.exceedsMax(t, slot)) return true;
-      this.diagnostics.push(diagnostic('info', t.source.sheet, t.source.cell, this.book.maxMessage(t, slot)));
+      if (!this.overMax.has(t.name)) this.diagnostics.push(diagnostic('info', t.source.sheet, t.source.cell, this.book.maxMessage(t, slot)));
+      this.overMax.add(t.name);
       return false;
     });
     const types = settings.workshopTypes.filter(
@@ -187,6 +190,9 @@ class Planner {
     };
     const solution = solveSlot(problem);
     this.traces.push({ slot, problem, solution });
+    if (!solution.proven) {
+      this.diagnostics.push(diagnostic('info', slot.source.sheet, slot.source.cell, `${slotPhrase(slot)} : groupes formés sans preuve d’optimalité (recherche trop longue, arrêtée).`));
+    }
 
     const drafts = formGroups({
       types,
@@ -211,7 +217,7 @@ class Planner {
     const prefix = this.groupPrefix(slot);
     const byId = new Map(levelPupils.map((p) => [p.id, p]));
     const freeIndex = new Map(free.map((p, i) => [p.id, i]));
-    const served = new Map<string, Need>();
+    const served: [PupilContext, string][] = [];
     drafts.forEach((draft, i) => {
       const id = `${prefix}-G${i + 1}`;
       const needs = draft.pupilIds.map((pid) => {
@@ -247,14 +253,12 @@ class Planner {
           reason: locked ? lockedReason(draft.type, context) : explainAssignment(draft.type, context, view, settings, heldForMinimum),
           locked,
         });
-        if (need) served.set(pid + '\u0000' + need.key, need);
+        if (need) served.push([context, need.key]);
       });
     });
-    for (const key of served.keys()) {
-      const [pid, needKey] = key.split('\u0000');
-      const context = this.contexts.get(pid)!;
-      if (!context.earlier.has(needKey)) context.earlier.set(needKey, `dans la barrette ${slot.day.trim().toLowerCase()} ${formatTime(slot.time)}`);
-    }
+    // Recorded after the whole slot, so that this slot's explanations do not mention itself.
+    const where = `dans la barrette ${slot.day.trim().toLowerCase()} ${formatTime(slot.time)}`;
+    for (const [context, key] of served) if (!context.earlier.has(key)) context.earlier.set(key, where);
     this.recordUnplaced(slot, levelPupils, drafts);
   }
 
@@ -265,14 +269,15 @@ class Planner {
     const seats = drafts.reduce((s, d) => s + d.capacity, 0);
     const detail = capacityDetail(drafts);
     const shortage = seats < levelPupils.length;
+    const demand = `${count(levelPupils.length, 'élève')} pour ${count(seats, 'place')}`;
     const reason = shortage
-      ? `Pas de place : ${levelPupils.length} élèves pour ${seats} places (${detail}).`
+      ? `Pas de place : ${demand} (${detail}).`
       : 'Aucun atelier ouvert ne pouvait l’accueillir (effectif minimum ou remédiation écartée par l’historique).';
     for (const p of missing) this.unassigned.push({ pupilId: p.id, slotId: slot.id, reason });
-    const count = `${missing.length} élève${missing.length > 1 ? 's' : ''} sans atelier`;
+    const without = `${count(missing.length, 'élève')} sans atelier`;
     const message = shortage
-      ? `${slotPhrase(slot)} : ${levelPupils.length} élèves pour ${seats} places (${detail}) — ${count}.`
-      : `${slotPhrase(slot)} : ${count} (effectif minimum ou remédiation écartée par l’historique).`;
+      ? `${slotPhrase(slot)} : ${demand} (${detail}) — ${without}.`
+      : `${slotPhrase(slot)} : ${without} (effectif minimum ou remédiation écartée par l’historique).`;
     this.diagnostics.push(diagnostic('warning', slot.source.sheet, slot.source.cell, message));
   }
 
@@ -286,12 +291,17 @@ class Planner {
   }
 }
 
+/** « 1 élève », « 12 élèves », « 0 place » (French singular up to 1). */
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n > 1 ? 's' : ''}`;
+}
+
 /** « 4 intervenants × 12 » or « 3 intervenants : 2 × 12 + 1 × 15 »; « aucun intervenant disponible ». */
 function capacityDetail(drafts: GroupDraft[]): string {
   if (!drafts.length) return 'aucun intervenant disponible';
   const byCap = new Map<number, number>();
   for (const d of drafts) byCap.set(d.capacity, (byCap.get(d.capacity) ?? 0) + 1);
-  const who = `${drafts.length} intervenant${drafts.length > 1 ? 's' : ''}`;
+  const who = count(drafts.length, 'intervenant');
   if (byCap.size === 1) return `${who} × ${drafts[0].capacity}`;
   const parts = [...byCap.entries()].sort((a, b) => a[0] - b[0]).map(([cap, n]) => `${n} × ${cap}`);
   return `${who} : ${parts.join(' + ')}`;

@@ -43,4 +43,6 @@ export interface SlotSolution {
   objective: number;
   /** Group vectors whose assignment was solved (search effort). */
   evaluations: number;
+  /** False only when the enumeration hit its node budget: the plan is good but not proven optimal. */
+  proven: boolean;
 }

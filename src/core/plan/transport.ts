@@ -81,10 +81,6 @@ export class Transport {
     return this.count[t];
   }
 
-  boundsOf(t: number): { lower: number; upper: number } {
-    return { lower: this.lower[t], upper: this.upper[t] };
-  }
-
   /** Set the bounds of several types, then restore optimality. */
   setBounds(changes: { type: number; lower: number; upper: number }[]): void {
     for (const { type, lower, upper } of changes) {

@@ -38,8 +38,24 @@ export class SheetBuilder {
     this.cells.push([]);
   }
 
+  /**
+   * Style a range. A range that continues the previous one downwards with the same style extends it,
+   * so a table styled row by row costs one formatting call, not one per row.
+   */
   style(row: number, col: number, rowCount: number, colCount: number, style: CellStyle): void {
-    if (rowCount > 0 && colCount > 0) this.styles.push({ range: { row, col, rowCount, colCount }, style });
+    if (rowCount <= 0 || colCount <= 0) return;
+    const last = this.styles[this.styles.length - 1];
+    if (
+      last &&
+      last.range.col === col &&
+      last.range.colCount === colCount &&
+      last.range.row + last.range.rowCount === row &&
+      JSON.stringify(last.style) === JSON.stringify(style)
+    ) {
+      last.range.rowCount += rowCount;
+      return;
+    }
+    this.styles.push({ range: { row, col, rowCount, colCount }, style });
   }
 
   build(spec: Omit<SheetSpec, 'cells' | 'styles'>): SheetSpec {

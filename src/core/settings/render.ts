@@ -70,7 +70,7 @@ export function renderParametersSheet(content: ParametersContent): SheetSpec {
     const r = b.row([isoToSerial(w.start), isoToSerial(w.end), w.label, w.level]);
     b.style(r, 0, 1, 2, { ...HOUSE.editable, numberFormat: DATE_FORMAT });
   }
-  return b.build({ name: SHEET_NAMES.parameters, role: 'parameters', columnWidths: [44, 16, 14, 12, 60], tabColor: '#FFC000' });
+  return b.build({ name: SHEET_NAMES.parameters, role: 'parameters', columnWidths: [44, 16, 14, 12, 60], tabColor: '#FFC000', landscape: true });
 }
 
 export function renderTeachersSheet(rows: DefaultTeacherRow[], slotIds: string[]): SheetSpec {

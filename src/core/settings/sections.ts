@@ -28,6 +28,17 @@ function rowIsBlank(grid: Grid, row: number, width: number): boolean {
   return true;
 }
 
+/** One data row, its cells keyed by the normalised headers `keys`. */
+function sectionRow(grid: Grid, row: number, keys: string[]): SectionRow {
+  const cells = new Map<string, unknown>();
+  keys.forEach((key, c) => key && cells.set(key, cellAt(grid, row, c)));
+  return {
+    cells,
+    address: gridAddress(grid, row, 0),
+    addressOf: (header) => gridAddress(grid, row, Math.max(0, keys.indexOf(normalizeText(header)))),
+  };
+}
+
 /** Find the section whose title (column A) matches one of `titles`, compared without case or accents. */
 export function readSection(grid: Grid, titles: string[]): Section | null {
   const wanted = titles.map(normalizeText);
@@ -41,14 +52,7 @@ export function readSection(grid: Grid, titles: string[]): Section | null {
     const keys = headers.map(normalizeText);
     const rows: SectionRow[] = [];
     for (let rr = headerRow + 1; rr < grid.values.length && !rowIsBlank(grid, rr, width); rr++) {
-      const cells = new Map<string, unknown>();
-      keys.forEach((key, c) => key && cells.set(key, cellAt(grid, rr, c)));
-      const rowIndex = rr;
-      rows.push({
-        cells,
-        address: gridAddress(grid, rowIndex, 0),
-        addressOf: (header) => gridAddress(grid, rowIndex, Math.max(0, keys.indexOf(normalizeText(header)))),
-      });
+      rows.push(sectionRow(grid, rr, keys));
     }
     return { title: cellText(cellAt(grid, r, 0)), headers, rows, address: gridAddress(grid, r, 0) };
   }
@@ -67,14 +71,7 @@ export function readHeaderTable(grid: Grid, required: string[]): Section | null 
     const rows: SectionRow[] = [];
     for (let rr = r + 1; rr < grid.values.length; rr++) {
       if (rowIsBlank(grid, rr, width)) continue;
-      const cells = new Map<string, unknown>();
-      keys.forEach((key, c) => key && cells.set(key, cellAt(grid, rr, c)));
-      const rowIndex = rr;
-      rows.push({
-        cells,
-        address: gridAddress(grid, rowIndex, 0),
-        addressOf: (header) => gridAddress(grid, rowIndex, Math.max(0, keys.indexOf(normalizeText(header)))),
-      });
+      rows.push(sectionRow(grid, rr, keys));
     }
     return { title: '', headers, rows, address: gridAddress(grid, r, 0) };
   }

@@ -65,6 +65,7 @@ describe('optimality against an exact MIP (HiGHS)', () => {
     for (let seed = 1; seed <= 36; seed++) {
       const problem = randomProblem(seed);
       const solution = solveSlot(problem);
+      expect(solution.proven).toBe(true);
       expectFeasible(problem, solution);
       expect({ seed, objective: solution.objective }).toEqual({ seed, objective: await referenceObjective(problem) });
     }

@@ -150,7 +150,7 @@ describe('planner scenarios', () => {
     const pupils = [pupil('A', '2nde', { Mathématiques: levels(6) }), pupil('B', '1re', { Mathématiques: levels(6) })];
     const result = plan(pupils, settings);
     expect(result.groups.map((g) => [g.slotId, g.teacher])).toEqual([[second.id, 'Maths']]);
-    expect(result.unassigned).toEqual([{ pupilId: pupils[1].id, slotId: first.id, reason: 'Pas de place : 1 élèves pour 0 places (aucun intervenant disponible).' }]);
+    expect(result.unassigned).toEqual([{ pupilId: pupils[1].id, slotId: first.id, reason: 'Pas de place : 1 élève pour 0 place (aucun intervenant disponible).' }]);
     expect(result.diagnostics.map((d) => d.message)).toContain(
       'Capped n’est pas proposé(e) pour 2nde, barrette lundi 10 h : plafond de 5 h (déjà 0 h, 10,5 h de plus sur le cycle).',
     );

@@ -34,7 +34,9 @@ function pinsFrom(plan: Plan, locks: [number, boolean][]): Pin[] {
   return pins;
 }
 
-function inputFor(c: fc.TypeOf<typeof config>): PlanningInput {
+type Config = typeof config extends fc.Arbitrary<infer T> ? T : never;
+
+function inputFor(c: Config): PlanningInput {
   const school = makeSchool({ seed: c.seed, pupils: c.pupils, levels: c.levels, competencies: 10, teachers: c.teachers, slotsPerLevel: c.slotsPerLevel, freeRate: c.freeRate });
   const needs = computeNeeds(school.pupils, school.competencies, school.settings, []);
   const base: PlanningInput = { pupils: school.pupils, needs, settings: school.settings, pins: [], history: [] };
