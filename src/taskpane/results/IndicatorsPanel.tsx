@@ -4,18 +4,17 @@
  */
 import type { ReactNode } from 'react';
 import { makeStyles, tokens } from '@fluentui/react-components';
-import type { Indicators } from '../../core/indicators/types';
 import type { Generation } from '../../core/pipeline';
 import { BarChart } from '../components/BarChart';
-import { chartsFor } from './indicatorCharts';
+import { chartsFromIndicators } from './indicatorCharts';
 
 const useStyles = makeStyles({
   charts: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(260px, 1fr))', gap: tokens.spacingHorizontalXL },
 });
 
-export function IndicatorsPanel(props: { generation: Generation & { indicators?: Indicators }; exportAction?: ReactNode }) {
+export function IndicatorsPanel(props: { generation: Generation; exportAction?: ReactNode }) {
   const styles = useStyles();
-  const charts = chartsFor(props.generation);
+  const charts = chartsFromIndicators(props.generation.indicators);
   return (
     <>
       <div className={styles.charts}>

@@ -1,11 +1,6 @@
-/**
- * The rectorat export as a file, built in the pane (loaded on demand: ExcelJS is heavy). Uses the
- * generation's indicators when the pipeline computed them, else computes them from its plan.
- */
+/** The rectorat export as a file, built in the pane (loaded on demand: ExcelJS is heavy). */
 import type { Diagnostic } from '../../core/diagnostics';
 import { buildRectoratExport } from '../../core/export/rectorat';
-import { computeIndicators } from '../../core/indicators/compute';
-import type { Indicators } from '../../core/indicators/types';
 import type { Generation } from '../../core/pipeline';
 import { writeXlsx } from '../../gateways/xlsx/xlsxGateway';
 
@@ -18,22 +13,11 @@ export interface RectoratFile {
 }
 
 export async function buildRectoratFile(
-  generation: Generation & { indicators?: Indicators },
+  generation: Generation,
   meta: { today: string; uai?: string },
 ): Promise<{ file?: RectoratFile; diagnostics: Diagnostic[] }> {
-  const { read, settings } = generation.analysis;
-  const indicators =
-    generation.indicators ??
-    computeIndicators({
-      pupils: read.pupils,
-      needs: generation.needs,
-      plan: generation.plan,
-      settings,
-      history: generation.history,
-      rounds: read.rounds,
-      competencies: read.competencies,
-    });
-  const result = buildRectoratExport(indicators, settings, { exportDate: meta.today, uai: meta.uai });
+  const { settings } = generation.analysis;
+  const result = buildRectoratExport(generation.indicators, settings, { exportDate: meta.today, uai: meta.uai });
   if (!result.specs.length) return { diagnostics: result.diagnostics };
   const bytes = await writeXlsx(result.specs);
   return {
