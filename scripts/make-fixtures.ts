@@ -9,6 +9,8 @@ import ExcelJS from 'exceljs';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { seededRandom, type Random } from '../src/core/example/random';
+import { columnLetters } from '../src/core/grid';
 
 export type Raw = string | number | boolean | Date | null;
 export interface Cell {
@@ -48,14 +50,6 @@ export interface FixturePupil {
 // ---------------------------------------------------------------------------------------------
 // Deterministic draws and fictional names
 
-export function lcg(seed: number): { next: () => number; pick: <T>(items: readonly T[]) => T; int: (min: number, max: number) => number } {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 4294967296;
-  };
-  return { next, pick: (items) => items[Math.floor(next() * items.length)], int: (min, max) => min + Math.floor(next() * (max - min + 1)) };
-}
 
 const LAST_NAMES = [
   'Arnaud', 'Barbier', 'Benali', 'Bertin', 'Blanchet', 'Bouvier', 'Brunel', 'Camara', 'Carlier', 'Chauvet', 'Colas', 'Da Costa', 'Delmas',
@@ -75,7 +69,7 @@ const FIRST_NAMES = [
 
 /** Distinct fictional pupils for a list of classes. */
 export function makeNames(seed: number, classes: [string, number][]): { lastName: string; firstName: string; className: string }[] {
-  const draw = lcg(seed);
+  const draw = seededRandom(seed);
   const used = new Set<string>();
   const pupils: { lastName: string; firstName: string; className: string }[] = [];
   for (const [className, size] of classes) {
@@ -98,7 +92,7 @@ export function fakeIne(n: number): string {
   return `${String(100_000_000 + n * 7919).slice(0, 9)}${'ABCDEFGHJK'[n % 10]}${'LMNPRSTUVW'[Math.floor(n / 10) % 10]}`;
 }
 
-const byLevel = (draw: ReturnType<typeof lcg>, ease: number, spellings: Record<1 | 2 | 3, readonly Raw[]>, absent: readonly Raw[]): Raw => {
+const byLevel = (draw: Random, ease: number, spellings: Record<1 | 2 | 3, readonly Raw[]>, absent: readonly Raw[]): Raw => {
   const roll = draw.next();
   if (roll < 0.04) return draw.pick(absent);
   if (roll < 0.06) return null;
@@ -132,7 +126,7 @@ export interface ClassSheetFacts {
 export const HIDDEN_COMPETENCY = 'Lire un graphique';
 
 function classSheet(className: string, names: { lastName: string; firstName: string }[], seed: number, options: { hiddenRow?: number; blankAfter?: number; hiddenColumn?: boolean }): { sheet: SheetDef; facts: ClassSheetFacts } {
-  const draw = lcg(seed);
+  const draw = seededRandom(seed);
   const labels = CLASS_SHEET_COMPETENCIES.flatMap((d) => d.items);
   const hiddenAt = 2 + CLASS_SHEET_COMPETENCIES[0].items.length + CLASS_SHEET_COMPETENCIES[1].items.length; // after maths
   const header: CellInput[] = ['Nom', 'Prénom', ...labels];
@@ -191,7 +185,7 @@ export const SYMBOL_SPELLINGS = { 3: ['+', '++', '+'], 2: ['-'], 1: ['--', '- -'
 export const AGORA_LABELS = ['Français - Comprendre un texte', "Français - S'exprimer à l'écrit", 'Maths : Calcul numérique', 'Maths : Proportionnalité', "Méthodo - Organiser son travail"];
 
 function agoraSheet(names: { lastName: string; firstName: string }[], seed: number): { sheet: SheetDef; facts: ClassSheetFacts } {
-  const draw = lcg(seed);
+  const draw = seededRandom(seed);
   const rows: CellInput[][] = [[{ value: 'Positionnement 1AGORA (symboles)', bold: true }], ['++ très bonne maîtrise, + satisfaisante, - fragile, -- insuffisante'], ['Élève', ...AGORA_LABELS, 'Remarques']];
   const facts: ClassSheetFacts = { pupils: [], rows: [] };
   for (const name of names) {
@@ -253,7 +247,7 @@ export function parDiscipline(): { workbook: WorkbookDef; facts: DisciplineFacts
   pupils.push({ lastName: 'Lefèvre', firstName: 'Jean-Baptiste', className: '2MELEC' });
   const respelled = pupils.length - 1;
   const facts: DisciplineFacts = { pupils, sheets: {}, homonyms: [pupils.length - 3, pupils.length - 2], missingFromAnglais: 4, twiceInMaths: 7, respelled };
-  const draw = lcg(22);
+  const draw = seededRandom(22);
   const ease = pupils.map(() => 0.2 + draw.next() * 0.7);
   const sheets: SheetDef[] = [];
   for (const [d, def] of DISCIPLINE_SHEETS.entries()) {
@@ -303,7 +297,7 @@ export const BIG_SHEET_CLASSES: [string, string | null, number][] = [['ASSP-A', 
 
 export function grandeFeuille(): { workbook: WorkbookDef; pupils: FixturePupil[]; levels: Record<string, string | null>; rows: number[] } {
   const names = makeNames(303, BIG_SHEET_CLASSES.map(([c, , n]) => [c, n]));
-  const draw = lcg(33);
+  const draw = seededRandom(33);
   const rows: CellInput[][] = [[{ value: 'Lycée professionnel des Fictifs — positionnement de rentrée (tous niveaux)', bold: true }], ['N°', 'Niveau', 'Classe', 'Nom', 'Prénom', ...BIG_SHEET_ITEMS, 'Remarques']];
   const pupils: FixturePupil[] = [];
   const lines: number[] = [];
@@ -359,7 +353,7 @@ export const DIAGNOSTIC_HEADERS = ['Fractions (/20)', 'Proportionnalité (%)', '
 
 export function testNational(): { workbook: WorkbookDef; facts: NationalFacts; diagnostic: { rows: (number | string | null)[][] } } {
   const names = makeNames(404, [['2MRC', 13], ['2MELEC', 12]]);
-  const draw = lcg(44);
+  const draw = seededRandom(44);
   const facts: NationalFacts = { pupils: [], rows: [], absentFromTest: 14, notInList: 10, otherClass: 15, incomplete: [6, 20] };
   const header: CellInput[] = ['INE', 'Nom', 'Prénom', 'Date de naissance', 'Division'];
   for (const { domain } of NATIONAL_DOMAINS) header.push(`${domain} - Score`, `${domain} - Niveau`);
@@ -420,7 +414,7 @@ export const THREE_COLOURS: Record<1 | 2 | 3, string> = { 1: 'FF0000', 2: 'FFC00
 
 export function couleurs(): { workbook: WorkbookDef; four: FixturePupil[]; three: FixturePupil[]; rows: number[]; blueCell: string } {
   const names = makeNames(505, [['2MELEC', 20], ['1MELEC', 18]]);
-  const draw = lcg(55);
+  const draw = seededRandom(55);
   const four: FixturePupil[] = [];
   const three: FixturePupil[] = [];
   const sheets: SheetDef[] = [];
@@ -479,7 +473,7 @@ export interface SelfFacts {
 
 export function autopositionnement(): { workbook: WorkbookDef; facts: SelfFacts } {
   const pupils = makeNames(606, [['2MRC', 22]]);
-  const draw = lcg(66);
+  const draw = seededRandom(66);
   const facts: SelfFacts = { pupils, teacher: [], self: [], profiles: [], projects: [], forgotten: 9, stranger: { lastName: 'Inconnu', firstName: 'Ruben' }, unknownProfileRow: 0 };
   const teacherRows: CellInput[][] = [[{ value: 'Positionnement 2MRC', bold: true }], [null, null, 'Français', null, 'Mathématiques', null], ['Nom', 'Prénom', ...SELF_ITEMS.map((i) => i.label)]];
   const selfRows: CellInput[][] = [['Autopositionnement des élèves — 2MRC'], ['1 = je ne sais pas faire … 4 = je sais très bien faire'], ['Nom', 'Prénom', ...SELF_ITEMS.map((i) => i.label)]];
@@ -532,7 +526,7 @@ export interface RoundFacts {
 
 export function deuxPositionnements(): { workbook: WorkbookDef; facts: RoundFacts } {
   const pupils = makeNames(707, [['2MRC', 12], ['1MRC', 10]]);
-  const draw = lcg(77);
+  const draw = seededRandom(77);
   const facts: RoundFacts = { pupils, p1: [], p2: [] };
   const level = () => draw.pick(['A', 'ECA', 'NA'] as const);
   for (let i = 0; i < pupils.length; i++) {
@@ -587,15 +581,9 @@ export function illisible(): { workbook: WorkbookDef } {
 // ---------------------------------------------------------------------------------------------
 // Writing
 
+/** Column letters of a 1-based column number, as ExcelJS numbers columns. */
 export function letters(col: number): string {
-  let n = col;
-  let text = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    text = String.fromCharCode(65 + rem) + text;
-    n = Math.floor((n - 1) / 26);
-  }
-  return text;
+  return columnLetters(col - 1);
 }
 
 function isCell(input: CellInput): input is Cell {

@@ -7,6 +7,7 @@ import { DEFAULT_SYNC_TIMEOUT_MS, syncWithTimeout, toExcelOperationError } from 
 import { createOfficeGateway, type ExcelRun } from '../gateways/office/officeGateway';
 import { missingRequirements, type IsSetSupported } from '../gateways/office/requirements';
 import type { ExportOutcome, PiloteHost } from './host';
+import { downloadBytes } from './download';
 
 export interface OfficeHostOptions {
   run?: ExcelRun;
@@ -26,19 +27,6 @@ export function toBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-function browserDownload(fileName: string, bytes: Uint8Array, mimeType: string): void {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: mimeType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.style.display = 'none';
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  // Give the browser time to start the download before the URL dies.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
 function defaultIsSetSupported(name: string, version: string): boolean {
   return typeof Office !== 'undefined' && !!Office.context?.requirements?.isSetSupported(name, version);
 }
@@ -52,7 +40,7 @@ export function createOfficeHost(options: OfficeHostOptions = {}): PiloteHost {
   const run: ExcelRun = options.run ?? ((batch) => Excel.run({ delayForCellEdit: true }, batch));
   const isSupported = options.isSetSupported ?? defaultIsSetSupported;
   const createWorkbook = 'createWorkbook' in options ? options.createWorkbook : defaultCreateWorkbook();
-  const download = options.download ?? browserDownload;
+  const download = options.download ?? downloadBytes;
 
   /** One short batch, its sync bounded in time, its failure explained in French. */
   async function batch(work: (context: Excel.RequestContext) => void): Promise<void> {

@@ -7,6 +7,7 @@ import { buildExampleWorkbook } from '../core/example';
 import { parseA1, type WorkbookSnapshot } from '../core/grid';
 import { createMemoryGateway, type MemoryGateway } from '../gateways/memory';
 import type { ExportOutcome, MissingRequirement, PiloteHost } from './host';
+import { downloadBytes } from './download';
 
 /** What the sheet viewer should show: a sheet, and optionally a cell to highlight. */
 export interface ViewerFocus {
@@ -19,21 +20,6 @@ export interface PreviewHost extends PiloteHost {
   gateway: MemoryGateway;
   /** Called each time the pane asks to show a sheet or a cell; returns an unsubscribe function. */
   onShow(listener: (focus: ViewerFocus) => void): () => void;
-}
-
-/** Save bytes as a file through a temporary link (the browser's own download). */
-function downloadBytes(fileName: string, bytes: Uint8Array, mimeType: string): void {
-  const blob = new Blob([bytes as BlobPart], { type: mimeType });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.style.display = 'none';
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  // Let the download start before the URL goes away.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export function createPreviewHost(snapshot: WorkbookSnapshot = buildExampleWorkbook()): PreviewHost {
