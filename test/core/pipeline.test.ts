@@ -76,4 +76,31 @@ describe('generation on the example workbook', () => {
     expect(generation.diagnostics.some((d) => d.severity === 'error' && d.sheet === SHEET_NAMES.groups)).toBe(true);
     expect(gateway.current().grids.find((g) => g.sheet === SHEET_NAMES.groups)?.values[0][0]).toBe('Mes groupes à moi');
   });
+
+  it('goes on to the next cycle: locked rows kept, the previous cycle archived, never lost', async () => {
+    const { gateway, generation: first } = await runOnce();
+    const grid = (name: string) => gateway.current().grids.find((g) => g.sheet === name)!;
+    const groups = grid(SHEET_NAMES.groups);
+    const header = groups.values.findIndex((row) => row.includes('Verrou'));
+    const lockCol = groups.values[header].indexOf('Verrou');
+    const lockedRow = groups.values[header + 3];
+    gateway.setCell(SHEET_NAMES.groups, header + 3, lockCol, 'oui');
+    const params = grid(SHEET_NAMES.parameters);
+    gateway.setCell(SHEET_NAMES.parameters, params.values.findIndex((row) => row[0] === 'Cycle à générer'), 1, 2);
+
+    const { generation: second } = await runOnce(gateway);
+    expect(second.analysis.settings.general.cycle).toBe(2);
+    const column = (title: string) => lockedRow[groups.values[header].indexOf(title)];
+    const pupil = second.analysis.read.pupils.find((p) => p.displayName === column('Élève'))!;
+    const kept = second.plan.assignments.find((a) => a.pupilId === pupil.id)!;
+    expect(kept.locked).toBe(true);
+    const keptGroup = second.plan.groups.find((g) => g.id === kept.groupId)!;
+    expect([keptGroup.workshopTypeId, keptGroup.teacher]).toEqual([column('Atelier'), column('Intervenant')]);
+
+    const history = grid(SHEET_NAMES.history).values;
+    const cycleCol = history.findIndex((row) => row[0] === 'Cycle');
+    const cycles = new Set(history.slice(cycleCol + 1).map((row) => row[0]));
+    expect(cycles).toEqual(new Set([1, 2]));
+    expect(history.slice(cycleCol + 1).filter((row) => row[0] === 1).length).toBe(first.plan.assignments.length);
+  });
 });

@@ -132,6 +132,21 @@ describe('settings edited by the coordinator', () => {
   });
 });
 
+describe('a parameter sheet the coordinator trimmed', () => {
+  it('still gives every level a slot, and the default teachers are free in it', () => {
+    const trimmed: Grid = {
+      sheet: SHEET_NAMES.parameters,
+      origin: { row: 0, col: 0 },
+      values: [['Pilote AP · Paramètres'], [], ['Général'], ['Paramètre', 'Valeur'], ['Cycle à générer', 2]],
+    };
+    const resolved = resolveSettings({ grids: [trimmed] }, readResult(), '2026-11-22');
+    expect(resolved.settings.general.cycle).toBe(2);
+    expect(resolved.settings.slots.map((s) => s.level)).toEqual(['2nde', '1re', 'ULIS']);
+    for (const slot of resolved.settings.slots) expect(resolved.settings.teachers.some((t) => t.freeSlots.includes(slot.id))).toBe(true);
+    expect(resolved.diagnostics.some((d) => d.message.includes('Section « Barrettes » introuvable'))).toBe(true);
+  });
+});
+
 describe('default cycles', () => {
   it('cover the school year in cycles of the given length without overlap', () => {
     const cycles = defaultCycles('2026-2027', 7);

@@ -253,8 +253,11 @@ function parseWorkshops(grid: Grid, diagnostics: Diagnostic[]): WorkshopType[] |
   return types;
 }
 
-/** Read whatever parameter sheets exist. */
-export function parseSettingsSheets(snapshot: WorkbookSnapshot): ParsedSettings {
+/**
+ * Read whatever parameter sheets exist. `fallbackSlots` stand in for a « Barrettes » section the
+ * coordinator removed, so that the teachers' availability columns still mean something.
+ */
+export function parseSettingsSheets(snapshot: WorkbookSnapshot, fallbackSlots: Slot[] = []): ParsedSettings {
   const diagnostics: Diagnostic[] = [];
   const settings: PartialSettings = {};
   const params = findGrid(snapshot, SHEET_NAMES.parameters);
@@ -281,7 +284,7 @@ export function parseSettingsSheets(snapshot: WorkbookSnapshot): ParsedSettings 
     }
   }
   const teachersGrid = findGrid(snapshot, SHEET_NAMES.teachers);
-  if (teachersGrid) settings.teachers = parseTeachers(teachersGrid, (settings.slots ?? []).map((s) => s.id), diagnostics);
+  if (teachersGrid) settings.teachers = parseTeachers(teachersGrid, (settings.slots ?? fallbackSlots).map((s) => s.id), diagnostics);
   const workshopsGrid = findGrid(snapshot, SHEET_NAMES.workshops);
   if (workshopsGrid) settings.workshopTypes = parseWorkshops(workshopsGrid, diagnostics);
   return { settings, diagnostics };

@@ -6,7 +6,7 @@
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import type { WorkbookSnapshot } from '../grid';
 import { levelFromClassName } from '../levels';
-import type { ReadResult } from '../model';
+import type { ReadResult, Slot } from '../model';
 import { SHEET_NAMES, type SheetSpec } from '../render/sheetSpec';
 import { specToGrid } from '../render/specToGrid';
 import { normalizeText } from '../text';
@@ -44,10 +44,15 @@ function classRows(read: ReadResult) {
   });
 }
 
+/** One slot per level of the data, for a workbook whose parameters give none. */
+function fallbackSlots(read: ReadResult): Slot[] {
+  return defaultSlots(read.pupils).map((slot) => ({ ...slot, source: { sheet: SHEET_NAMES.parameters, cell: '' } }));
+}
+
 function missingSheets(snapshot: WorkbookSnapshot, read: ReadResult, today: string): SheetSpec[] {
   const parsed = parseSettingsSheets(snapshot).settings;
   const general = parsed.general ?? defaultGeneral(today);
-  const slots = parsed.slots ?? defaultSlots(read.pupils);
+  const slots = parsed.slots ?? fallbackSlots(read);
   const specs: SheetSpec[] = [];
   if (!hasSheet(snapshot, SHEET_NAMES.parameters)) {
     specs.push(
@@ -96,14 +101,15 @@ function checkCoherence(settings: Settings, read: ReadResult): Diagnostic[] {
 export function resolveSettings(snapshot: WorkbookSnapshot, read: ReadResult, today: string): ResolvedSettings {
   const createdSheets = missingSheets(snapshot, read, today);
   const completed: WorkbookSnapshot = { grids: [...snapshot.grids, ...createdSheets.map(specToGrid)] };
-  const parsed = parseSettingsSheets(completed);
+  const defaultSlotList = fallbackSlots(read);
+  const parsed = parseSettingsSheets(completed, defaultSlotList);
   const general = parsed.settings.general ?? defaultGeneral(today);
   if (!general.schoolYear) general.schoolYear = defaultGeneral(today).schoolYear;
   const settings: Settings = {
     general,
     weights: parsed.settings.weights ?? defaultWeights(),
     classLevels: parsed.settings.classLevels ?? [],
-    slots: parsed.settings.slots ?? [],
+    slots: parsed.settings.slots ?? defaultSlotList,
     teachers: parsed.settings.teachers ?? [],
     workshopTypes: parsed.settings.workshopTypes ?? [],
     envelopes: parsed.settings.envelopes ?? DEFAULT_ENVELOPES,
