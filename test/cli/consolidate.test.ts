@@ -1,24 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { runConsolidate } from '../../src/cli/commands/consolidate';
-import type { CliIo } from '../../src/cli/io';
+import { memoryIo } from './memoryIo';
 import { readXlsx, writeXlsx } from '../../src/gateways/xlsx/xlsxGateway';
 import { generateExports } from '../core/export/randomExports';
 
-function memoryIo(files: Map<string, Uint8Array>) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    stdout: (t) => void out.push(t),
-    stderr: (t) => void err.push(t),
-    readFile: async (path) => {
-      const bytes = files.get(path);
-      if (!bytes) throw new Error(`ENOENT ${path}`);
-      return bytes;
-    },
-    writeFile: async (path, bytes) => void files.set(path, typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes),
-  };
-  return { io, out, err };
-}
 
 describe('pilote-ap consolidate', async () => {
   const exports = generateExports(300);

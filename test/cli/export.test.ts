@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runExport } from '../../src/cli/commands/export';
-import type { CliIo } from '../../src/cli/io';
+import { memoryIo } from './memoryIo';
 import { frenchDate, serialToIso } from '../../src/core/dates';
 import { buildExampleWorkbook } from '../../src/core/example';
 import type { WorkbookSnapshot } from '../../src/core/grid';
@@ -11,21 +11,6 @@ import { gridToSpec } from '../../src/core/render/specToGrid';
 import { readXlsx, writeXlsx } from '../../src/gateways/xlsx/xlsxGateway';
 import { personalDataIn, xlsxText } from '../core/export/privacy';
 
-function memoryIo(files: Map<string, Uint8Array>) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    stdout: (t) => void out.push(t),
-    stderr: (t) => void err.push(t),
-    readFile: async (path) => {
-      const bytes = files.get(path);
-      if (!bytes) throw new Error(`ENOENT ${path}`);
-      return bytes;
-    },
-    writeFile: async (path, bytes) => void files.set(path, typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes),
-  };
-  return { io, out, err };
-}
 
 const DATE = '2026-11-20';
 
