@@ -1,8 +1,6 @@
 /** Levels (niveaux) of a lycée professionnel and how to recognise them in class names. */
 import { normalizeText } from './text';
 
-export const KNOWN_LEVELS = ['2nde', '1re', 'Tle', 'CAP 1', 'CAP 2'] as const;
-
 /**
  * Infer the level from a class (division) name as schools write them: "2MELEC", "2 MRC", "1AGORA",
  * "TMELEC", "T ASSP", "1CAP EPC", "CAP1 ECMS", "2CAP". Returns null when the name says nothing.

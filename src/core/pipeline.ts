@@ -101,8 +101,7 @@ function guardOwnSheets(snapshot: WorkbookSnapshot, specs: SheetSpec[]): { specs
   const kept = specs.filter((spec) => {
     const existing = snapshot.grids.find((g) => g.sheet === spec.name);
     if (!existing || spec.role === 'parameters') return true;
-    const firstCell = existing.origin.row === 0 && existing.origin.col === 0 ? existing.values[0]?.[0] : null;
-    if (isOwnSheet(existing.sheet, firstCell)) return true;
+    if (isOwnSheet(existing)) return true;
     diagnostics.push(
       diagnostic('error', spec.name, 'A1', `La feuille « ${spec.name} » existe mais n'a pas été créée par Pilote AP : elle n'est pas modifiée. Renommez-la pour que Pilote AP puisse écrire la sienne.`),
     );

@@ -3,7 +3,7 @@
  * `AP Calendrier`. Read back before regenerating so that nothing typed is lost.
  */
 import { diagnostic, type Diagnostic } from '../diagnostics';
-import { cellAt, type Grid, type WorkbookSnapshot } from '../grid';
+import type { Grid, WorkbookSnapshot } from '../grid';
 import { isOwnSheet, SHEET_NAMES } from '../render/sheetSpec';
 import { numberValue, readSection, sectionValue, type Section } from '../settings/sections';
 import { cellText } from '../text';
@@ -14,11 +14,8 @@ import type { HoursDone, RoomEntry } from './types';
 function ownSection(snapshot: WorkbookSnapshot, sheet: string, title: string, diagnostics: Diagnostic[]): Section | null {
   const grid: Grid | undefined = snapshot.grids.find((g) => g.sheet === sheet);
   if (!grid) return null;
-  const startsAtA1 = grid.origin.row === 0 && grid.origin.col === 0;
-  if (!startsAtA1 || !isOwnSheet(grid.sheet, cellAt(grid, 0, 0))) {
-    diagnostics.push(diagnostic('warning', sheet, 'A1', "feuille sans le marqueur Pilote AP : ce qui y est saisi n'est pas relu."));
-    return null;
-  }
+  // A coordinator's sheet under our name is not ours to read; the pipeline reports it once.
+  if (!isOwnSheet(grid)) return null;
   const section = readSection(grid, [title]);
   if (!section) diagnostics.push(diagnostic('warning', sheet, '', `tableau « ${title} » introuvable : ce qui y était saisi n'est pas relu.`));
   return section;

@@ -7,7 +7,7 @@ import { numberValue } from '../settings/sections';
 import { KIND_LABELS } from '../settings/settings';
 import { normalizeText } from '../text';
 import { HISTORY_COLUMNS as COL } from './sheetColumns';
-import { firstCell, readTable } from './sheetTable';
+import { readTable } from './sheetTable';
 
 function kindOf(label: string): NeedKind | null {
   const text = normalizeText(label);
@@ -20,10 +20,8 @@ export function readHistory(snapshot: WorkbookSnapshot): { history: HistoryEntry
   const grid = snapshot.grids.find((g) => g.sheet === sheet);
   const diagnostics: Diagnostic[] = [];
   if (!grid) return { history: [], diagnostics };
-  if (!isOwnSheet(grid.sheet, firstCell(grid))) {
-    diagnostics.push(diagnostic('warning', sheet, 'A1', 'la feuille ne porte pas la marque Pilote AP : l’historique est ignoré.'));
-    return { history: [], diagnostics };
-  }
+  // A coordinator's sheet under our name is not ours to read; the pipeline reports it once.
+  if (!isOwnSheet(grid)) return { history: [], diagnostics };
   const rows = readTable(grid, [COL.cycle, COL.id, COL.workshop, COL.kind]) ?? [];
   const history: HistoryEntry[] = [];
   for (const row of rows) {

@@ -6,17 +6,15 @@ import { isOwnSheet, SHEET_NAMES } from '../render/sheetSpec';
 import { yesValue } from '../settings/sections';
 import { normalizeText } from '../text';
 import { GROUP_COLUMNS as COL } from './sheetColumns';
-import { firstCell, readTable } from './sheetTable';
+import { readTable } from './sheetTable';
 
 export function readPins(snapshot: WorkbookSnapshot, pupils: Pupil[]): { pins: Pin[]; diagnostics: Diagnostic[] } {
   const sheet = SHEET_NAMES.groups;
   const grid = snapshot.grids.find((g) => g.sheet === sheet);
   const diagnostics: Diagnostic[] = [];
   if (!grid) return { pins: [], diagnostics };
-  if (!isOwnSheet(grid.sheet, firstCell(grid))) {
-    diagnostics.push(diagnostic('warning', sheet, 'A1', 'la feuille ne porte pas la marque Pilote AP : ses verrous sont ignorés.'));
-    return { pins: [], diagnostics };
-  }
+  // A coordinator's sheet under our name is not ours to read; the pipeline reports it once.
+  if (!isOwnSheet(grid)) return { pins: [], diagnostics };
   const rows = readTable(grid, [COL.slot, COL.workshop, COL.teacher, COL.pupil, COL.lock]);
   if (!rows) return { pins: [], diagnostics };
   const byName = new Map<string, Pupil[]>();

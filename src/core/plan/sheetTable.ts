@@ -32,8 +32,3 @@ export function readTable(grid: Grid, headers: readonly string[]): TableRow[] | 
   }
   return null;
 }
-
-/** The value of cell A1 of a grid, wherever its used range starts. */
-export function firstCell(grid: Grid): unknown {
-  return grid.origin.row === 0 && grid.origin.col === 0 ? cellAt(grid, 0, 0) : null;
-}

@@ -46,8 +46,7 @@ const OUTPUT_SHEETS: string[] = Object.values(SHEET_NAMES).filter((name) => !PAR
 
 function fixedRole(grid: Grid): { role: SheetRole; reason: string } | null {
   if (PARAMETER_SHEETS.includes(grid.sheet)) return { role: 'parameters', reason: 'feuille de paramètres de Pilote AP, jamais lue comme positionnement' };
-  const firstCell = grid.origin.row === 0 && grid.origin.col === 0 ? grid.values[0]?.[0] : null;
-  if (OUTPUT_SHEETS.includes(grid.sheet) || isOwnSheet(grid.sheet, firstCell)) return { role: 'output', reason: 'feuille produite par Pilote AP, jamais lue comme positionnement' };
+  if (OUTPUT_SHEETS.includes(grid.sheet) || isOwnSheet(grid)) return { role: 'output', reason: 'feuille produite par Pilote AP, jamais lue comme positionnement' };
   return null;
 }
 

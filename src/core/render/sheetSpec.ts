@@ -3,7 +3,7 @@
  * formats, tables, conditional formats, charts) that each gateway turns into Office.js calls or
  * ExcelJS objects. Coordinates are 0-based and relative to A1.
  */
-import type { CellRange } from '../grid';
+import type { CellRange, Grid } from '../grid';
 
 /** A formula in English function names with `,` separators, as `range.formulas` expects: `=SUM(B2:B9)`. */
 export interface FormulaCell {
@@ -115,7 +115,8 @@ export const SHEET_NAMES = {
   mapping: 'AP Correspondances',
 } as const;
 
-/** Is this grid one the add-in wrote (by name prefix and marker)? */
-export function isOwnSheet(sheet: string, firstCell: unknown): boolean {
-  return sheet.startsWith(SHEET_PREFIX) && typeof firstCell === 'string' && firstCell.startsWith(MARKER);
+/** Is this grid one the add-in wrote: our name prefix, and the marker in A1 (so the used range starts there)? */
+export function isOwnSheet(grid: Grid): boolean {
+  const a1 = grid.origin.row === 0 && grid.origin.col === 0 ? grid.values[0]?.[0] : null;
+  return grid.sheet.startsWith(SHEET_PREFIX) && typeof a1 === 'string' && a1.startsWith(MARKER);
 }

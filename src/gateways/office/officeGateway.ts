@@ -3,7 +3,7 @@
  * about all of them at once) and writes sheet specs in one round trip when the payload allows, so a
  * whole generation costs three. Every failure comes out as an ExcelOperationError in French.
  */
-import type { Grid, WorkbookSnapshot } from '../../core/grid';
+import type { CellValue, Grid, WorkbookSnapshot } from '../../core/grid';
 import { isOwnSheet, MARKER, type SheetSpec } from '../../core/render/sheetSpec';
 import type { WorkbookGateway } from '../gateway';
 import { DEFAULT_SYNC_TIMEOUT_MS, ExcelOperationError, isPayloadTooLarge, SyncTimeoutError, syncWithTimeout, toExcelOperationError } from './errors';
@@ -37,10 +37,6 @@ export const DEFAULT_MAX_REQUEST_BYTES = 4_000_000;
 
 /** Keeps the batch until the user leaves cell edit mode instead of failing (ExcelApi 1.11; ignored before). */
 const defaultRun: ExcelRun = (batch) => Excel.run({ delayForCellEdit: true }, batch);
-
-function firstCell(grid: Grid): unknown {
-  return grid.origin.row === 0 && grid.origin.col === 0 ? grid.values[0]?.[0] : null;
-}
 
 export function createOfficeGateway(options: OfficeGatewayOptions = {}): OfficeGateway {
   const run = options.run ?? defaultRun;
@@ -89,7 +85,10 @@ export function createOfficeGateway(options: OfficeGatewayOptions = {}): OfficeG
     const { sheets, metas } = await listSheets(context);
     const corners = sheets.map((sheet) => sheet.getRange('A1').load('values'));
     await sync(context);
-    return metas.map((meta, position) => ({ name: meta.name, position, ours: isOwnSheet(meta.name, corners[position].values[0][0]) }));
+    return metas.map((meta, position) => {
+      const a1: Grid = { sheet: meta.name, origin: { row: 0, col: 0 }, values: [[corners[position].values[0][0] as CellValue]] };
+      return { name: meta.name, position, ours: isOwnSheet(a1) };
+    });
   }
 
   function refuseForeignSheets(specs: SheetSpec[], sheets: KnownSheet[]): void {
@@ -122,7 +121,7 @@ export function createOfficeGateway(options: OfficeGatewayOptions = {}): OfficeG
           const { sheets, metas } = await listSheets(context);
           return readGrids(context, sheets, metas);
         });
-        known = grids.map((grid, position) => ({ name: grid.sheet, position, ours: isOwnSheet(grid.sheet, firstCell(grid)) }));
+        known = grids.map((grid, position) => ({ name: grid.sheet, position, ours: isOwnSheet(grid) }));
         return { grids };
       } catch (error) {
         known = null;

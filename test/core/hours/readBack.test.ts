@@ -83,7 +83,7 @@ describe('readHoursDone', () => {
     const snapshot: WorkbookSnapshot = { grids: [{ sheet: 'AP Horaires', origin: { row: 0, col: 0 }, values: [['Mes heures'], HEADERS, [1, '', 'X', 'HP', 'Y', '', '', 1, 1, 5]] }] };
     const read = readHoursDone(snapshot);
     expect(read.entries).toEqual([]);
-    expect(read.diagnostics[0].message).toContain('marqueur');
+    expect(read.diagnostics).toEqual([]); // the pipeline reports such a sheet once
     expect(readHoursDone({ grids: [] })).toEqual({ entries: [], diagnostics: [] });
   });
 });

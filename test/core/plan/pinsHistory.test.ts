@@ -78,7 +78,7 @@ describe('pins from AP Groupes', () => {
     foreign.values[0][0] = 'Mes groupes';
     const unmarked = readPins({ grids: [foreign] }, pupils);
     expect(unmarked.pins).toEqual([]);
-    expect(unmarked.diagnostics[0]).toMatchObject({ severity: 'warning', sheet: 'AP Groupes', cell: 'A1' });
+    expect(unmarked.diagnostics).toEqual([]); // the pipeline reports such a sheet once
 
     const stranger = editedGroupsGrid((row, header) => {
       if (row[header.indexOf('Élève')] === 'Bravo Élève') {
