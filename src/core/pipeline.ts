@@ -18,7 +18,7 @@ import { renderGroupsSheet } from './render/groupsSheet';
 import { renderHistorySheet } from './render/historySheet';
 import { renderHoursSheet } from './render/hoursSheet';
 import { isOwnSheet, type SheetSpec } from './render/sheetSpec';
-import { readClassLevels } from './settings/read';
+import { parseSettingsSheets } from './settings/read';
 import { resolveSettings } from './settings/resolve';
 import type { Settings } from './settings/settings';
 
@@ -81,8 +81,10 @@ export interface GenerateOptions extends AnalyseOptions {
 
 export function analyse(snapshot: WorkbookSnapshot, options: AnalyseOptions): Analysis {
   const saved = readSavedMapping(snapshot);
-  const read = readWorkbook(snapshot, { classLevels: readClassLevels(snapshot), mapping: options.mapping ?? saved.mapping });
-  const resolved = resolveSettings(snapshot, read, options.today);
+  // The parameter sheets say which level each class is at, which the reader needs first.
+  const parameters = parseSettingsSheets(snapshot);
+  const read = readWorkbook(snapshot, { classLevels: parameters.settings.classLevels ?? [], mapping: options.mapping ?? saved.mapping });
+  const resolved = resolveSettings(snapshot, parameters, read, options.today);
   return {
     read,
     settings: resolved.settings,

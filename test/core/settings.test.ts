@@ -36,12 +36,16 @@ function readResult(): ReadResult {
   return { pupils, competencies, sheets: [], rounds: [], diagnostics: [] };
 }
 
+function resolve(snapshot: WorkbookSnapshot) {
+  return resolveSettings(snapshot, parseSettingsSheets(snapshot), readResult(), '2026-11-22');
+}
+
 function withSheets(snapshot: WorkbookSnapshot, grids: Grid[]): WorkbookSnapshot {
   return { grids: [...snapshot.grids, ...grids] };
 }
 
 describe('settings from a workbook without parameter sheets', () => {
-  const resolved = resolveSettings({ grids: [] }, readResult(), '2026-11-22');
+  const resolved = resolve({ grids: [] });
 
   it('creates the three parameter sheets, marked for the coordinator to complete', () => {
     expect(resolved.createdSheets.map((s) => s.name)).toEqual([SHEET_NAMES.parameters, SHEET_NAMES.teachers, SHEET_NAMES.workshops]);
@@ -90,7 +94,7 @@ describe('settings from a workbook without parameter sheets', () => {
 });
 
 describe('settings edited by the coordinator', () => {
-  const first = resolveSettings({ grids: [] }, readResult(), '2026-11-22');
+  const first = resolve({ grids: [] });
   const grids = first.createdSheets.map(specToGrid);
 
   function edit(sheet: string, match: (row: unknown[]) => boolean, col: number, value: string | number): Grid[] {
@@ -105,7 +109,7 @@ describe('settings edited by the coordinator', () => {
 
   it('never recreates sheets that exist, and reads the edits', () => {
     const edited = edit(SHEET_NAMES.workshops, (r) => r[0] === 'Remédiation Mathématiques', 3, 8);
-    const resolved = resolveSettings(withSheets({ grids: [] }, edited), readResult(), '2026-11-22');
+    const resolved = resolve(withSheets({ grids: [] }, edited));
     expect(resolved.createdSheets).toEqual([]);
     expect(resolved.settings.workshopTypes.find((w) => w.id === 'Remédiation Mathématiques')?.cap).toBe(8);
   });
@@ -139,7 +143,7 @@ describe('a parameter sheet the coordinator trimmed', () => {
       origin: { row: 0, col: 0 },
       values: [['Pilote AP · Paramètres'], [], ['Général'], ['Paramètre', 'Valeur'], ['Cycle à générer', 2]],
     };
-    const resolved = resolveSettings({ grids: [trimmed] }, readResult(), '2026-11-22');
+    const resolved = resolve({ grids: [trimmed] });
     expect(resolved.settings.general.cycle).toBe(2);
     expect(resolved.settings.slots.map((s) => s.level)).toEqual(['2nde', '1re', 'ULIS']);
     for (const slot of resolved.settings.slots) expect(resolved.settings.teachers.some((t) => t.freeSlots.includes(slot.id))).toBe(true);

@@ -289,8 +289,3 @@ export function parseSettingsSheets(snapshot: WorkbookSnapshot, fallbackSlots: S
   if (workshopsGrid) settings.workshopTypes = parseWorkshops(workshopsGrid, diagnostics);
   return { settings, diagnostics };
 }
-
-/** Class -> level overrides, needed before reading the positionnement. */
-export function readClassLevels(snapshot: WorkbookSnapshot): ClassLevel[] {
-  return parseSettingsSheets(snapshot).settings.classLevels ?? [];
-}

@@ -19,7 +19,7 @@ import {
   defaultWeights,
   defaultWorkshops,
 } from './defaults';
-import { parseSettingsSheets } from './read';
+import { parseSettingsSheets, type ParsedSettings, type PartialSettings } from './read';
 import { renderParametersSheet, renderTeachersSheet, renderWorkshopsSheet } from './render';
 import type { Settings } from './settings';
 
@@ -49,8 +49,7 @@ function fallbackSlots(read: ReadResult): Slot[] {
   return defaultSlots(read.pupils).map((slot) => ({ ...slot, source: { sheet: SHEET_NAMES.parameters, cell: '' } }));
 }
 
-function missingSheets(snapshot: WorkbookSnapshot, read: ReadResult, today: string): SheetSpec[] {
-  const parsed = parseSettingsSheets(snapshot).settings;
+function missingSheets(snapshot: WorkbookSnapshot, parsed: PartialSettings, read: ReadResult, today: string): SheetSpec[] {
   const general = parsed.general ?? defaultGeneral(today);
   const slots = parsed.slots ?? fallbackSlots(read);
   const specs: SheetSpec[] = [];
@@ -98,11 +97,16 @@ function checkCoherence(settings: Settings, read: ReadResult): Diagnostic[] {
   return diagnostics;
 }
 
-export function resolveSettings(snapshot: WorkbookSnapshot, read: ReadResult, today: string): ResolvedSettings {
-  const createdSheets = missingSheets(snapshot, read, today);
+/**
+ * `initial` is what the parameter sheets said before reading the positionnement (it gave the class
+ * levels); they are parsed once more only when defaults had to be added to them.
+ */
+export function resolveSettings(snapshot: WorkbookSnapshot, initial: ParsedSettings, read: ReadResult, today: string): ResolvedSettings {
+  const createdSheets = missingSheets(snapshot, initial.settings, read, today);
   const completed: WorkbookSnapshot = { grids: [...snapshot.grids, ...createdSheets.map(specToGrid)] };
   const defaultSlotList = fallbackSlots(read);
-  const parsed = parseSettingsSheets(completed, defaultSlotList);
+  const needsReparse = createdSheets.length > 0 || initial.settings.slots === undefined;
+  const parsed = needsReparse ? parseSettingsSheets(completed, defaultSlotList) : initial;
   const general = parsed.settings.general ?? defaultGeneral(today);
   if (!general.schoolYear) general.schoolYear = defaultGeneral(today).schoolYear;
   const settings: Settings = {
