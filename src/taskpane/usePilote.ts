@@ -116,12 +116,13 @@ export function usePilote(host: PiloteHost): Pilote {
 
   const cancel = useCallback(() => abortRef.current?.abort(), []);
 
-  const writeCell = useCallback(
-    async (sheet: string, cell: string, value: string | number, what: string) => {
+  /** Change the workbook, then analyse it again so that the pane shows what it now says. */
+  const writeThenReanalyse = useCallback(
+    async (write: () => Promise<void>, done: string) => {
       try {
-        await host.setCellValue(sheet, cell, value);
+        await write();
         await analyseSnapshot(await host.gateway.readSnapshot());
-        setNotice({ intent: 'success', text: `${what} (cellule ${cell} de « ${sheet} »).` });
+        setNotice({ intent: 'success', text: done });
         return true;
       } catch (error) {
         fail(error);
@@ -131,19 +132,15 @@ export function usePilote(host: PiloteHost): Pilote {
     [host, analyseSnapshot, fail],
   );
 
+  const writeCell = useCallback(
+    (sheet: string, cell: string, value: string | number, what: string) =>
+      writeThenReanalyse(() => host.setCellValue(sheet, cell, value), `${what} (cellule ${cell} de « ${sheet} »).`),
+    [host, writeThenReanalyse],
+  );
+
   const writeSheets = useCallback(
-    async (sheets: Generation['sheets'], what: string) => {
-      try {
-        await host.gateway.writeSheets(sheets);
-        await analyseSnapshot(await host.gateway.readSnapshot());
-        setNotice({ intent: 'success', text: what });
-        return true;
-      } catch (error) {
-        fail(error);
-        return false;
-      }
-    },
-    [host, analyseSnapshot, fail],
+    (sheets: Generation['sheets'], what: string) => writeThenReanalyse(() => host.gateway.writeSheets(sheets), what),
+    [host, writeThenReanalyse],
   );
 
   // A diagnostic about a whole sheet has no cell: bring the sheet forward instead.
