@@ -1,9 +1,10 @@
 /**
  * `npm run bench`: speed figures of the engine on this machine (median of several runs). Figures are
- * printed, never asserted: tests stay free of timing.
+ * printed, never asserted: tests stay free of timing. Every printed figure also goes to out/bench.json.
  */
 import { buildLargeSchool } from '../src/core/example';
 import { generate } from '../src/core/pipeline';
+import { figure, writeFigures } from './bench/figures';
 
 const RUNS = 5;
 
@@ -23,7 +24,7 @@ async function benchPipeline(): Promise<void> {
   for (const size of [200, 2000]) {
     const snapshot = buildLargeSchool(size);
     const first = await generate(snapshot, { today: '2026-11-22' });
-    const ms = await median(() => generate(snapshot, { today: '2026-11-22' }));
+    const ms = figure(`pipeline.pupils${size}Ms`, await median(() => generate(snapshot, { today: '2026-11-22' })), 'ms');
     console.log(`  ${String(first.summary.pupilsRead).padStart(5)} élèves : ${ms.toFixed(1)} ms (médiane de ${RUNS})`);
   }
 }
@@ -37,3 +38,4 @@ for (const area of AREAS) {
   console.log('');
   await module.bench();
 }
+writeFigures();

@@ -6,6 +6,7 @@
 import { consolidateExports, parseCsv, type ExportSource } from '../../src/core/export';
 import { readXlsx, writeXlsx } from '../../src/gateways/xlsx/xlsxGateway';
 import { generateExports } from '../../test/core/export/randomExports';
+import { figure } from './figures';
 
 const ESTABLISHMENTS = 300;
 const RUNS = 3;
@@ -39,6 +40,8 @@ export async function bench(): Promise<void> {
   const fromCsv = await median(() =>
     run(async (i) => ({ fileName: `${i}.csv`, grids: [{ sheet: 'csv', origin: { row: 0, col: 0 }, values: parseCsv(new TextDecoder().decode(csvFiles[i])) }] })),
   );
+  figure('consolidate.xlsx300Ms', fromXlsx, 'ms');
+  figure('consolidate.csv300Ms', fromCsv, 'ms');
   console.log(`  ${ESTABLISHMENTS} exports .xlsx : ${(fromXlsx / 1000).toFixed(2)} s (médiane de ${RUNS}, ${sheets} feuilles écrites)`);
   console.log(`  ${ESTABLISHMENTS} exports .csv  : ${(fromCsv / 1000).toFixed(2)} s (médiane de ${RUNS})`);
 }

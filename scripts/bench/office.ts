@@ -7,6 +7,7 @@ import { a1, rangeA1, type WorkbookSnapshot } from '../../src/core/grid';
 import { generate } from '../../src/core/pipeline';
 import { createOfficeGateway } from '../../src/gateways/office/officeGateway';
 import { FakeExcel } from '../../test/fakes/fakeExcel';
+import { figure } from './figures';
 
 function seed(snapshot: WorkbookSnapshot): FakeExcel {
   const excel = new FakeExcel();
@@ -39,6 +40,10 @@ export async function bench(): Promise<void> {
     const snapshot = await timed(() => gateway.readSnapshot());
     const generation = await generate(snapshot, { today: '2026-11-22' });
     await timed(() => gateway.writeSheets(generation.sheets));
+    figure(`office.pupils${size}.firstRunSyncs`, excel.syncCount, 'round trips');
+    figure(`office.pupils${size}.largestResponseMB`, Math.max(...excel.responseBytes) / 1_000_000, 'MB');
+    figure(`office.pupils${size}.largestRequestMB`, Math.max(...excel.requestBytes) / 1_000_000, 'MB');
+    figure(`office.pupils${size}.gatewayMs`, gatewayMs, 'ms');
     console.log(
       `  ${String(generation.summary.pupilsRead).padStart(5)} élèves : ${excel.syncCount} allers-retours, ` +
         `plus grosse réponse ${megabytes(Math.max(...excel.responseBytes))}, plus grosse requête ${megabytes(Math.max(...excel.requestBytes))} ` +

@@ -9,6 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { launchChromium } from '../../test/e2e/browser';
 import { ensurePreviewBuild } from '../../test/e2e/build';
 import { serveStatic } from '../../test/e2e/server';
+import { figure } from './figures';
 
 const RUNS = 5;
 const KB = 1024;
@@ -71,6 +72,7 @@ export async function bench(): Promise<void> {
 
   const initial = initialScripts(dist);
   const initialGzip = initial.reduce((sum, src) => sum + gzipSize(path.join(dist, src)), 0);
+  figure('pane.initialJsGzipKB', initialGzip / 1024, 'KB');
   console.log(`  JavaScript initial : ${kb(initialGzip)} gzip (${initial.length} fichiers ; objectif <= 300 Ko)`);
   const chunkDir = path.join(dist, 'chunks');
   const lazy = readdirSync(chunkDir).filter((f) => f.endsWith('.js'));
@@ -87,6 +89,9 @@ export async function bench(): Promise<void> {
     const first = median(loads.map((l) => l.firstRender));
     const ready = median(loads.map((l) => l.ready));
     const sources = median(loads.map((l) => l.sources));
+    figure('pane.firstRenderMs', first, 'ms');
+    figure('pane.readyMs', ready, 'ms');
+    figure('pane.exampleAnalysedMs', sources, 'ms');
     console.log(`  Premier affichage : ${first.toFixed(0)} ms (médiane de ${RUNS} chargements à froid ; objectif < 1000 ms)`);
     console.log(`  Volet prêt (office.js consulté, accueil affiché) : ${ready.toFixed(0)} ms`);
     console.log(`  Classeur d’exemple lu et analysé après le clic : ${sources.toFixed(0)} ms`);

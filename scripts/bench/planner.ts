@@ -7,6 +7,7 @@ import { computeNeeds } from '../../src/core/needs';
 import { buildPlan, planGroups, type PlanningInput } from '../../src/core/plan';
 import { slotProblemToLp } from '../../src/core/plan/lpFormat';
 import { makeSchool } from '../../test/core/plan/fixtures';
+import { figure } from './figures';
 
 const RUNS = 7;
 /** Per-slot time limit of the reference, in seconds. */
@@ -26,6 +27,7 @@ export async function bench(): Promise<void> {
   }
   times.sort((a, b) => a - b);
   const { plan, traces } = buildPlan(input);
+  figure('planner.pupils2000MedianMs', times[RUNS >> 1], 'ms');
   console.log(`  planificateur du produit : ${times[RUNS >> 1].toFixed(1)} ms (médiane de ${RUNS}, min ${times[0].toFixed(1)}, max ${times[RUNS - 1].toFixed(1)})`);
   console.log(`  ${plan.groups.length} groupes, ${plan.assignments.length} affectations, ${plan.unassigned.length} sans atelier`);
 
@@ -45,6 +47,9 @@ export async function bench(): Promise<void> {
       `    ${slot.id.padEnd(18)} ${String(problem.pupils).padStart(4)} élèves, ${problem.types} ateliers : référence ${ms.toFixed(0).padStart(6)} ms (${result.Status}), écart ${reference - solution.objective}`,
     );
   }
+  figure('planner.referenceHighsMs', referenceMs, 'ms');
+  figure('planner.gapToReference', gap, 'objective units');
+  figure('planner.speedupOverReference', referenceMs / times[RUNS >> 1], 'x');
   console.log(`  référence exacte MIP (HiGHS) : ${(referenceMs / 1000).toFixed(1)} s au total${proven ? '' : ' (limite de temps atteinte sur une barrette)'}`);
   console.log(`  écart d'objectif (référence − produit) : ${gap}${gap === 0 ? ' (optimum atteint)' : ''}`);
 }

@@ -4,6 +4,7 @@
  */
 import type { CellValue, Grid, WorkbookSnapshot } from '../../src/core/grid';
 import { readWorkbook } from '../../src/core/read';
+import { figure } from './figures';
 
 const ROWS = 10_000;
 const COMPETENCIES = 40;
@@ -48,7 +49,7 @@ export async function bench(): Promise<void> {
     times.push(performance.now() - start);
   }
   times.sort((a, b) => a - b);
-  const median = times[Math.floor(times.length / 2)];
+  const median = figure('reader.rows10000MedianMs', times[Math.floor(times.length / 2)], 'ms');
   console.log(`Lecture d'une feuille de ${ROWS} lignes × ${COMPETENCIES} compétences (${pupils} élèves) : médiane ${median.toFixed(0)} ms sur ${RUNS} essais (min ${times[0].toFixed(0)} ms, max ${times[times.length - 1].toFixed(0)} ms)`);
 }
 

@@ -73,10 +73,19 @@ export interface Generation {
   summary: GenerationSummary;
 }
 
+/** What the engine needs of an abort signal (a DOM or Node `AbortSignal` fits): the core has no host types. */
+export interface CancellationSignal {
+  throwIfAborted(): void;
+}
+
 export interface GenerateOptions extends AnalyseOptions {
-  onProgress?: (step: StepId, index: number, total: number) => void;
+  /**
+   * Called before each step; a host that must repaint (the pane) returns a promise that lets its event
+   * loop run (the engine has no timers of its own).
+   */
+  onProgress?: (step: StepId, index: number, total: number) => void | Promise<void>;
   /** Aborting before the sheets are handed to a gateway leaves the workbook untouched. */
-  signal?: AbortSignal;
+  signal?: CancellationSignal;
 }
 
 export function analyse(snapshot: WorkbookSnapshot, options: AnalyseOptions): Analysis {
@@ -119,14 +128,10 @@ function countSeverities(diagnostics: Diagnostic[]) {
   };
 }
 
-/** Let the host paint progress between steps (a browser would otherwise freeze until the end). */
-const yieldToHost = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
 export async function generate(snapshot: WorkbookSnapshot, options: GenerateOptions): Promise<Generation> {
   const progress = async (step: StepId) => {
     options.signal?.throwIfAborted();
-    options.onProgress?.(step, STEPS.indexOf(step), STEPS.length);
-    await yieldToHost();
+    await options.onProgress?.(step, STEPS.indexOf(step), STEPS.length);
   };
 
   await progress('read');

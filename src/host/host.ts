@@ -4,14 +4,9 @@
  * (in-memory example workbook).
  */
 import type { WorkbookGateway } from '../gateways/gateway';
+import type { MissingRequirement } from '../gateways/office/requirements';
 
-/** A capability the running Excel lacks, said in French. */
-export interface MissingRequirement {
-  requirement: string;
-  message: string;
-  /** True when the add-in cannot generate at all without it (else it only degrades, as said). */
-  blocking?: boolean;
-}
+export type { MissingRequirement };
 
 export type ExportOutcome = 'new-workbook' | 'download';
 

@@ -48,7 +48,10 @@ export async function runGeneration(host: PiloteHost, engine: Engine, options: R
   const generation = await engine.generate(snapshot, {
     today: options.today,
     signal,
-    onProgress: (step, index) => onStep(step, index, stepCount),
+    onProgress: (step, index) => {
+      onStep(step, index, stepCount);
+      return yieldToBrowser(signal);
+    },
   });
   // Last moment a cancel is honoured: after this the sheets are being written.
   await yieldToBrowser(signal);

@@ -52,7 +52,7 @@ describe('generation on the example workbook', () => {
 
   it('reports progress through every step in order', async () => {
     const steps: StepId[] = [];
-    await generate(buildExampleWorkbook(), { today, onProgress: (step) => steps.push(step) });
+    await generate(buildExampleWorkbook(), { today, onProgress: (step) => void steps.push(step) });
     expect(steps).toEqual(Object.keys(STEP_LABELS));
   });
 
@@ -62,7 +62,9 @@ describe('generation on the example workbook', () => {
     const run = generate(await gateway.readSnapshot(), {
       today,
       signal: controller.signal,
-      onProgress: (step) => step === 'plan' && controller.abort(),
+      onProgress: (step) => {
+        if (step === 'plan') controller.abort();
+      },
     });
     await expect(run).rejects.toThrow();
     expect(gateway.calls.writes).toBe(0);

@@ -2,7 +2,14 @@
  * Requirement sets Pilote AP uses in Excel, checked at start so that an older Excel gets a plain French
  * message instead of a failure deep inside a generation.
  */
-import type { MissingRequirement } from '../../host/host';
+
+/** A capability the running Excel lacks, said in French. */
+export interface MissingRequirement {
+  requirement: string;
+  message: string;
+  /** True when the add-in cannot generate at all without it (else it only degrades, as said). */
+  blocking?: boolean;
+}
 
 export type IsSetSupported = (name: string, minVersion: string) => boolean;
 

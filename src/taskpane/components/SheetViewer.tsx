@@ -145,6 +145,8 @@ export interface SheetViewerProps {
 export function SheetViewer(props: SheetViewerProps) {
   const styles = useStyles();
   const { open, focus, load } = props;
+  // Re-load when the focus moves too: the coordinator may have written to the workbook meanwhile.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   const snapshot = useMemo<WorkbookSnapshot>(() => (open ? load() : { grids: [] }), [open, focus, load]);
   const grid = snapshot.grids.find((g) => g.sheet === focus?.sheet) ?? snapshot.grids[0];
   const focusCell = props.focus?.cell ? parseA1(props.focus.cell.split(':')[0]) ?? undefined : undefined;
