@@ -1,7 +1,7 @@
 /**
  * What the task pane and the ribbon command need from where they run: the workbook gateway plus a few
- * interactions with the workbook. Two implementations: Excel (Office.js) and the browser preview
- * (in-memory example workbook).
+ * interactions with the workbook. Two implementations: Excel (Office.js) and a plain browser (a
+ * workbook file or the example, held in memory: `fileHost.ts`).
  */
 import type { WorkbookGateway } from '../gateways/gateway';
 
@@ -16,7 +16,7 @@ export interface MissingRequirement {
 export type ExportOutcome = 'new-workbook' | 'download';
 
 export interface PiloteHost {
-  kind: 'excel' | 'preview';
+  kind: 'excel' | 'file';
   gateway: WorkbookGateway;
   /** Requirement sets this Excel lacks (empty when all is there). */
   missingRequirements(): MissingRequirement[];
