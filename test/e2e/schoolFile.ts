@@ -1,7 +1,7 @@
 /**
  * A coordinator's own positionnement workbook, written with ExcelJS for the standalone app's tests:
  * not the bundled example. One sheet per class with the header on a later row, a 1-4 scale, a merged
- * title, plus a sheet of the coordinator's own (a formula, a fill, a comment column) that the app must
+ * title, one unreadable result, plus a sheet of the coordinator's own (a formula, a fill, a comment column) that the app must
  * leave exactly as it was. Names and results come from a seed, so every run writes the same file.
  */
 import ExcelJS from 'exceljs';
@@ -16,6 +16,8 @@ export interface SchoolFile {
   /** Sheet names in tab order. */
   sheets: string[];
   pupils: { lastName: string; firstName: string; className: string }[];
+  /** A result nobody can read (« AQ » on a 1-4 scale): the reader must point at it. */
+  unreadable: { sheet: string; cell: string };
   /** The coordinator's own sheet, its formula cell and its value. */
   ownSheet: { name: string; formulaCell: string; formula: string };
 }
@@ -47,6 +49,8 @@ export async function buildSchoolFile(seed = 11, classes: string[] = ['2 GATL A'
       sheet.getRow(4 + i).values = [i + 1, lastName.toUpperCase(), firstName, ...results];
     }
   }
+  const unreadable = { sheet: workbook.worksheets[0].name, cell: 'D5' };
+  workbook.worksheets[0].getCell(unreadable.cell).value = 'AQ';
   const own = workbook.addWorksheet('Suivi perso');
   own.getCell('A1').value = 'Réunions';
   own.getCell('A1').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFE699' } };
@@ -59,6 +63,7 @@ export async function buildSchoolFile(seed = 11, classes: string[] = ['2 GATL A'
     bytes,
     sheets: workbook.worksheets.map((s) => s.name),
     pupils,
+    unreadable,
     ownSheet: { name: 'Suivi perso', formulaCell: 'A4', formula: 'SUM(A2:A3)' },
   };
 }

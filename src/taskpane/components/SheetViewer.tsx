@@ -93,7 +93,10 @@ function SheetTable({ grid, focus, onPick }: { grid: Grid; focus?: Cell; onPick?
   const width = Math.min(MAX_COLS, Math.max(grid.origin.col + Math.max(0, ...grid.values.map((r) => r.length)), (focus?.col ?? 0) + 1));
   const height = Math.min(MAX_ROWS, Math.max(grid.origin.row + grid.values.length, (focus?.row ?? 0) + 1));
 
-  useEffect(() => focusedRef.current?.scrollIntoView({ block: 'nearest', inline: 'nearest' }), [grid, focus]);
+  // Braces: recent browsers make scrollIntoView return a promise, which React would take for a cleanup.
+  useEffect(() => {
+    focusedRef.current?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [grid, focus]);
 
   const rows = [];
   for (let r = 0; r < height; r++) {
@@ -171,7 +174,9 @@ function CellEditor(props: { grid: Grid; cell?: Cell; onSave(value: string | num
   const current = props.cell ? valueAt(props.grid, props.cell) : undefined;
   const [text, setText] = useState('');
   const [saving, setSaving] = useState(false);
-  useEffect(() => setText(current ? String(current.value ?? '') : ''), [props.grid, props.cell?.row, props.cell?.col]);
+  useEffect(() => {
+    setText(current ? String(current.value ?? '') : '');
+  }, [props.grid, props.cell?.row, props.cell?.col]);
   if (!props.cell || !current) {
     return <p className={styles.note}>Feuille modifiable : choisissez une cellule d’un clic, ou avec les flèches après avoir placé le focus sur la feuille.</p>;
   }
@@ -205,7 +210,9 @@ export function SheetViewer(props: SheetViewerProps) {
   const editable = grid ? props.editable(grid.sheet) : false;
   const [selected, setSelected] = useState<Cell>();
   const valueInput = useRef<HTMLInputElement>(null);
-  useEffect(() => setSelected(focus?.cell ? parseA1(focus.cell.split(':')[0]) ?? undefined : undefined), [focus]);
+  useEffect(() => {
+    setSelected(focus?.cell ? parseA1(focus.cell.split(':')[0]) ?? undefined : undefined);
+  }, [focus]);
 
   function onGridKey(event: KeyboardEvent<HTMLDivElement>): void {
     if (!editable) return;
