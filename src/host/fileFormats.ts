@@ -20,7 +20,7 @@ export interface OpenedWorkbook {
   notes: string[];
 }
 
-/** The extensions the file picker offers. */
+/** The extensions the file picker offers (the reader says which ones it cannot read yet). */
 export const ACCEPTED_EXTENSIONS = ['.xlsx', '.xlsm', '.ods', '.csv'];
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

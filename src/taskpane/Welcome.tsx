@@ -16,10 +16,8 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { FolderOpen24Regular, LockClosed20Regular, PlayCircle24Regular } from '@fluentui/react-icons';
+import { ACCEPTED_EXTENSIONS } from '../host/fileFormats';
 import type { ProblemText } from './errors';
-
-/** The file picker's filter: the formats the app reads (the adapter says which ones it cannot yet). */
-export const ACCEPTED_FILES = '.xlsx,.xlsm,.ods,.csv';
 
 const useStyles = makeStyles({
   main: {
@@ -93,7 +91,7 @@ export function Welcome(props: WelcomeProps) {
             ref={picker}
             className={styles.hidden}
             type="file"
-            accept={ACCEPTED_FILES}
+            accept={ACCEPTED_EXTENSIONS.join(',')}
             aria-label="Choisir le classeur"
             tabIndex={-1}
             onChange={(event) => {
