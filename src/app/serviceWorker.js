@@ -29,8 +29,10 @@ self.addEventListener('activate', (event) => {
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
-  // The page itself: the network first (a new build shows at once), the kept copy when offline.
+  // The app's page itself: the network first (a new build shows at once), the kept copy when offline.
+  // Other pages of the folder (the Excel task pane) are left to the network.
   if (request.mode === 'navigate') {
+    if (!/\/(index\.html)?$/.test(new URL(request.url).pathname)) return;
     event.respondWith(fetch(request).catch(() => caches.match(request, { ignoreSearch: true }).then((kept) => kept || caches.match('./index.html'))));
     return;
   }

@@ -116,6 +116,24 @@ describe('file host', () => {
     expect((await second.completedFile()).fileName).toBe('cycle - Pilote AP.xlsx');
   });
 
+  it('an AP sheet that came with the file and is edited here is written back, a regenerated one replaces what was typed', async () => {
+    const school = await buildSchoolFile(8);
+    const first = await openFileHost(school.bytes, 'reprise.xlsx');
+    await generateIn(first);
+    const host = await openFileHost((await first.completedFile()).bytes, 'reprise - Pilote AP.xlsx');
+    expect(host.hasUnsavedChanges()).toBe(false);
+    await host.setCellValue(SHEET_NAMES.teachers, 'H40', 'note de la coordination');
+    await host.setCellValue(SHEET_NAMES.groups, 'Z1', 'tapé avant de régénérer');
+    await generateIn(host);
+
+    const reread = await readXlsx((await host.completedFile()).bytes);
+    const teachers = gridOf(reread, SHEET_NAMES.teachers);
+    expect(teachers.values[39 - teachers.origin.row][7 - teachers.origin.col]).toBe('note de la coordination');
+    const groups = gridOf(reread, SHEET_NAMES.groups);
+    expect(groups.values.flat()).not.toContain('tapé avant de régénérer');
+    for (const sheet of school.sheets) expect(reread.grids.map((g) => g.sheet)).toContain(sheet);
+  });
+
   it('refuses .ods and .csv for now, and any other file, with a French message naming the file', async () => {
     for (const name of ['eleves.ods', 'eleves.csv', 'notes.docx']) {
       const attempt = openFileHost(new Uint8Array([1, 2, 3]), name);
