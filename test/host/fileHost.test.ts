@@ -81,7 +81,7 @@ describe('file host', () => {
     expect(gridOf(reread, school.ownSheet.name).values[1][0]).toBe(3);
   });
 
-  it('goes on to the next cycle from the downloaded workbook: locks typed in it are kept', async () => {
+  it('goes on to the next cycle from the downloaded workbook: locks and hours done typed in it are kept', async () => {
     const school = await buildSchoolFile(7);
     const first = await openFileHost(school.bytes, 'cycle.xlsx');
     await generateIn(first);
@@ -103,6 +103,17 @@ describe('file host', () => {
     workbook.getWorksheet(SHEET_NAMES.parameters)!.eachRow((row) => {
       if (row.getCell(1).value === 'Cycle à générer') row.getCell(2).value = 2;
     });
+    // … and the hours done by the first teacher of cycle 1.
+    const hours = workbook.getWorksheet(SHEET_NAMES.hours)!;
+    let hoursHeader = 0;
+    hours.eachRow((row, n) => {
+      const titles = row.values as unknown[];
+      if (!hoursHeader && titles.includes('Heures faites') && titles.includes('Cycle')) hoursHeader = n;
+    });
+    const hoursTitles = hours.getRow(hoursHeader).values as unknown[];
+    const doneRow = hours.getRow(hoursHeader + 1);
+    doneRow.getCell(hoursTitles.indexOf('Heures faites')).value = 3.5;
+    const doneKey = ['Cycle', 'Intervenant', 'Atelier'].map((title) => doneRow.getCell(hoursTitles.indexOf(title)).value);
     const edited = new Uint8Array(await workbook.xlsx.writeBuffer());
 
     const second = await openFileHost(edited, completed.fileName);
@@ -112,6 +123,11 @@ describe('file host', () => {
     const kept = generation.plan.assignments.find((a) => a.pupilId === pupil.id)!;
     expect(kept.locked).toBe(true);
     expect(generation.plan.groups.find((g) => g.id === kept.groupId)!.workshopTypeId).toBe(lockedWorkshop);
+    const newHours = generation.sheets.find((sheet) => sheet.name === SHEET_NAMES.hours)!.cells;
+    const titles = newHours.find((row) => row.includes('Heures faites') && row.includes('Cycle'))!;
+    const column = (title: string) => titles.indexOf(title);
+    const carried = newHours.find((row) => ['Cycle', 'Intervenant', 'Atelier'].every((title, i) => row[column(title)] === doneKey[i]));
+    expect(carried?.[column('Heures faites')]).toBe(3.5);
     // Reopening a completed file does not stack the suffix.
     expect((await second.completedFile()).fileName).toBe('cycle - Pilote AP.xlsx');
   });
