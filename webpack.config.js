@@ -5,12 +5,14 @@
  *   npm run dev-server       https://localhost:3000 (office-addin-dev-certs), office.js local copy
  *   npm run preview          http://localhost:3000, no certificate, office.js local copy (plain browser)
  *   webpack --mode production --env preview     the preview as static files in dist-preview/ (e2e, bench)
+ *   npm run app              the standalone app (index.html, no Excel) on http://localhost:3000
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import webpack from 'webpack';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
 import CopyWebpackPlugin from 'copy-webpack-plugin';
+import { OfflineCachePlugin } from './scripts/webpack/offlineCache.mjs';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
@@ -68,6 +70,8 @@ export default async function config(env = {}, argv = {}) {
     entry: {
       taskpane: './src/taskpane/index.tsx',
       commands: './src/commands/commands.ts',
+      // The standalone app (index.html): the same React app on the file host, without office.js.
+      app: './src/app/index.tsx',
     },
     output: {
       path: path.join(root, preview && !serving ? 'dist-preview' : 'dist'),
@@ -112,6 +116,8 @@ export default async function config(env = {}, argv = {}) {
         templateParameters: { officeJsUrl },
         scriptLoading: 'defer',
       }),
+      new HtmlWebpackPlugin({ filename: 'index.html', template: './src/app/index.html', chunks: ['app'], scriptLoading: 'defer' }),
+      new OfflineCachePlugin({ template: path.join(root, 'src/app/serviceWorker.js') }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'manifest.xml', to: 'manifest.xml', info: { minimized: true } },
@@ -141,7 +147,7 @@ export default async function config(env = {}, argv = {}) {
       headers: { 'Access-Control-Allow-Origin': '*' },
       static: false,
       client: { overlay: { warnings: false, errors: true } },
-      open: preview ? '/taskpane.html' : false,
+      open: env.app ? '/index.html' : preview ? '/taskpane.html' : false,
     },
   };
 }

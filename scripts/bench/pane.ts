@@ -14,22 +14,22 @@ import { figure } from './figures';
 const RUNS = 5;
 const KB = 1024;
 
-function gzipSize(file: string): number {
+export function gzipSize(file: string): number {
   return gzipSync(readFileSync(file), { level: 9 }).length;
 }
 
-function kb(bytes: number): string {
+export function kb(bytes: number): string {
   return `${(bytes / KB).toFixed(1)} Ko`;
 }
 
-function median(values: number[]): number {
+export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-/** Scripts the pane's HTML loads before anything else, except office.js (Microsoft's CDN in production). */
-export function initialScripts(dist: string): string[] {
-  const html = readFileSync(path.join(dist, 'taskpane.html'), 'utf8');
+/** Scripts a page (the pane's by default) loads before anything else, except office.js (Microsoft's CDN in production). */
+export function initialScripts(dist: string, page = 'taskpane.html'): string[] {
+  const html = readFileSync(path.join(dist, page), 'utf8');
   // The production HTML is minified: attribute quotes may be gone.
   return [...html.matchAll(/<script[^>]*\ssrc=["']?([^"' >]+)/g)].map((m) => m[1]).filter((src) => !/office-js\/|appsforoffice/.test(src));
 }

@@ -1,7 +1,7 @@
 /**
  * What the task pane and the ribbon command need from where they run: the workbook gateway plus a few
- * interactions with the workbook. Two implementations: Excel (Office.js) and the browser preview
- * (in-memory example workbook).
+ * interactions with the workbook. Two implementations: Excel (Office.js) and a plain browser (a
+ * workbook file or the example, held in memory: `fileHost.ts`).
  */
 import type { WorkbookGateway } from '../gateways/gateway';
 import type { MissingRequirement } from '../gateways/office/requirements';
@@ -11,7 +11,7 @@ export type { MissingRequirement };
 export type ExportOutcome = 'new-workbook' | 'download';
 
 export interface PiloteHost {
-  kind: 'excel' | 'preview';
+  kind: 'excel' | 'file';
   gateway: WorkbookGateway;
   /** Requirement sets this Excel lacks (empty when all is there). */
   missingRequirements(): MissingRequirement[];

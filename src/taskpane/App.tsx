@@ -16,10 +16,11 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { ArrowSync20Regular, Dismiss20Regular, Table20Regular } from '@fluentui/react-icons';
+import { ArrowDownload20Regular, ArrowSync20Regular, Dismiss20Regular, FolderOpen20Regular, Table20Regular } from '@fluentui/react-icons';
 import type { PiloteHost } from '../host/host';
-import type { PreviewHost, ViewerFocus } from '../host/previewHost';
+import type { FileHost, ViewerFocus } from '../host/fileHost';
 import { SheetViewer } from './components/SheetViewer';
+import { isFileHost } from './hostKind';
 import { GenerateStep } from './steps/GenerateStep';
 import { ParametersStep } from './steps/ParametersStep';
 import { ResultsStep } from './steps/ResultsStep';
@@ -57,16 +58,40 @@ const useStyles = makeStyles({
   loading: { display: 'flex', justifyContent: 'center', padding: tokens.spacingVerticalXXL },
 });
 
-function isPreview(host: PiloteHost): host is PreviewHost {
-  return host.kind === 'preview';
+/** Outside Excel: the completed workbook is downloaded, else the work stays in this browser only. */
+function useDownloadCompleted(host: FileHost | undefined, pilote: ReturnType<typeof usePilote>) {
+  const [downloading, setDownloading] = useState(false);
+  useEffect(() => {
+    if (!host) return;
+    const warn = (event: BeforeUnloadEvent) => {
+      if (host.hasUnsavedChanges()) event.preventDefault();
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [host]);
+  async function download(): Promise<void> {
+    if (!host) return;
+    setDownloading(true);
+    try {
+      const completed = await host.downloadCompleted();
+      pilote.inform({ intent: 'success', text: `Classeur complété téléchargé : « ${completed.fileName} ».${completed.note ? ` ${completed.note}` : ''}` });
+    } catch (error) {
+      pilote.report(error);
+    } finally {
+      setDownloading(false);
+    }
+  }
+  return { downloading, download };
 }
 
-export function App({ host }: { host: PiloteHost }) {
+export function App({ host, onOpenAnother }: { host: PiloteHost; onOpenAnother?: () => void }) {
   const styles = useStyles();
   const pilote = usePilote(host);
   const [step, setStep] = useState<StepKey>('sources');
   const [viewer, setViewer] = useState<{ open: boolean; focus?: ViewerFocus }>({ open: false });
   const missing = host.missingRequirements();
+  const fileHost = isFileHost(host) ? host : undefined;
+  const completed = useDownloadCompleted(fileHost, pilote);
 
   // Focus goes back where it was (the link or button that opened the viewer) when the viewer closes.
   const opener = useRef<HTMLElement | null>(null);
@@ -80,7 +105,7 @@ export function App({ host }: { host: PiloteHost }) {
   }, []);
 
   useEffect(() => {
-    if (!isPreview(host)) return;
+    if (!isFileHost(host)) return;
     return host.onShow(openViewer);
   }, [host, openViewer]);
 
@@ -98,14 +123,28 @@ export function App({ host }: { host: PiloteHost }) {
         >
           Relire
         </Button>
-        {isPreview(host) && (
+        {fileHost && (
           <>
             <Badge className={styles.previewBadge} appearance="tint" color="informative">
-              Aperçu · classeur d’exemple
+              {fileHost.file.kind === 'example' ? 'Aperçu · classeur d’exemple' : fileHost.file.name}
             </Badge>
             <Button size="small" icon={<Table20Regular />} onClick={() => openViewer()}>
               Voir le classeur
             </Button>
+            <Button
+              size="small"
+              appearance={fileHost.hasUnsavedChanges() ? 'primary' : 'secondary'}
+              icon={completed.downloading ? <Spinner size="tiny" /> : <ArrowDownload20Regular />}
+              disabled={completed.downloading || pilote.run.status === 'running'}
+              onClick={() => void completed.download()}
+            >
+              Télécharger le classeur complété
+            </Button>
+            {onOpenAnother && (
+              <Button size="small" appearance="subtle" icon={<FolderOpen20Regular />} onClick={onOpenAnother}>
+                Ouvrir un autre classeur
+              </Button>
+            )}
           </>
         )}
       </header>
@@ -131,6 +170,19 @@ export function App({ host }: { host: PiloteHost }) {
                 ))}
               </ul>
               Mettez Excel à jour (Fichier &gt; Compte &gt; Options de mise à jour) ou utilisez Excel sur le web.
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        {fileHost?.file.notes.map((note) => (
+          <MessageBar key={note} intent="info" layout="multiline">
+            <MessageBarBody>{note}</MessageBarBody>
+          </MessageBar>
+        ))}
+        {fileHost?.hasUnsavedChanges() && (
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>
+              Les feuilles « AP … » générées ou modifiées ne sont pour l’instant que dans ce navigateur : « Télécharger le classeur complété »
+              les enregistre avec le reste de votre classeur.
             </MessageBarBody>
           </MessageBar>
         )}
@@ -176,11 +228,14 @@ export function App({ host }: { host: PiloteHost }) {
         )}
       </main>
 
-      {isPreview(host) && (
+      {fileHost && (
         <SheetViewer
           open={viewer.open}
           focus={viewer.focus}
-          load={host.gateway.current}
+          title={fileHost.file.kind === 'example' ? 'Classeur d’exemple' : fileHost.file.name}
+          load={fileHost.gateway.current}
+          editable={fileHost.isEditable}
+          onEdit={(sheet, cell, value) => pilote.writeCell(sheet, cell, value, `Valeur enregistrée : ${value === '' ? '(vide)' : value}`)}
           onClose={closeViewer}
           onSheetChange={(sheet) => setViewer({ open: true, focus: { sheet } })}
         />

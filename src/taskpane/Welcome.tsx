@@ -1,7 +1,8 @@
 /**
- * Shown in a plain browser: what Pilote AP does, and a way to try it on the example workbook.
+ * Shown in a plain browser: what Pilote AP does, « Ouvrir un classeur » (file picker, or a file dropped
+ * anywhere on the page: see Root) and the example workbook. The file is read here and sent nowhere.
  */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import {
   Body1,
   Button,
@@ -14,7 +15,8 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { PlayCircle24Regular } from '@fluentui/react-icons';
+import { FolderOpen24Regular, LockClosed20Regular, PlayCircle24Regular } from '@fluentui/react-icons';
+import { ACCEPTED_EXTENSIONS } from '../host/fileFormats';
 import type { ProblemText } from './errors';
 
 const useStyles = makeStyles({
@@ -27,13 +29,38 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalL,
   },
   steps: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-  start: { alignSelf: 'flex-start' },
+  drop: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'flex-start',
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalL,
+    border: `2px dashed ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusLarge,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  dropActive: { border: `2px dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
+  buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
+  privacy: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-start' },
   note: { color: tokens.colorNeutralForeground2 },
+  hidden: { display: 'none' },
 });
 
-export function Welcome(props: { problem?: ProblemText; onStart(): Promise<void> }) {
+export interface WelcomeProps {
+  problem?: ProblemText;
+  /** A file is being read (picked or dropped). */
+  opening?: string;
+  /** A file is being dragged over the page. */
+  dragging?: boolean;
+  onStart(): Promise<void>;
+  onOpenFile(file: File): Promise<void>;
+}
+
+export function Welcome(props: WelcomeProps) {
   const styles = useStyles();
   const [starting, setStarting] = useState(false);
+  const picker = useRef<HTMLInputElement>(null);
+  const busy = starting || Boolean(props.opening);
   return (
     <main className={styles.main}>
       <Title2 as="h1">Pilote AP</Title2>
@@ -55,27 +82,54 @@ export function Welcome(props: { problem?: ProblemText; onStart(): Promise<void>
           </MessageBarBody>
         </MessageBar>
       )}
-      <MessageBar intent="info" layout="multiline">
-        <MessageBarBody>
-          Vous êtes hors d’Excel. Pour travailler sur votre propre classeur, ouvrez Pilote AP depuis l’onglet Accueil d’Excel.
-        </MessageBarBody>
-      </MessageBar>
-      <Button
-        className={styles.start}
-        appearance="primary"
-        size="large"
-        icon={starting ? <Spinner size="tiny" /> : <PlayCircle24Regular />}
-        disabled={starting}
-        onClick={() => {
-          setStarting(true);
-          void props.onStart().finally(() => setStarting(false));
-        }}
-      >
-        Essayer avec le classeur d’exemple
-      </Button>
-      <Caption1 className={styles.note}>
-        Le classeur d’exemple est fictif et reste dans ce navigateur : rien n’est envoyé sur Internet.
-      </Caption1>
+      <section className={`${styles.drop} ${props.dragging ? styles.dropActive : ''}`} aria-labelledby="open-title">
+        <Body1 as="h2" id="open-title" block>
+          <strong>Votre classeur de positionnement</strong> (.xlsx, .xlsm, .ods ou .csv) : ouvrez-le, ou déposez-le sur cette page.
+        </Body1>
+        <div className={styles.buttons}>
+          <input
+            ref={picker}
+            className={styles.hidden}
+            type="file"
+            accept={ACCEPTED_EXTENSIONS.join(',')}
+            aria-label="Choisir le classeur"
+            tabIndex={-1}
+            onChange={(event) => {
+              const file = event.target.files?.[0];
+              event.target.value = ''; // the same file may be chosen again after a correction
+              if (file) void props.onOpenFile(file);
+            }}
+          />
+          <Button
+            appearance="primary"
+            size="large"
+            icon={props.opening ? <Spinner size="tiny" /> : <FolderOpen24Regular />}
+            disabled={busy}
+            onClick={() => picker.current?.click()}
+          >
+            Ouvrir un classeur
+          </Button>
+          <Button
+            size="large"
+            icon={starting ? <Spinner size="tiny" /> : <PlayCircle24Regular />}
+            disabled={busy}
+            onClick={() => {
+              setStarting(true);
+              void props.onStart().finally(() => setStarting(false));
+            }}
+          >
+            Essayer avec le classeur d’exemple
+          </Button>
+        </div>
+        <div aria-live="polite">{props.opening && <Caption1>Lecture de « {props.opening} »…</Caption1>}</div>
+      </section>
+      <div className={styles.privacy}>
+        <LockClosed20Regular aria-hidden />
+        <Caption1 className={styles.note}>
+          Le classeur est lu dans ce navigateur, sur cet ordinateur : rien n’est envoyé sur Internet. Les feuilles « AP … » produites
+          reviennent dans le classeur complété que vous téléchargez. Le classeur d’exemple est fictif.
+        </Caption1>
+      </div>
     </main>
   );
 }

@@ -32,6 +32,9 @@ export function describeError(error: unknown): ProblemText {
     return { title: 'Excel a refusé l’opération', detail: describeExcelError(error), action: '' };
   }
   if (name === 'UnusableInputError') {
+    // The reader's refusal carries its diagnostics; a file refused as a whole (format) says what to do itself.
+    const fromReader = ((error as { diagnostics?: unknown[] }).diagnostics ?? []).length > 0;
+    if (!fromReader && /fichier|\.xlsx/i.test(message)) return { title: 'Fichier non lu', detail: message, action: '' };
     return {
       title: 'Classeur inexploitable',
       detail: message,

@@ -36,6 +36,8 @@ export interface Pilote {
   notice?: Notice;
   /** Show an error from a component's own action. */
   report(error: unknown): void;
+  /** Show the outcome of a component's own action. */
+  inform(notice: Notice): void;
   dismissProblem(): void;
   dismissNotice(): void;
   refresh(): Promise<void>;
@@ -162,6 +164,7 @@ export function usePilote(host: PiloteHost): Pilote {
     problem,
     notice,
     report: fail,
+    inform: setNotice,
     dismissProblem: () => setProblem(undefined),
     dismissNotice: () => setNotice(undefined),
     refresh,

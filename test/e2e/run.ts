@@ -12,11 +12,11 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { buildExampleWorkbook } from '../../src/core/example';
 import { analyse } from '../../src/core/pipeline';
 import { readXlsx } from '../../src/gateways/xlsx/xlsxGateway';
-import { seriousViolations } from './axe';
 import { isLocalUrl, launchChromium } from './browser';
 import { ensurePreviewBuild, ROOT } from './build';
 import { assert, Suite } from './harness';
 import { unreachableControls } from './keyboard';
+import { pageChecks } from './pageChecks';
 import { serveStatic, type StaticServer } from './server';
 
 const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
@@ -32,48 +32,10 @@ const requests: string[] = [];
 const pageErrors: string[] = [];
 const state: { workshop?: string; cap?: number; pupilName?: string } = {};
 
-/** Photograph the current view at both widths (full page), then come back to the wide one. */
-async function shoot(name: string): Promise<void> {
-  for (const size of [NARROW, WIDE]) {
-    await page.setViewportSize(size);
-    await page.waitForTimeout(150); // let the layout settle after the resize
-    await page.screenshot({ path: path.join(SHOTS, `${name}-${size.width}.png`), fullPage: true });
-  }
-}
-
-async function checkAxe(where: string): Promise<void> {
-  const violations = await seriousViolations(page);
-  assert(violations.length === 0, `axe (${where}) :\n${violations.join('\n')}`);
-}
-
-/** At 320 px nothing may stick out sideways. */
-async function checkNoHorizontalOverflow(where: string): Promise<void> {
-  await page.setViewportSize(NARROW);
-  await page.waitForTimeout(150);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  await page.setViewportSize(WIDE);
-  assert(overflow <= 1, `${where} : la page déborde de ${overflow} px à 320 px de large`);
-}
+const { shoot, checkAxe, checkNoHorizontalOverflow, closeViewer, viewerSheets } = pageChecks(() => page, { shots: SHOTS, wide: WIDE, narrow: NARROW });
 
 async function openTab(label: RegExp): Promise<void> {
   await page.getByRole('tab', { name: label }).click();
-}
-
-/** Close the sheet viewer and wait until the page behind it is no longer hidden from assistive tech. */
-async function closeViewer(): Promise<void> {
-  const dialog = page.getByRole('dialog');
-  await dialog.getByRole('button', { name: 'Fermer', exact: true }).click();
-  await dialog.waitFor({ state: 'detached' });
-  await page.waitForFunction(() => document.querySelectorAll('body > [aria-hidden="true"]:not([data-tabster-dummy])').length === 0);
-}
-
-async function viewerSheets(): Promise<string[]> {
-  await page.getByRole('button', { name: 'Voir le classeur' }).click();
-  const dialog = page.getByRole('dialog');
-  await dialog.waitFor();
-  const names = await dialog.getByRole('combobox', { name: 'Feuille' }).locator('option').allTextContents();
-  await closeViewer();
-  return names;
 }
 
 suite.test('accueil hors Excel : proposition du classeur d’exemple', async () => {

@@ -103,7 +103,9 @@ function sheetToGrid(sheet: ExcelJS.Worksheet): Grid {
 async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+    // Node's Buffer where there is one; a browser (the standalone app) hands ExcelJS the bytes as they are.
+    const data = typeof Buffer === 'undefined' ? bytes : Buffer.from(bytes);
+    await workbook.xlsx.load(data as unknown as ExcelJS.Buffer);
   } catch {
     throw new UnusableInputError(
       "Ce fichier n'est pas un classeur Excel lisible (.xlsx). Enregistrez-le au format « Classeur Excel (*.xlsx) » puis réessayez.",

@@ -1,8 +1,9 @@
 /**
- * Preview only: a read-only view of the in-memory workbook, so that someone without Excel sees the
- * sheets the add-in reads and writes. Opens on the sheet (and cell) the pane asked to show.
+ * Outside Excel the viewer stands in for Excel's grid: it shows the workbook held in the browser, opens
+ * on the sheet (and cell) the pane asked to show, and edits the AP sheets in place (choose a cell with a
+ * click or the arrow keys, type its value, Entrée). The coordinator's own sheets are read-only.
  */
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import {
   Button,
   Dialog,
@@ -12,13 +13,15 @@ import {
   DialogSurface,
   DialogTitle,
   Field,
+  Input,
   Select,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
 import { Dismiss24Regular } from '@fluentui/react-icons';
-import { columnLetters, parseA1, type CellValue, type Grid, type WorkbookSnapshot } from '../../core/grid';
-import type { ViewerFocus } from '../../host/previewHost';
+import { a1, columnLetters, parseA1, type CellValue, type Grid, type WorkbookSnapshot } from '../../core/grid';
+import type { ViewerFocus } from '../../host/fileHost';
+import { parseTypedValue } from '../typedValue';
 
 const MAX_ROWS = 400;
 const MAX_COLS = 40;
@@ -61,6 +64,9 @@ const useStyles = makeStyles({
     textOverflow: 'ellipsis',
   },
   number: { textAlign: 'right' },
+  editableCell: { cursor: 'cell' },
+  editor: { display: 'flex', flexWrap: 'wrap', alignItems: 'end', gap: tokens.spacingHorizontalS, marginBottom: tokens.spacingVerticalS },
+  value: { minWidth: '160px', flexGrow: 1, maxWidth: '360px' },
   focused: { outline: `2px solid ${tokens.colorPaletteGreenBorder2}`, outlineOffset: '-2px' },
   note: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
 });
@@ -79,13 +85,18 @@ function textOn(fill: string): string {
   return luminance < 0.5 ? '#FFFFFF' : '#000000';
 }
 
-function SheetTable({ grid, focus }: { grid: Grid; focus?: { row: number; col: number } }) {
+type Cell = { row: number; col: number };
+
+function SheetTable({ grid, focus, onPick }: { grid: Grid; focus?: Cell; onPick?: (cell: Cell) => void }) {
   const styles = useStyles();
   const focusedRef = useRef<HTMLTableCellElement>(null);
   const width = Math.min(MAX_COLS, Math.max(grid.origin.col + Math.max(0, ...grid.values.map((r) => r.length)), (focus?.col ?? 0) + 1));
   const height = Math.min(MAX_ROWS, Math.max(grid.origin.row + grid.values.length, (focus?.row ?? 0) + 1));
 
-  useEffect(() => focusedRef.current?.scrollIntoView({ block: 'center', inline: 'center' }), [grid, focus]);
+  // Braces: recent browsers make scrollIntoView return a promise, which React would take for a cleanup.
+  useEffect(() => {
+    focusedRef.current?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [grid, focus]);
 
   const rows = [];
   for (let r = 0; r < height; r++) {
@@ -94,12 +105,13 @@ function SheetTable({ grid, focus }: { grid: Grid; focus?: { row: number; col: n
       const value = grid.values[r - grid.origin.row]?.[c - grid.origin.col] ?? null;
       const fill = grid.fills?.[r - grid.origin.row]?.[c - grid.origin.col] ?? null;
       const isFocus = focus?.row === r && focus.col === c;
-      const classes = [styles.cell, typeof value === 'number' ? styles.number : '', isFocus ? styles.focused : ''].join(' ');
+      const classes = [styles.cell, typeof value === 'number' ? styles.number : '', isFocus ? styles.focused : '', onPick ? styles.editableCell : ''].join(' ');
       cells.push(
         <td
           key={c}
           ref={isFocus ? focusedRef : undefined}
           className={classes}
+          onClick={onPick && (() => onPick({ row: r, col: c }))}
           style={fill ? { backgroundColor: fill, color: textOn(fill) } : undefined}
           aria-current={isFocus ? 'location' : undefined}
         >
@@ -136,10 +148,57 @@ function SheetTable({ grid, focus }: { grid: Grid; focus?: { row: number; col: n
 export interface SheetViewerProps {
   open: boolean;
   focus?: ViewerFocus;
-  /** The workbook as it is now; read each time the viewer opens or moves. */
+  /** The workbook's name, as the dialog's title. */
+  title: string;
+  /** The workbook as it is now; read each time the viewer opens, moves or writes. */
   load(): WorkbookSnapshot;
+  /** Sheets whose cells may be typed into here. */
+  editable(sheet: string): boolean;
+  /** Write a typed value; resolves to true once written. */
+  onEdit(sheet: string, cell: string, value: string | number): Promise<boolean>;
   onClose(): void;
   onSheetChange(sheet: string): void;
+}
+
+const MOVES: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+
+function valueAt(grid: Grid, cell: Cell): { value: CellValue; formula: boolean } {
+  const r = cell.row - grid.origin.row;
+  const c = cell.col - grid.origin.col;
+  return { value: grid.values[r]?.[c] ?? null, formula: Boolean(grid.formulas?.[r]?.[c]) };
+}
+
+/** The simple grid editor above an editable sheet: the chosen cell, its value, « Enregistrer ». */
+function CellEditor(props: { grid: Grid; cell?: Cell; onSave(value: string | number): Promise<boolean>; inputRef: React.Ref<HTMLInputElement> }) {
+  const styles = useStyles();
+  const current = props.cell ? valueAt(props.grid, props.cell) : undefined;
+  const [text, setText] = useState('');
+  const [saving, setSaving] = useState(false);
+  useEffect(() => {
+    setText(current ? String(current.value ?? '') : '');
+  }, [props.grid, props.cell?.row, props.cell?.col]);
+  if (!props.cell || !current) {
+    return <p className={styles.note}>Feuille modifiable : choisissez une cellule d’un clic, ou avec les flèches après avoir placé le focus sur la feuille.</p>;
+  }
+  const address = a1(props.cell.row, props.cell.col);
+  if (current.formula) return <p className={styles.note}>{address} contient une formule : elle se modifie dans un tableur.</p>;
+  return (
+    <form
+      className={styles.editor}
+      onSubmit={(event) => {
+        event.preventDefault();
+        setSaving(true);
+        void props.onSave(parseTypedValue(text)).finally(() => setSaving(false));
+      }}
+    >
+      <Field label={`Valeur de ${address}`} className={styles.value}>
+        <Input input={{ ref: props.inputRef }} value={text} onChange={(_, data) => setText(data.value)} />
+      </Field>
+      <Button type="submit" appearance="primary" disabled={saving}>
+        Enregistrer
+      </Button>
+    </form>
+  );
 }
 
 export function SheetViewer(props: SheetViewerProps) {
@@ -147,18 +206,43 @@ export function SheetViewer(props: SheetViewerProps) {
   const { open, focus, load } = props;
   // Re-load when the focus moves too: the coordinator may have written to the workbook meanwhile.
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const snapshot = useMemo<WorkbookSnapshot>(() => (open ? load() : { grids: [] }), [open, focus, load]);
+  const [version, setVersion] = useState(0);
+  const snapshot = useMemo<WorkbookSnapshot>(() => (open ? load() : { grids: [] }), [open, focus, load, version]);
   const grid = snapshot.grids.find((g) => g.sheet === focus?.sheet) ?? snapshot.grids[0];
-  const focusCell = props.focus?.cell ? parseA1(props.focus.cell.split(':')[0]) ?? undefined : undefined;
+  const editable = grid ? props.editable(grid.sheet) : false;
+  const [selected, setSelected] = useState<Cell>();
+  const valueInput = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    setSelected(focus?.cell ? parseA1(focus.cell.split(':')[0]) ?? undefined : undefined);
+  }, [focus]);
+
+  function onGridKey(event: KeyboardEvent<HTMLDivElement>): void {
+    if (!editable) return;
+    const move = MOVES[event.key];
+    if (move) {
+      event.preventDefault();
+      setSelected((cell) => (cell ? { row: Math.max(0, cell.row + move[0]), col: Math.max(0, cell.col + move[1]) } : { ...grid!.origin }));
+    } else if ((event.key === 'Enter' || event.key === 'F2') && selected) {
+      event.preventDefault();
+      valueInput.current?.focus();
+    }
+  }
+
+  async function save(value: string | number): Promise<boolean> {
+    if (!grid || !selected) return false;
+    const ok = await props.onEdit(grid.sheet, a1(selected.row, selected.col), value);
+    if (ok) setVersion((v) => v + 1);
+    return ok;
+  }
 
   return (
     <Dialog open={props.open} onOpenChange={(_, data) => !data.open && props.onClose()}>
-      <DialogSurface className={styles.surface} aria-label="Classeur (aperçu en lecture seule)">
+      <DialogSurface className={styles.surface} aria-label={`Classeur « ${props.title} »`}>
         <DialogBody>
           <DialogTitle
             action={<Button appearance="subtle" aria-label="Fermer le classeur" icon={<Dismiss24Regular />} onClick={props.onClose} />}
           >
-            Classeur d’exemple
+            {props.title}
           </DialogTitle>
           <DialogContent>
             <Field label="Feuille">
@@ -174,11 +258,13 @@ export function SheetViewer(props: SheetViewerProps) {
               </Select>
             </Field>
             <p className={styles.note}>
-              Aperçu en lecture seule{props.focus?.cell ? ` — cellule ${props.focus.cell} encadrée` : ''}. Dans Excel, c’est la feuille elle-même qui s’affiche.
+              {editable ? 'Feuille de Pilote AP, modifiable ici' : 'Votre feuille, en lecture seule'}
+              {props.focus?.cell ? ` — cellule ${props.focus.cell} encadrée` : ''}. Dans Excel, c’est la feuille elle-même qui s’affiche.
             </p>
+            {grid && editable && <CellEditor grid={grid} cell={selected} onSave={save} inputRef={valueInput} />}
             {grid && (
-              <div className={styles.scroller} tabIndex={0} role="region" aria-label={`Feuille « ${grid.sheet} »`}>
-                <SheetTable grid={grid} focus={props.focus?.sheet === grid.sheet ? focusCell : undefined} />
+              <div className={styles.scroller} tabIndex={0} role="region" aria-label={`Feuille « ${grid.sheet} »`} onKeyDown={onGridKey}>
+                <SheetTable grid={grid} focus={selected} onPick={editable ? setSelected : undefined} />
               </div>
             )}
           </DialogContent>
