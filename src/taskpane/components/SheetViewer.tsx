@@ -204,9 +204,9 @@ function CellEditor(props: { grid: Grid; cell?: Cell; onSave(value: string | num
 export function SheetViewer(props: SheetViewerProps) {
   const styles = useStyles();
   const { open, focus, load } = props;
+  const [version, setVersion] = useState(0);
   // Re-load when the focus moves too: the coordinator may have written to the workbook meanwhile.
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const [version, setVersion] = useState(0);
   const snapshot = useMemo<WorkbookSnapshot>(() => (open ? load() : { grids: [] }), [open, focus, load, version]);
   const grid = snapshot.grids.find((g) => g.sheet === focus?.sheet) ?? snapshot.grids[0];
   const editable = grid ? props.editable(grid.sheet) : false;
