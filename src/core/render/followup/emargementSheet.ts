@@ -7,7 +7,7 @@ import { ATTENDANCE_LEGEND } from '../../followup/labels';
 import type { CalendarEntry } from '../../hours';
 import { HOUSE, SheetBuilder } from '../builder';
 import { SHEET_NAMES, type SheetSpec } from '../sheetSpec';
-import { roomOf, sessionTitle } from './printable';
+import { roomOf } from './printable';
 
 export interface EmargementInput {
   cycle: number;
@@ -15,12 +15,16 @@ export interface EmargementInput {
   calendar: CalendarEntry[];
 }
 
+/** Header look without borders: the borders go once around each whole list. */
+const HEADER = { bold: true, fill: HOUSE.header.fill, wrap: true, vertical: 'center' } as const;
+
 export function renderEmargementSheet(input: EmargementInput): SheetSpec {
   const sheet = new SheetBuilder(
     `Listes d’émargement — cycle ${input.cycle}`,
-    `Une liste par atelier et par séance, une page chacune. Présence : ${ATTENDANCE_LEGEND} ; à reporter ensuite dans AP Suivi.`,
+    `Une page par atelier ; chaque colonne est la liste d’une séance. Présence : ${ATTENDANCE_LEGEND} ; à reporter ensuite dans AP Suivi.`,
   );
   const pageBreaksBefore: number[] = [];
+  let width = 2;
   let lists = 0;
   for (const block of input.blocks.filter((b) => b.cycle === input.cycle)) {
     const groups = new Map<string, FollowUpRow[]>();
@@ -29,23 +33,25 @@ export function renderEmargementSheet(input: EmargementInput): SheetSpec {
       const { workshop, teacher, slotId } = rows[0];
       const room = roomOf(input.calendar, input.cycle, slotId, teacher, workshop);
       const sorted = [...rows].sort((a, b) => a.pupilName.localeCompare(b.pupilName, 'fr'));
-      block.sessions.forEach((_, index) => {
-        sheet.blank();
-        const top = sheet.row([`${workshop} — ${sessionTitle(block, index)}`], HOUSE.section);
-        if (lists++ > 0) pageBreaksBefore.push(top);
-        sheet.row([`Intervenant(e) : ${teacher}`, `Barrette : ${slotId}${block.when ? ` (${block.when})` : ''}`, `Salle : ${room || 'à préciser'}`]);
-        sheet.row(['Élève', 'Classe', 'Présence', 'Signature de l’élève'], HOUSE.header);
-        for (const row of sorted) sheet.row([row.pupilName, row.className, '', ''], HOUSE.cell);
-        sheet.row([`Effectif : ${sorted.length}`, '', 'Signature de l’intervenant(e) :'], HOUSE.note);
-      });
+      sheet.blank();
+      const top = sheet.row([`${workshop} — ${teacher}`], HOUSE.section);
+      if (lists++ > 0) pageBreaksBefore.push(top);
+      sheet.row([`Barrette : ${slotId}${block.when ? ` (${block.when})` : ''} · Salle : ${room || 'à préciser'} · ${sorted.length} élève${sorted.length > 1 ? 's' : ''}`]);
+      const sessions = block.sessions;
+      const header = sheet.row(['Élève', 'Classe', ...sessions], HEADER);
+      for (const row of sorted) sheet.row([row.pupilName, row.className, ...sessions.map(() => '')]);
+      sheet.row(['Signature de l’intervenant(e)', '', ...sessions.map(() => '')]);
+      sheet.style(header, 0, sorted.length + 2, 2 + sessions.length, { border: true });
+      width = Math.max(width, 2 + sessions.length);
     }
   }
   if (!lists) sheet.row(['Aucune séance à émarger pour ce cycle.'], HOUSE.note);
   return sheet.build({
     name: SHEET_NAMES.attendance,
     role: 'output',
-    columnWidths: [30, 22, 22, 34],
+    columnWidths: [28, 10, ...Array.from({ length: width - 2 }, () => 12)],
     tabColor: '#548235',
+    landscape: true,
     print: { paper: 'A4', fitToWidth: true, pageBreaksBefore },
   });
 }

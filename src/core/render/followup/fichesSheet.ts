@@ -7,7 +7,6 @@ import type { FollowUpBlock, FollowUpRow } from '../../followup/blocks';
 import type { FollowUpRecord } from '../../followup/types';
 import type { CalendarEntry } from '../../hours';
 import { HOUSE, SheetBuilder } from '../builder';
-import type { CellRange } from '../../grid';
 import { SHEET_NAMES, type SheetSpec } from '../sheetSpec';
 import { roomOf, sessionList } from './printable';
 
@@ -33,7 +32,7 @@ export function renderFichesSheet(input: FichesInput): SheetSpec {
     `Fiches de suivi — cycle ${input.cycle}`,
     'Une page par élève, à imprimer (A4) : le contrat de l’atelier, signé par l’élève et par l’intervenant. Les objectifs viennent d’AP Suivi.',
   );
-  const merges: CellRange[] = [];
+  const title = `Contrat d’accompagnement personnalisé — cycle ${input.cycle}`;
   const pageBreaksBefore: number[] = [];
   const current = input.blocks.filter((b) => b.cycle === input.cycle);
   const byPupil = new Map<string, { row: FollowUpRow; block: FollowUpBlock }[]>();
@@ -43,43 +42,43 @@ export function renderFichesSheet(input: FichesInput): SheetSpec {
   const pupils = [...byPupil.values()].sort(
     (a, b) => a[0].row.className.localeCompare(b[0].row.className, 'fr') || a[0].row.pupilName.localeCompare(b[0].row.pupilName, 'fr'),
   );
-  const line = (label: string, value: string) => {
-    const at = sheet.row([label, value], HOUSE.cell);
-    sheet.style(at, 0, 1, 1, { bold: true });
-    sheet.style(at, 1, 1, 2, { wrap: true, vertical: 'top' });
-    merges.push({ row: at, col: 1, rowCount: 1, colCount: 2 });
-  };
+  const firstPage = sheet.rowCount + 1;
   if (!pupils.length) sheet.row(['Aucun élève placé dans un atelier pour ce cycle.'], HOUSE.note);
+  // Pages are styled by whole columns and one conditional format on the titles, not row by row:
+  // a school of 2,000 pupils prints 2,000 pages, and every styled range weighs on the write to Excel.
   for (const workshops of pupils) {
     const { row: first } = workshops[0];
     sheet.blank();
-    const top = sheet.row([`Contrat d’accompagnement personnalisé — cycle ${input.cycle}`], HOUSE.section);
+    const top = sheet.row([title]);
     if (workshops !== pupils[0]) pageBreaksBefore.push(top);
-    sheet.row([first.pupilName, `Classe : ${first.className}`], { bold: true, fontSize: 12 });
+    sheet.row([first.pupilName, `Classe : ${first.className}`]);
     for (const { row, block } of workshops) {
       sheet.blank();
-      line('Atelier', row.workshop);
-      line('Intervenant(e)', row.teacher);
-      line('Barrette', `${row.slotId}${block.when ? ` (${block.when})` : ''}`);
-      line('Séances', sessionList(block));
-      line('Salle', roomOf(input.calendar, input.cycle, row.slotId, row.teacher, row.workshop) || 'à préciser');
-      line('Objectif', row.objective);
-      line('Indicateur de réussite', row.indicator);
+      sheet.row(['Atelier', row.workshop]);
+      sheet.row(['Intervenant(e)', row.teacher]);
+      sheet.row(['Barrette', `${row.slotId}${block.when ? ` (${block.when})` : ''}`]);
+      sheet.row(['Séances', sessionList(block)]);
+      sheet.row(['Salle', roomOf(input.calendar, input.cycle, row.slotId, row.teacher, row.workshop) || 'à préciser']);
+      sheet.row(['Objectif', row.objective]);
+      sheet.row(['Indicateur de réussite', row.indicator]);
     }
     sheet.blank();
-    line('Bilan du cycle précédent', lastBilan(input.records, first.pupilId, input.cycle));
+    sheet.row(['Bilan du cycle précédent', lastBilan(input.records, first.pupilId, input.cycle)]);
     sheet.blank();
-    sheet.row(['', 'Signature de l’élève', 'Signature de l’intervenant(e)'], { bold: true });
-    for (let i = 0; i < 3; i++) {
-      const at = sheet.row(['', '', '']);
-      sheet.style(at, 1, 1, 2, { border: true });
-    }
+    sheet.row(['Signatures', 'Signature de l’élève', 'Signature de l’intervenant(e)']);
+    sheet.blank();
+    sheet.blank();
   }
+  const pages = sheet.rowCount - firstPage;
+  sheet.style(firstPage, 0, pages, 1, { bold: true, vertical: 'top' });
+  sheet.style(firstPage, 1, pages, 2, { wrap: true, vertical: 'top' });
   return sheet.build({
     name: SHEET_NAMES.contracts,
     role: 'output',
-    columnWidths: [24, 40, 40],
-    merges,
+    columnWidths: [24, 60, 30],
+    conditionalFormats: pupils.length
+      ? [{ range: { row: firstPage, col: 0, rowCount: pages, colCount: 1 }, operator: 'equal', value: title, style: { bold: true, fill: HOUSE.section.fill, fontColor: HOUSE.section.fontColor } }]
+      : [],
     tabColor: '#548235',
     print: { paper: 'A4', fitToWidth: true, pageBreaksBefore },
   });

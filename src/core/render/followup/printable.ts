@@ -1,5 +1,4 @@
 /** Helpers shared by the printable follow-up sheets. */
-import { frenchDate } from '../../dates';
 import type { FollowUpBlock } from '../../followup/blocks';
 import type { CalendarEntry } from '../../hours';
 import { normalizeText } from '../../text';
@@ -8,12 +7,6 @@ import { normalizeText } from '../../text';
 export function roomOf(calendar: CalendarEntry[], cycle: number, slotId: string, teacher: string, workshop: string): string {
   const same = (a: string, b: string) => normalizeText(a) === normalizeText(b);
   return calendar.find((e) => e.cycle === cycle && same(e.slotId, slotId) && same(e.teacher, teacher) && same(e.workshop, workshop))?.room ?? '';
-}
-
-/** Session i of a block, for a printed page: « 03/11/2026 », or « Séance 3 » when the cycle has no dates. */
-export function sessionTitle(block: FollowUpBlock, index: number): string {
-  const date = block.dates[index];
-  return date ? `${block.sessions[index]} (${frenchDate(date)})` : block.sessions[index];
 }
 
 /** « mar. 03/11, mar. 10/11… », or a hint when the cycle has no dates. */
