@@ -10,7 +10,7 @@ import { compareLevels } from '../levels';
 import type { Group, Need, Plan, Pupil, PupilNeeds, Slot } from '../model';
 import type { Settings } from '../settings/settings';
 import { normalizeText } from '../text';
-import { needKeyOf, prefilledIndicator, prefilledObjective } from './contract';
+import { needKeyOf, prefilledIndicator, prefilledObjective, type WorkshopNeed } from './contract';
 import type { FollowUpRecord, SessionMark } from './types';
 
 export interface FollowUpRow {
@@ -120,6 +120,7 @@ export function buildFollowUpBlocks(input: FollowUpInput): FollowUpBlock[] {
   const needsOf = new Map(input.needs.map((n) => [n.pupilId, n.needs]));
   const groupOf = new Map(plan.groups.map((g) => [g.id, g]));
   const slotOf = new Map(settings.slots.map((s) => [normalizeText(s.id), s]));
+  const workshopOf = new Map(settings.workshopTypes.map((w) => [normalizeText(w.id), w]));
   const recordOf = new Map(records.map((r) => [rowKey(r.cycle, r.pupilId, r.slotId), r]));
   const blocks = new Map<string, FollowUpBlock>();
 
@@ -149,6 +150,12 @@ export function buildFollowUpBlocks(input: FollowUpInput): FollowUpBlock[] {
       indicator: prefilledIndicator(group),
     };
     const base = record ? typedRow(record, block.sessions, true) : typedRow(emptyRecord(cycle, pupil, group), block.sessions, true);
+    // A contract still as Pilote AP prefilled it for the pupil's former workshop follows the new one.
+    const former = record && normalizeText(record.workshop) !== normalizeText(group.workshopTypeId) ? workshopOf.get(normalizeText(record.workshop)) : undefined;
+    if (former) {
+      if (base.objective === prefilledObjective(former, servedNeed(needsOf.get(pupil.id) ?? [], former))) base.objective = '';
+      if (base.indicator === prefilledIndicator(former)) base.indicator = '';
+    }
     block.rows.push({
       ...base,
       // The plan says where the pupil is now; the typed cells stay with the pupil.
@@ -190,9 +197,9 @@ export function buildFollowUpBlocks(input: FollowUpInput): FollowUpBlock[] {
   return sorted;
 }
 
-/** The pupil's need that the group's workshop serves, if the pupil has it. */
-function servedNeed(needs: Need[], group: Group): Need | undefined {
-  const key = normalizeText(needKeyOf(group));
+/** The pupil's need that a workshop serves, if the pupil has it. */
+function servedNeed(needs: Need[], workshop: WorkshopNeed): Need | undefined {
+  const key = normalizeText(needKeyOf(workshop));
   return needs.find((n) => normalizeText(n.key) === key);
 }
 

@@ -12,6 +12,7 @@ import { renderSuiviSheet } from '../../../src/core/render/followup/suiviSheet';
 import { SHEET_NAMES } from '../../../src/core/render/sheetSpec';
 import { specToGrid } from '../../../src/core/render/specToGrid';
 import { normalizeText } from '../../../src/core/text';
+import { needKeyOf, prefilledIndicator, prefilledObjective } from '../../../src/core/followup/contract';
 
 let generation: Generation;
 beforeAll(async () => {
@@ -122,5 +123,25 @@ describe('AP Suivi rows', () => {
       }),
       { numRuns: 40 },
     );
+  });
+
+  it('give a pupil who moved the new workshop’s contract unless the teams rewrote it', () => {
+    const assignment = generation.plan.assignments[0];
+    const group = generation.plan.groups.find((g) => g.id === assignment.groupId)!;
+    const former = generation.analysis.settings.workshopTypes.find((w) => w.id !== group.workshopTypeId && needKeyOf(w) !== needKeyOf(group))!;
+    const needs = generation.needs.find((n) => n.pupilId === assignment.pupilId)!.needs;
+    const pupil = generation.analysis.read.pupils.find((p) => p.id === assignment.pupilId)!;
+    const recordWith = (objective: string, indicator: string): FollowUpRecord => ({
+      cycle: CYCLE, pupilId: pupil.id, pupilName: pupil.displayName, className: pupil.className, slotId: group.slotId, groupId: 'G-ancien',
+      workshop: former.id, teacher: 'M. Ancien', objective, indicator, columns: ['Séance 1'], sessions: [{ label: 'Séance 1', value: 'P' }],
+      selfAssessment: '', outcome: '', comment: '', source: { sheet: SHEET_NAMES.followUp, cell: 'A9' },
+    });
+    const rowOf = (record: FollowUpRecord) => blocksOf([record]).flatMap((b) => b.rows).find((r) => r.pupilId === pupil.id && r.slotId === group.slotId)!;
+    const formerNeed = needs.find((n) => n.key === needKeyOf(former));
+    const untouched = rowOf(recordWith(prefilledObjective(former, formerNeed), prefilledIndicator(former)));
+    const currentNeed = needs.find((n) => normalizeText(n.key) === normalizeText(needKeyOf(group)));
+    expect([untouched.workshop, untouched.objective, untouched.indicator]).toEqual([group.workshopTypeId, prefilledObjective(group, currentNeed), prefilledIndicator(group)]);
+    const rewritten = rowOf(recordWith('Objectif écrit avec l’élève', 'Indicateur à nous'));
+    expect([rewritten.objective, rewritten.indicator]).toEqual(['Objectif écrit avec l’élève', 'Indicateur à nous']);
   });
 });
