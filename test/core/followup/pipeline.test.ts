@@ -90,6 +90,12 @@ describe('follow-up over three cycles', () => {
     expect(kept.marks.slice(0, 4)).toEqual(['P', 'P', 'R', 'P']);
     expect(kept.get(COL.attendance)).toBe(1);
 
+    // The pupil's printed contract for cycle 2 recalls last cycle's bilan.
+    const fiches = grid(gateway, SHEET_NAMES.contracts).values;
+    const achieverPage = fiches.findIndex((row) => row[0] === second.analysis.read.pupils.find((p) => p.id === achiever.pupilId)!.displayName);
+    const bilanLine = fiches.slice(achieverPage).find((row) => row[0] === 'Bilan du cycle précédent')!;
+    expect(bilanLine[1]).toBe(`Cycle 1 · ${before.group.workshopTypeId} : atteint — très bon investissement`);
+
     const after = second.needs.find((n) => n.pupilId === achiever.pupilId)!.needs.find((n) => n.key === before.need.key)!;
     expect(after.score).toBeLessThan(before.need.score);
     expect(after.reasons.join(' ')).toMatch(/objectif atteint au cycle 1/);

@@ -18,8 +18,8 @@ export interface FichesInput {
 }
 
 /** « Remédiation Mathématiques : atteint — a rattrapé les fractions » for each workshop of the pupil's last earlier cycle. */
-function lastBilan(records: FollowUpRecord[], pupilId: string, cycle: number): string {
-  const earlier = records.filter((r) => r.pupilId === pupilId && r.cycle < cycle);
+function lastBilan(own: FollowUpRecord[], cycle: number): string {
+  const earlier = own.filter((r) => r.cycle < cycle);
   const last = Math.max(0, ...earlier.map((r) => r.cycle));
   const lines = earlier
     .filter((r) => r.cycle === last)
@@ -42,6 +42,8 @@ export function renderFichesSheet(input: FichesInput): SheetSpec {
   const pupils = [...byPupil.values()].sort(
     (a, b) => a[0].row.className.localeCompare(b[0].row.className, 'fr') || a[0].row.pupilName.localeCompare(b[0].row.pupilName, 'fr'),
   );
+  const recordsOf = new Map<string, FollowUpRecord[]>();
+  for (const r of input.records) recordsOf.set(r.pupilId, [...(recordsOf.get(r.pupilId) ?? []), r]);
   const firstPage = sheet.rowCount + 1;
   if (!pupils.length) sheet.row(['Aucun élève placé dans un atelier pour ce cycle.'], HOUSE.note);
   // Pages are styled by whole columns and one conditional format on the titles, not row by row:
@@ -63,7 +65,7 @@ export function renderFichesSheet(input: FichesInput): SheetSpec {
       sheet.row(['Indicateur de réussite', row.indicator]);
     }
     sheet.blank();
-    sheet.row(['Bilan du cycle précédent', lastBilan(input.records, first.pupilId, input.cycle)]);
+    sheet.row(['Bilan du cycle précédent', lastBilan(recordsOf.get(first.pupilId) ?? [], input.cycle)]);
     sheet.blank();
     sheet.row(['Signatures', 'Signature de l’élève', 'Signature de l’intervenant(e)']);
     sheet.blank();

@@ -63,6 +63,9 @@ export function renderTeamsReportSheet(input: TeamsReportInput): SheetSpec {
     for (const flag of absenceFlags(input.records, cycle, input.absenceThreshold)) flags.set(flag.pupilId, [...(flags.get(flag.pupilId) ?? []), flag]);
   }
 
+  const recordsOf = new Map<string, FollowUpRecord[]>();
+  for (const r of input.records) recordsOf.set(r.pupilId, [...(recordsOf.get(r.pupilId) ?? []), r]);
+
   const sheet = new SheetBuilder(
     'Bilan de l’accompagnement personnalisé pour les équipes',
     'Une page par classe pour le conseil de classe : le parcours d’AP de chaque élève (atelier et bilan de chaque cycle), sa présence et ses bilans. Tiré d’AP Historique et d’AP Suivi.',
@@ -79,7 +82,7 @@ export function renderTeamsReportSheet(input: TeamsReportInput): SheetSpec {
     sheet.row(headers, HOUSE.header);
     const first = sheet.rowCount;
     for (const pupil of [...pupils].sort((a, b) => a.displayName.localeCompare(b.displayName, 'fr'))) {
-      sheet.row(pupilRow(pupil, cycles, cyclesOf.get(pupil.id), input.records, flags.get(pupil.id) ?? []), HOUSE.cell);
+      sheet.row(pupilRow(pupil, cycles, cyclesOf.get(pupil.id), recordsOf.get(pupil.id) ?? [], flags.get(pupil.id) ?? []), HOUSE.cell);
     }
     sheet.style(first, 1, pupils.length, cycles.length, { wrap: true, vertical: 'top' });
     sheet.style(first, 1 + cycles.length, pupils.length, 1, { numberFormat: '0%' });
@@ -96,8 +99,7 @@ export function renderTeamsReportSheet(input: TeamsReportInput): SheetSpec {
   });
 }
 
-function pupilRow(pupil: Pupil, cycles: number[], path: Map<number, Step[]> | undefined, records: FollowUpRecord[], flags: FollowUpFlag[]): SpecCell[] {
-  const own = records.filter((r) => r.pupilId === pupil.id);
+function pupilRow(pupil: Pupil, cycles: number[], path: Map<number, Step[]> | undefined, own: FollowUpRecord[], flags: FollowUpFlag[]): SpecCell[] {
   const codes = own.flatMap((r) => r.sessions.map((s) => attendanceCode(s.value))).filter((c) => c !== null);
   const outcomes = own.map((r) => outcomeOf(r.outcome));
   const count = (o: Outcome) => outcomes.filter((x) => x === o).length;
