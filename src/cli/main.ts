@@ -14,6 +14,7 @@ import { toJsonReport } from '../core/report';
 import { writeXlsx, XlsxFileGateway } from '../gateways/xlsx/xlsxGateway';
 import { CONSOLIDATE_USAGE, runConsolidate } from './commands/consolidate';
 import { EXPORT_USAGE, runExport } from './commands/export';
+import { GROUPS_USAGE, runGroups } from './commands/groups';
 import { EXIT, printDiagnostics, processIo, type CliIo } from './io';
 
 const USAGE = `Utilisation :
@@ -24,6 +25,7 @@ const USAGE = `Utilisation :
       Écrit le classeur d'exemple (lycée fictif) pour essayer Pilote AP.
 ${EXPORT_USAGE}
 ${CONSOLIDATE_USAGE}
+${GROUPS_USAGE}
   pilote-ap help
 `;
 
@@ -95,6 +97,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   example: runExample,
   export: runExport,
   consolidate: runConsolidate,
+  groups: runGroups,
 };
 
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {

@@ -6,6 +6,7 @@
  *   generate: analyse -> needs -> plan (pins, history) -> hours -> indicators -> sheet specs
  */
 import { diagnostic, UnusableInputError, type Diagnostic } from './diagnostics';
+import { applyFollowUp, readFollowUp, renderFollowUpSheets, type FollowUpResult } from './followup';
 import type { WorkbookSnapshot } from './grid';
 import { computeHours, readHoursDone, readRooms, type HoursResult } from './hours';
 import { computeIndicators, hoursForIndicators, renderIndicatorsSheet, type Indicators } from './indicators';
@@ -68,6 +69,8 @@ export interface Generation {
   history: HistoryEntry[];
   hours: HoursResult;
   indicators: Indicators;
+  /** Last cycle's bilans and attendance as they fed the needs; follow-up flags and « implication » figures. */
+  followUp: FollowUpResult;
   sheets: SheetSpec[];
   diagnostics: Diagnostic[];
   summary: GenerationSummary;
@@ -144,7 +147,9 @@ export async function generate(snapshot: WorkbookSnapshot, options: GenerateOpti
 
   await progress('needs');
   const historyRead = readHistory(snapshot);
-  const needs = computeNeeds(read.pupils, read.competencies, settings, historyRead.history);
+  const followUpRead = readFollowUp(snapshot);
+  const followUp = applyFollowUp(computeNeeds(read.pupils, read.competencies, settings, historyRead.history), followUpRead.records, { cycle: settings.general.cycle, workshopTypes: settings.workshopTypes, history: historyRead.history });
+  const needs = followUp.needs;
 
   await progress('plan');
   const pinsRead = readPins(snapshot, read.pupils);
@@ -173,6 +178,7 @@ export async function generate(snapshot: WorkbookSnapshot, options: GenerateOpti
     ...analysis.parameterSheets,
     renderGroupsSheet(plan, read.pupils, needs, settings),
     renderHistorySheet(historyRead.history, plan, read.pupils, settings.general.cycle),
+    ...renderFollowUpSheets({ plan, pupils: read.pupils, needs, settings, hours, history: historyRead.history, records: followUpRead.records, loop: followUp }),
     renderCalendarSheet(hours, settings),
     renderHoursSheet(hours, settings),
     renderIndicatorsSheet(indicators, settings),
@@ -184,6 +190,7 @@ export async function generate(snapshot: WorkbookSnapshot, options: GenerateOpti
   const diagnostics = [
     ...analysis.diagnostics,
     ...historyRead.diagnostics,
+    ...followUpRead.diagnostics,
     ...pinsRead.diagnostics,
     ...plan.diagnostics,
     ...doneRead.diagnostics,
@@ -199,6 +206,7 @@ export async function generate(snapshot: WorkbookSnapshot, options: GenerateOpti
     history: historyRead.history,
     hours,
     indicators,
+    followUp,
     sheets: guarded.specs,
     diagnostics,
     summary: {

@@ -190,6 +190,19 @@ suite.test('résultats : export pour le rectorat téléchargé, avec l’UAI et 
   await checkAxe('export');
 });
 
+suite.test('résultats : composition des groupes téléchargée en CSV « ; » avec BOM', async () => {
+  const download = page.waitForEvent('download', { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Exporter les groupes (CSV)' }).click();
+  const file = await download;
+  const target = path.join(ROOT, 'test-results', file.suggestedFilename());
+  await file.saveAs(target);
+  const text = readFileSync(target, 'utf8');
+  assert(text.startsWith('\uFEFFNom;Prénom;Classe;INE;Groupe;Atelier;Intervenant;Barrette\r\n'), `en-tête inattendu : ${text.slice(0, 80)}`);
+  const firstName = state.pupilName!.split(' ').at(-1)!.toLowerCase();
+  assert(text.toLowerCase().includes(`;${firstName}`), `élève « ${state.pupilName} » absent du fichier`);
+  await page.getByText(/Fichier téléchargé : « pilote-ap-groupes-cycle-/).waitFor();
+});
+
 suite.test('clavier : chaque commande de chaque étape est atteignable avec Tab', async () => {
   const missing: string[] = [];
   for (const tab of [/Sources/, /Paramètres/, /Générer/, /Résultats/]) {

@@ -132,6 +132,10 @@ export class FakeSheet {
   tabColor = '';
   readonly columnWidths = new Map<number, number>();
   orientation = 'Portrait';
+  paperSize = 'Letter';
+  zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number } = {};
+  /** 0-based rows above which a manual page break was added. */
+  pageBreaksBefore: number[] = [];
   protected = false;
   deleted = false;
 
@@ -198,6 +202,9 @@ export class FakeSheet {
       tabColor: this.tabColor,
       columnWidths: [...this.columnWidths.entries()].sort((a, b) => a[0] - b[0]),
       orientation: this.orientation,
+      paperSize: this.paperSize,
+      zoom: this.zoom,
+      pageBreaksBefore: this.pageBreaksBefore,
       protected: this.protected,
     };
   }
@@ -662,6 +669,21 @@ class WorksheetProxy extends Proxy<FakeSheet> {
       set orientation(value: string) {
         act('pageLayout.orientation', value, () => (live().orientation = value));
       },
+      set paperSize(value: string) {
+        act('pageLayout.paperSize', value, () => (live().paperSize = value));
+      },
+      set zoom(value: FakeSheet['zoom']) {
+        act('pageLayout.zoom', value, () => (live().zoom = { ...value }));
+      },
+    };
+  }
+
+  get horizontalPageBreaks() {
+    return {
+      add: (range: RangeProxy) =>
+        this.act('horizontalPageBreaks.add', null, () => {
+          this.live().pageBreaksBefore.push(range.targetArea().row);
+        }),
     };
   }
 }

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { UnusableInputError } from '../../src/core/diagnostics';
 import type { SheetSpec } from '../../src/core/render/sheetSpec';
@@ -85,5 +86,26 @@ describe('xlsx gateway', () => {
   it('says in French that a file is not a workbook', async () => {
     await expect(readXlsx(new TextEncoder().encode('Nom;Prénom\nDupont;Léa'))).rejects.toThrow(UnusableInputError);
     await expect(readXlsx(new TextEncoder().encode('x'))).rejects.toThrow(/pas un classeur Excel/);
+  });
+});
+
+describe('xlsx gateway: print setup', () => {
+  it('writes A4, fit to one page wide and a manual break above each page-starting row', async () => {
+    const spec: SheetSpec = {
+      name: 'AP Fiches',
+      role: 'output',
+      cells: Array.from({ length: 30 }, (_, r) => [`ligne ${r}`]),
+      print: { paper: 'A4', fitToWidth: true, pageBreaksBefore: [0, 10, 20] },
+    };
+    const bytes = await writeXlsx([spec, { name: 'AP Autre', role: 'output', cells: [['x']] }]);
+    const zip = await JSZip.loadAsync(bytes);
+    const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    expect(xml).toMatch(/<pageSetup[^>]*paperSize="9"/);
+    expect(xml).toMatch(/<pageSetup[^>]*fitToHeight="0"/);
+    expect(xml).toMatch(/<pageSetUpPr[^>]*fitToPage="1"/);
+    // A break below 1-based row 10 starts the page at 0-based row 10; none above the first row.
+    expect([...xml.matchAll(/<brk id="(\d+)"[^>]*man="1"/g)].map((m) => Number(m[1]))).toEqual([10, 20]);
+    const other = await zip.file('xl/worksheets/sheet2.xml')!.async('string');
+    expect(other).not.toMatch(/rowBreaks|paperSize/);
   });
 });

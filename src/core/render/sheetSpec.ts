@@ -95,6 +95,19 @@ export interface SheetSpec {
   freeze?: { rows: number; cols: number };
   tabColor?: string;
   landscape?: boolean;
+  /** Printing on paper: size, fit to the page width, and page breaks (see `PrintSpec`). */
+  print?: PrintSpec;
+}
+
+/**
+ * How a sheet prints. Hosts that cannot set some of it (older Excel) simply print with their defaults.
+ */
+export interface PrintSpec {
+  paper: 'A4';
+  /** Scale so that every column fits on the width of one page (the height runs over as many pages as needed). */
+  fitToWidth: boolean;
+  /** 0-based rows that start a new page (a manual break is put just above each). */
+  pageBreaksBefore: number[];
 }
 
 /** Prefix of every sheet the add-in writes. */
@@ -113,6 +126,10 @@ export const SHEET_NAMES = {
   hours: 'AP Horaires',
   indicators: 'AP Indicateurs',
   mapping: 'AP Correspondances',
+  followUp: 'AP Suivi',
+  contracts: 'AP Fiches',
+  attendance: 'AP Émargement',
+  teamsReport: 'AP Bilan équipes',
 } as const;
 
 /** Is this grid one the add-in wrote: our name prefix, and the marker in A1 (so the used range starts there)? */

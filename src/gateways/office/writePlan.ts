@@ -8,7 +8,7 @@
  * formats, merges, tables over the written data, conditional formats, validations, layout, charts.
  */
 import { a1, type CellRange } from '../../core/grid';
-import { isFormula, MARKER, type CellStyle, type ConditionalFormatSpec, type SheetSpec, type SpecCell } from '../../core/render/sheetSpec';
+import { isFormula, MARKER, type CellStyle, type ConditionalFormatSpec, type PrintSpec, type SheetSpec, type SpecCell } from '../../core/render/sheetSpec';
 import { jsonBytes, toExcelInput } from './cellText';
 
 /** Fixed cost of one queued call (object path and action envelope in the request JSON). */
@@ -306,6 +306,28 @@ function layoutOperations(spec: SheetSpec): WriteOperation[] {
   }
   if (spec.landscape) {
     operations.push(operation(2, null, (scope) => (scope.sheet(name).pageLayout.orientation = 'Landscape')));
+  }
+  if (spec.print) operations.push(...printOperations(name, spec.print));
+  return operations;
+}
+
+/** Paper size, fit to the page width, and one manual page break above each row that starts a page (ExcelApi 1.9). */
+function printOperations(name: string, print: PrintSpec): WriteOperation[] {
+  const operations: WriteOperation[] = [
+    operation(2, print.paper, (scope) => (scope.sheet(name).pageLayout.paperSize = print.paper)),
+  ];
+  if (print.fitToWidth) {
+    // 0 pages tall: as many as needed, like OOXML fitToHeight="0".
+    operations.push(operation(2, null, (scope) => (scope.sheet(name).pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 })));
+  }
+  const breaks = print.pageBreaksBefore.filter((row) => row > 0);
+  if (breaks.length) {
+    operations.push(
+      operation(2 * breaks.length, breaks, (scope) => {
+        const pageBreaks = scope.sheet(name).horizontalPageBreaks;
+        for (const row of breaks) pageBreaks.add(scope.range(name, { row, col: 0, rowCount: 1, colCount: 1 }));
+      }),
+    );
   }
   return operations;
 }

@@ -5,7 +5,7 @@
 import ExcelJS from 'exceljs';
 import type { CellRange, CellValue, Grid, WorkbookSnapshot } from '../../core/grid';
 import { parseA1, rangeA1 } from '../../core/grid';
-import { isFormula, type CellStyle, type SheetSpec } from '../../core/render/sheetSpec';
+import { isFormula, type PrintSpec, type CellStyle, type SheetSpec } from '../../core/render/sheetSpec';
 import { UnusableInputError } from '../../core/diagnostics';
 import type { WorkbookGateway } from '../gateway';
 import { resolveColor, type ExcelJsColor } from './colors';
@@ -224,6 +224,18 @@ function writeSpec(workbook: ExcelJS.Workbook, spec: SheetSpec): void {
       sheet.getCell(r + 1, c + 1).dataValidation = { type: 'list', allowBlank: true, formulae: [list] };
     });
   }
+  if (spec.print) applyPrint(sheet, spec.print);
+}
+
+/** OOXML paper size codes (ECMA-376, `paperSize`). */
+const PAPER_CODES: Record<PrintSpec['paper'], number> = { A4: 9 };
+
+/** Paper, fit to the page width, manual page breaks. */
+function applyPrint(sheet: ExcelJS.Worksheet, print: PrintSpec): void {
+  sheet.pageSetup.paperSize = PAPER_CODES[print.paper] as ExcelJS.PageSetup['paperSize'];
+  if (print.fitToWidth) Object.assign(sheet.pageSetup, { fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+  // ExcelJS puts a break below the given row: the row above the first row of the new page.
+  for (const row of print.pageBreaksBefore) if (row > 0) sheet.getRow(row).addPageBreak();
 }
 
 function toExcelJsValue(cell: SheetSpec['cells'][number][number]): ExcelJS.CellValue {

@@ -11,6 +11,7 @@ import { GroupsView } from '../results/GroupsView';
 import { IndicatorsPanel } from '../results/IndicatorsPanel';
 import { PupilSearch } from '../results/PupilSearch';
 import { RectoratExport } from '../results/RectoratExport';
+import { GroupsCsvExport } from '../results/GroupsCsvExport';
 import type { Pilote } from '../usePilote';
 
 const useStyles = makeStyles({
@@ -99,6 +100,7 @@ export function ResultsStep({ pilote, onGoGenerate }: { pilote: Pilote; onGoGene
       </Section>
       <Section title="Groupes par niveau et barrette">
         <GroupsView generation={generation} />
+        <GroupsCsvExport pilote={pilote} generation={generation} />
       </Section>
       <Section title={`Élèves sans atelier (${generation.plan.unassigned.length})`}>
         <UnassignedList generation={generation} />

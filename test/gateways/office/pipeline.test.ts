@@ -51,12 +51,14 @@ describe('Office gateway with the engine', () => {
     expect(excel.sheetNames().filter((n) => n === SHEET_NAMES.groups)).toHaveLength(1);
   });
 
-  it('keeps to 3 round trips for a school of 2,000 pupils', async () => {
+  it('keeps to 5 round trips for a school of 2,000 pupils', async () => {
     const excel = seedFakeExcel(buildLargeSchool(2_000));
     const gateway = createOfficeGateway({ run: excel.run, readMergedAreas: true });
     const generation = await generate(await gateway.readSnapshot(), { today });
     await gateway.writeSheets(generation.sheets);
     expect(generation.summary.pupilsRead).toBeGreaterThanOrEqual(1_900);
-    expect(excel.syncCount).toBeLessThanOrEqual(3);
+    // The follow-up sheets print a page per pupil and a list per workshop (≈ 7 MB more at this size):
+    // the write is split under the request cap, in three requests.
+    expect(excel.syncCount).toBeLessThanOrEqual(5);
   });
 });

@@ -163,3 +163,29 @@ describe('Office gateway: writing', () => {
     expect(excel.sheet(SHEET_NAMES.groups).valueAt('F603')).toBe('Élève 599 Dupont-Moreau');
   });
 });
+
+describe('Office gateway: print setup', () => {
+  it('sets A4, one page wide and a manual break above each page-starting row, in the same sync', async () => {
+    const excel = coordinatorWorkbook();
+    const gateway = createOfficeGateway({ run: excel.run, readMergedAreas: true });
+    await gateway.readSnapshot();
+    excel.syncCount = 0;
+    const spec = { ...groupsSpec(30), print: { paper: 'A4' as const, fitToWidth: true, pageBreaksBefore: [0, 12, 25] } };
+    await gateway.writeSheets([spec]);
+    expect(excel.syncCount).toBe(1);
+    const sheet = excel.sheet(SHEET_NAMES.groups);
+    expect(sheet.paperSize).toBe('A4');
+    expect(sheet.zoom).toEqual({ horizontalFitToPages: 1, verticalFitToPages: 0 });
+    // Row 0 already starts the first page: no break there.
+    expect(sheet.pageBreaksBefore).toEqual([12, 25]);
+  });
+
+  it('leaves the page setup alone for a sheet without print settings', async () => {
+    const excel = coordinatorWorkbook();
+    const gateway = createOfficeGateway({ run: excel.run, readMergedAreas: true });
+    await gateway.readSnapshot();
+    await gateway.writeSheets([groupsSpec(5)]);
+    const sheet = excel.sheet(SHEET_NAMES.groups);
+    expect([sheet.paperSize, sheet.zoom, sheet.pageBreaksBefore]).toEqual(['Letter', {}, []]);
+  });
+});
