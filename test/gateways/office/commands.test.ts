@@ -38,11 +38,11 @@ describe('ribbon command « Générer les groupes »', () => {
     expect(excel.sheetNames()).toEqual(['2MRC']);
   });
 
-  it('generates with the saved settings in 3 round trips, shows AP Groupes and sums up', async () => {
+  it('generates with the saved settings in 4 round trips (list, outline, values, write), shows AP Groupes and sums up', async () => {
     const excel = workbook(true);
     const report = await runRibbonGeneration({ gateway: createOfficeGateway({ run: excel.run }), today: '2026-09-21', missing: [] });
     expect(engine.generate).toHaveBeenCalledWith(expect.objectContaining({ grids: expect.any(Array) }), { today: '2026-09-21' });
-    expect(excel.syncCount).toBe(3);
+    expect(excel.syncCount).toBe(4);
     expect(excel.activeSheet).toBe(SHEET_NAMES.groups);
     expect(excel.sheet(SHEET_NAMES.parameters).valueAt('A1')).toBe(`${MARKER} paramètres`);
     expect(report.title).toBe('Groupes générés');
