@@ -26,10 +26,7 @@ export class ExcelOperationError extends Error {
   }
 }
 
-/** What the pane shows while a sync waits (Excel keeps a batch until the user leaves cell editing). */
-export const WAITING_FOR_EXCEL = 'En attente d’Excel… (sortez de la cellule en cours d’édition)';
-
-/** Told when a sync starts or stops being slow, so that the pane can show WAITING_FOR_EXCEL. */
+/** Told when a sync starts or stops being slow, so that the pane can say it waits for Excel. */
 export type WaitingListener = (waiting: boolean) => void;
 
 /** After this long a sync is reported as waiting. */
