@@ -2,6 +2,7 @@
  * `npm run bench`: speed figures of the engine on this machine (median of several runs). Figures are
  * printed, never asserted: tests stay free of timing.
  */
+import { mkdir, writeFile } from 'node:fs/promises';
 import { buildLargeSchool } from '../src/core/example';
 import { generate } from '../src/core/pipeline';
 
@@ -32,8 +33,13 @@ async function benchPipeline(): Promise<void> {
 const AREAS = ['reader', 'planner', 'office', 'consolidate', 'pane'];
 
 await benchPipeline();
+/** Figures an area returns (besides printing them), one key per area, in out/bench.json. */
+const figures: Record<string, unknown> = {};
 for (const area of AREAS) {
-  const module = (await import(`./bench/${area}.ts`)) as { bench: () => Promise<void> };
+  const module = (await import(`./bench/${area}.ts`)) as { bench: () => Promise<unknown> };
   console.log('');
-  await module.bench();
+  const result = await module.bench();
+  if (result !== undefined) figures[area] = result;
 }
+await mkdir('out', { recursive: true });
+await writeFile('out/bench.json', `${JSON.stringify(figures, null, 2)}\n`);
