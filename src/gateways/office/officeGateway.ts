@@ -11,7 +11,7 @@ import type { WorkbookGateway } from '../gateway';
 import { DEFAULT_SYNC_TIMEOUT_MS, ExcelOperationError, syncPatiently, syncWithTimeout, toExcelOperationError, type WaitingListener } from './errors';
 import { areasNeedingFills } from './fillsNeeded';
 import { readBlocks, type BlockRequest } from './readBlocks';
-import { applyStructure, emptyGrid, queueOutline, type PendingOutline, queueStructure, readExtent, toCellValues, toFill, toOutline, type PendingStructure, type SheetMeta, type SheetOutline } from './readSheets';
+import { applyStructure, emptyGrid, queueOutline, valueAreas, type PendingOutline, queueStructure, readExtent, toCellValues, toFill, toOutline, type PendingStructure, type SheetMeta, type SheetOutline } from './readSheets';
 import { supportsMergedAreas } from './requirements';
 import { backupName, findSheet, isBackupName, planWrite, RequestScope, type KnownSheet } from './writePlan';
 
@@ -118,7 +118,7 @@ export function createOfficeGateway(options: OfficeGatewayOptions = {}): OfficeG
     return outlines.flatMap((o) => {
       const extent = readExtent(o);
       if (extent === 'skip' || extent === 'marker') return [];
-      return [{ sheet: o.meta.name, range: o.window, kind: 'values' as const }];
+      return valueAreas(o).map((range) => ({ sheet: o.meta.name, range, kind: 'values' as const }));
     });
   }
 
@@ -141,8 +141,14 @@ export function createOfficeGateway(options: OfficeGatewayOptions = {}): OfficeG
     }
     for (const block of results) {
       const grid = grids.get(block.sheet) as Grid;
-      const offset = block.range.row - grid.origin.row;
-      toCellValues(block.cells).forEach((line, i) => (grid.values[offset + i] = line));
+      const width = outlines.find((o) => o.meta.name === block.sheet)?.window.colCount ?? 0;
+      const top = block.range.row - grid.origin.row;
+      const left = block.range.col - grid.origin.col;
+      toCellValues(block.cells).forEach((line, i) => {
+        // Blocks cut by rows and (for AP Groupes) by columns: cells not read stay empty.
+        const target = (grid.values[top + i] ??= Array.from({ length: width }, () => null));
+        line.forEach((value, j) => (target[left + j] = value));
+      });
     }
     for (const grid of grids.values()) {
       // A blank sheet comes back as a single empty A1.

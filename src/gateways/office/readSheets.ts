@@ -5,7 +5,9 @@
  * reader needs them (see fillsNeeded.ts); of our own output sheets, only what the engine reads back.
  */
 import type { CellRange, CellValue, Grid } from '../../core/grid';
+import { GROUP_COLUMNS } from '../../core/plan/sheetColumns';
 import { MARKER, SHEET_NAMES, SHEET_PREFIX } from '../../core/render/sheetSpec';
+import { normalizeText } from '../../core/text';
 import { parseAreas, parseRangeAddress, relativeTo } from './addresses';
 import { isBackupName, STAGING_PREFIX } from './writePlan';
 
@@ -23,6 +25,8 @@ export interface SheetOutline {
   /** Written by Pilote AP (our name prefix and the marker in A1). */
   ours: boolean;
   marker: string | null;
+  /** The first rows of a sheet named like ours (A1 and, for `AP Groupes`, its header row). */
+  top: unknown[][];
 }
 
 export interface PendingOutline {
@@ -31,19 +35,51 @@ export interface PendingOutline {
   corner: Excel.Range | null;
 }
 
-/** Queue the used range of a sheet and, for a sheet named like ours, its A1. */
+/** Rows and columns probed at the top of our sheets: the marker and the header of `AP Groupes`. */
+const TOP_ROWS = 6;
+const TOP_COLUMNS = 16;
+
+/** Queue the used range of a sheet and, for a sheet named like ours, its top-left corner. */
 export function queueOutline(sheet: Excel.Worksheet, meta: SheetMeta): PendingOutline {
   // Values only: a column formatted down to row 1,048,576 must not inflate the read.
   const used = sheet.getUsedRange(true).load('address');
-  const corner = meta.name.startsWith(SHEET_PREFIX) ? sheet.getRange('A1').load('values') : null;
+  const corner = meta.name.startsWith(SHEET_PREFIX) ? sheet.getRangeByIndexes(0, 0, TOP_ROWS, TOP_COLUMNS).load('values') : null;
   return { meta, used, corner };
 }
 
 export function toOutline(pending: PendingOutline): SheetOutline {
   const window = parseRangeAddress(pending.used.address);
-  const a1 = pending.corner?.values[0]?.[0];
+  const top = (pending.corner?.values ?? []) as unknown[][];
+  const a1 = top[0]?.[0];
   const marker = typeof a1 === 'string' && a1.startsWith(MARKER) ? a1 : null;
-  return { meta: pending.meta, window, ours: marker !== null, marker };
+  return { meta: pending.meta, window, ours: marker !== null, marker, top };
+}
+
+/** What the engine reads back from `AP Groupes`: the locks and what identifies the locked row. */
+const GROUP_COLUMNS_READ = [GROUP_COLUMNS.slot, GROUP_COLUMNS.workshop, GROUP_COLUMNS.teacher, GROUP_COLUMNS.pupil, GROUP_COLUMNS.className, GROUP_COLUMNS.lock];
+
+/**
+ * The rectangles (absolute) to read of a sheet whose values the engine needs. For `AP Groupes`, its
+ * header rows whole, then only the columns read back below them (not the long « Pourquoi »); for any
+ * other sheet, the used range.
+ */
+export function valueAreas(outline: SheetOutline): CellRange[] {
+  const { window } = outline;
+  if (!(outline.ours && outline.meta.name === SHEET_NAMES.groups && window.row === 0 && window.col === 0)) return [window];
+  const wanted = GROUP_COLUMNS_READ.map(normalizeText);
+  const headerRow = outline.top.findIndex((line) => wanted.every((w) => line.some((cell) => normalizeText(cell as string) === w)));
+  if (headerRow < 0) return [window];
+  const header = outline.top[headerRow].map((cell) => normalizeText(cell as string));
+  const columns = wanted.map((w) => header.indexOf(w)).sort((a, b) => a - b);
+  const below = window.rowCount - headerRow - 1;
+  const areas: CellRange[] = [{ row: 0, col: 0, rowCount: headerRow + 1, colCount: window.colCount }];
+  if (below <= 0) return areas;
+  for (const col of columns) {
+    const last = areas[areas.length - 1];
+    if (areas.length > 1 && last.col + last.colCount === col) last.colCount++;
+    else areas.push({ row: headerRow + 1, col, rowCount: below, colCount: 1 });
+  }
+  return areas;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildExampleWorkbook, buildLargeSchool } from '../../../src/core/example';
 import { generate } from '../../../src/core/pipeline';
+import { readPins } from '../../../src/core/plan';
 import { SHEET_NAMES } from '../../../src/core/render/sheetSpec';
 import { createOfficeGateway } from '../../../src/gateways/office/officeGateway';
 import { seedFakeExcel } from './seed';
@@ -29,12 +30,18 @@ describe('Office gateway with the engine', () => {
     // The indicators are never read back: only their marker, which says the sheet is ours.
     const indicators = back.grids.find((g) => g.sheet === SHEET_NAMES.indicators)!;
     expect(indicators.values).toEqual([[generation.sheets.find((s) => s.name === SHEET_NAMES.indicators)!.cells[0][0]]]);
+    // AP Groupes: below its header, only the columns read back for locks (not « Pourquoi »...).
+    const groupsSpec = generation.sheets.find((s) => s.name === SHEET_NAMES.groups)!;
+    const header = groupsSpec.cells.findIndex((line) => line.includes('Verrou'));
+    const readBack = new Set(['Barrette', 'Atelier', 'Intervenant', 'Élève', 'Classe', 'Verrou'].map((h) => groupsSpec.cells[header].indexOf(h)));
+    expect(readBack.has(-1)).toBe(false);
     for (const spec of generation.sheets.filter((s) => s.name !== SHEET_NAMES.indicators)) {
       const grid = back.grids.find((g) => g.sheet === spec.name)!;
       spec.cells.forEach((line, r) =>
         line.forEach((cell, c) => {
           if (cell === null || cell === '' || typeof cell === 'object') return;
-          expect(grid.values[r - grid.origin.row][c - grid.origin.col]).toBe(cell);
+          const expected = spec === groupsSpec && r > header && !readBack.has(c) ? null : cell;
+          expect(grid.values[r - grid.origin.row][c - grid.origin.col]).toBe(expected);
         }),
       );
     }
@@ -53,6 +60,22 @@ describe('Office gateway with the engine', () => {
     expect(excel.syncCount).toBe(4);
     expect(excel.sheet(SHEET_NAMES.parameters).describe()).toEqual(parameters);
     expect(excel.sheetNames().filter((n) => n === SHEET_NAMES.groups)).toHaveLength(1);
+  });
+
+  it('reads back a lock typed in AP Groupes although only the columns it needs are read', async () => {
+    const excel = seedFakeExcel(buildExampleWorkbook());
+    const gateway = createOfficeGateway({ run: excel.run, readMergedAreas: true });
+    const generation = await generate(await gateway.readSnapshot(), { today });
+    await gateway.writeSheets(generation.sheets);
+    const spec = generation.sheets.find((s) => s.name === SHEET_NAMES.groups)!;
+    const header = spec.cells.findIndex((line) => line.includes('Verrou'));
+    const lockCol = spec.cells[header].indexOf('Verrou');
+    excel.sheet(SHEET_NAMES.groups).ensure(header + 2, lockCol).value = 'oui';
+
+    const snapshot = await gateway.readSnapshot();
+    const { pins } = readPins(snapshot, generation.analysis.read.pupils);
+    expect(pins).toHaveLength(1);
+    expect(pins[0].workshopTypeId).toBeTruthy();
   });
 
   it('keeps to 5 round trips for a school of 2,000 pupils, every request and answer under 4 MB', async () => {
