@@ -104,3 +104,24 @@ describe('deployment address', () => {
     expect(rewriteManifest('<AppDomain>https://localhost:3000</AppDomain>', 'https://a.fr/p')).toBe('<AppDomain>https://a.fr</AppDomain>');
   });
 });
+
+describe('npm run validate', () => {
+  const script = path.join(ROOT, 'scripts/validate-manifest.sh');
+  const failure = (args: string[], env: NodeJS.ProcessEnv = {}) =>
+    run('bash', [script, ...args], { cwd: ROOT, env: { ...process.env, ...env } }).then(
+      () => null,
+      (error: { code?: number; stderr?: string }) => error,
+    );
+
+  it('fails loudly when there is no built manifest to check', async () => {
+    const error = await failure([path.join(tmpdir(), 'absent-pilote-ap', 'manifest.xml')]);
+    expect(error?.code).toBe(1);
+    expect(error?.stderr).toMatch(/introuvable.*npm run build/);
+  });
+
+  it('fails loudly when the validator cannot run, instead of passing', async () => {
+    const error = await failure([path.join(ROOT, 'manifest.xml')], { PILOTE_AP_MANIFEST_VALIDATOR: '/nonexistent/validate-manifest' });
+    expect(error?.code).toBe(1);
+    expect(error?.stderr).toMatch(/N'A PAS été vérifié/);
+  });
+});
