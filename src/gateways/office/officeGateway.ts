@@ -306,11 +306,14 @@ export function createOfficeGateway(options: OfficeGatewayOptions = {}): OfficeG
       if (!specs.length && !writeOptions.activate) return;
       let grouped = undoGroup;
       let writeBudget = budget;
+      let stale = known !== null;
       for (;;) {
         try {
           await write(specs, writeOptions, grouped, writeBudget);
           return;
         } catch (error) {
+          const wasStale = stale;
+          stale = false;
           // Whatever happened, the next attempt reads the workbook again: a staged write starts over
           // cleanly (the previous attempt's `AP ~…` sheets are deleted, the AP sheets were not swapped).
           known = null;
@@ -319,6 +322,9 @@ export function createOfficeGateway(options: OfficeGatewayOptions = {}): OfficeG
           if (grouped && code === 'UndoNotSupported') {
             // Some call cannot be grouped in this Excel: one undo step is a comfort, not a need.
             grouped = false;
+          } else if (wasStale && (code === 'ItemNotFound' || code === 'ItemAlreadyExists')) {
+            // The sheets seen at the last read have changed since (renamed, deleted, added by hand):
+            // once, the same write planned from a fresh look at the workbook.
           } else if (code === 'RequestPayloadSizeLimitExceeded' && writeBudget > MIN_RETRY_BYTES) {
             // Excel counted more than estimated: the same write in smaller syncs.
             writeBudget = Math.floor(writeBudget / 4);

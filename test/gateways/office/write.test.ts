@@ -249,6 +249,21 @@ describe('Office gateway: writing', () => {
     expect(excel.sheet(SHEET_NAMES.groups).valueAt('F303')).toBe('Élève 299 Dupont-Moreau');
   });
 
+  it('plans again from a fresh look when the sheets changed since the last read (stale cache)', async () => {
+    const excel = coordinatorWorkbook();
+    const gateway = createOfficeGateway({ run: excel.run });
+    await gateway.readSnapshot();
+    await gateway.writeSheets([groupsSpec(5)]);
+    await gateway.readSnapshot();
+    // Since that read, the coordinator deleted AP Groupes: the planned rename of the old sheet fails.
+    excel.sheets.splice(excel.sheets.indexOf(excel.sheet(SHEET_NAMES.groups)), 1);
+    excel.syncCount = 0;
+    await gateway.writeSheets([groupsSpec(6)]);
+    expect(excel.syncCount).toBe(1 + 2 + 1);
+    expect(excel.sheet(SHEET_NAMES.groups).valueAt('F9')).toBe('Élève 5 Dupont-Moreau');
+    expect(excel.sheetNames()).toEqual(['2MRC', SHEET_NAMES.groups]);
+  });
+
   it('undoes the last generation: the replaced AP sheets come back, the created ones go', async () => {
     const excel = coordinatorWorkbook();
     const gateway = createOfficeGateway({ run: excel.run });
