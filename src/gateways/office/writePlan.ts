@@ -4,8 +4,9 @@
  * sends as many operations per sync as fit under the request cap of Excel on the web (5 MB), so a
  * usual generation is written in a single round trip and a huge one is split by rows.
  *
- * Order inside a request matters: sheets are (re)created first, then values and formulas, then
- * formats, merges, tables over the written data, conditional formats, validations, layout, charts.
+ * Order inside a request matters: leftover temporary sheets are deleted first, new sheets are created
+ * under temporary names, then values and formulas, formats, merges, tables over the written data,
+ * conditional formats, validations, layout, charts; the swap into the real names comes last.
  */
 import { a1, type CellRange } from '../../core/grid';
 import { isFormula, MARKER, type CellStyle, type ConditionalFormatSpec, type SheetSpec, type SpecCell } from '../../core/render/sheetSpec';
@@ -70,8 +71,8 @@ function addStagingSheet(spec: SheetSpec, stagingName: string): WriteOperation {
 }
 
 /**
- * Write the marker cell with the sheet itself: should a later call of a split write fail, the sheet
- * is still recognised as ours and the next generation may replace it.
+ * Write the marker cell with the sheet itself: should a later call of a split write fail, the
+ * temporary sheet is still recognised as ours, left out of the reads and deleted by the next write.
  */
 function markAsOurs(sheet: Excel.Worksheet, spec: SheetSpec): void {
   const first = spec.cells[0]?.[0];
