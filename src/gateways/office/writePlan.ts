@@ -353,7 +353,7 @@ export function planWrite(specs: SheetSpec[], plan: WritePlanContext): PlannedWr
     existing: findSheet(known, spec.name),
     staging: { ...spec, name: `${STAGING_PREFIX}${stamp} ${index}`, tables: spec.tables?.map((t) => ({ ...t, name: freeTableName(t.name, takenTables) })) },
   }));
-  const leftovers = known.filter((sheet) => sheet.name.startsWith(STAGING_PREFIX));
+  const leftovers = known.filter((sheet) => sheet.ours && sheet.name.startsWith(STAGING_PREFIX));
   const oldBackups = known.filter((sheet) => sheet.ours && isBackupName(sheet.name));
   const cleanup: WriteOperation[] = leftovers.length
     ? [{ bytes: leftovers.length * ACTION_BYTES, apply: (scope) => leftovers.forEach((sheet) => scope.sheet(sheet.name).delete()) }]

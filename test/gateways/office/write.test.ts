@@ -203,11 +203,13 @@ describe('Office gateway: writing', () => {
     expect(excel.sheet(SHEET_NAMES.groups).valueAt('F103')).toBe('Élève 99 Dupont-Moreau');
     expect(excel.sheet(SHEET_NAMES.groups).valueAt('F104')).toBe('');
     expect(excel.sheetNames().some((name) => name.startsWith('AP ~'))).toBe(true);
+    // A sheet of the coordinator's that merely looks temporary is never deleted.
+    excel.addSheet('AP ~ mes notes', { values: [['à garder']] });
     const snapshot = await gateway.readSnapshot();
-    expect(snapshot.grids.map((g) => g.sheet)).toEqual(['2MRC', SHEET_NAMES.groups]);
+    expect(snapshot.grids.map((g) => g.sheet)).toEqual(['2MRC', SHEET_NAMES.groups, 'AP ~ mes notes']);
 
     await gateway.writeSheets([groupsSpec(600)]);
-    expect(excel.sheetNames()).toEqual(['2MRC', SHEET_NAMES.groups, `${SHEET_NAMES.groups} (préc.)`]);
+    expect(excel.sheetNames()).toEqual(['2MRC', SHEET_NAMES.groups, `${SHEET_NAMES.groups} (préc.)`, 'AP ~ mes notes']);
     expect(excel.sheet(SHEET_NAMES.groups).valueAt('F603')).toBe('Élève 599 Dupont-Moreau');
   });
 
