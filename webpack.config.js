@@ -1,7 +1,8 @@
 /**
  * Builds the task pane and the ribbon commands of Pilote AP.
  *
- *   npm run build            production: dist/, office.js from Microsoft's CDN
+ *   npm run build            development build in dist/ (manifest on https://localhost:3000), said so
+ *   PILOTE_AP_URL=https://… npm run build   build for a school: every manifest URL uses that address
  *   npm run dev-server       https://localhost:3000 (office-addin-dev-certs), office.js local copy
  *   npm run preview          http://localhost:3000, no certificate, office.js local copy (plain browser)
  *   webpack --mode production --env preview     the preview as static files in dist-preview/ (e2e, bench)
@@ -13,6 +14,8 @@ import webpack from 'webpack';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
 import CopyWebpackPlugin from 'copy-webpack-plugin';
 import { OfflineCachePlugin } from './scripts/webpack/offlineCache.mjs';
+import { EsbuildPlugin } from 'esbuild-loader';
+import { deploymentBase, rewriteManifest } from './scripts/deploymentUrl.mjs';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
@@ -20,6 +23,21 @@ const OFFICE_JS_LOCAL = 'office-js/office.js';
 const OFFICE_TELEMETRY = 'https://telemetryservice.firstpartyapps.oaspapps.com/telemetryservice/telemetryproxy.html';
 const officeDist = 'node_modules/@microsoft/office-js/dist';
 const DEV_PORT = 3000;
+/** Every Office webview that has ExcelApi 1.9 parses ES2017 (EdgeHTML, older Safari); older ones get legacy-check.js. */
+const SCRIPT_TARGET = 'es2017';
+const LEGACY_CHECK = 'legacy-check.js';
+
+/** Puts the ES5 check before the bundles of each page (office.js, in the template, is ES5 itself). */
+class LegacyCheckFirst {
+  apply(compiler) {
+    compiler.hooks.compilation.tap('LegacyCheckFirst', (compilation) => {
+      HtmlWebpackPlugin.getHooks(compilation).alterAssetTagGroups.tap('LegacyCheckFirst', (data) => {
+        data.headTags.unshift({ tagName: 'script', voidTag: false, meta: { plugin: 'LegacyCheckFirst' }, attributes: { src: LEGACY_CHECK } });
+        return data;
+      });
+    });
+  }
+}
 
 /**
  * The local office.js and what it loads: outside Office only the loader and its strings; inside Excel
@@ -55,6 +73,14 @@ export default async function config(env = {}, argv = {}) {
   const serving = Boolean(env.WEBPACK_SERVE);
   const localOfficeJs = mode === 'development' || preview;
   const officeJsUrl = localOfficeJs ? OFFICE_JS_LOCAL : OFFICE_JS_CDN;
+  const base = preview ? null : deploymentBase();
+  if (!preview && !serving) {
+    console.log(
+      base
+        ? `Pilote AP : build pour ${base} (manifeste dist/manifest.xml à déployer).`
+        : 'Pilote AP : build de DÉVELOPPEMENT (manifeste sur https://localhost:3000). Pour un établissement : PILOTE_AP_URL=https://… npm run build',
+    );
+  }
 
   let server = 'http';
   if (serving && !preview) {
@@ -74,7 +100,8 @@ export default async function config(env = {}, argv = {}) {
       app: './src/app/index.tsx',
     },
     output: {
-      path: path.join(root, preview && !serving ? 'dist-preview' : 'dist'),
+      // env.outputPath: the production build test writes to a temporary folder.
+      path: env.outputPath ? path.resolve(env.outputPath) : path.join(root, preview && !serving ? 'dist-preview' : 'dist'),
       filename: mode === 'production' ? '[name].[contenthash:8].js' : '[name].js',
       chunkFilename: mode === 'production' ? 'chunks/[name].[contenthash:8].js' : 'chunks/[name].js',
       assetModuleFilename: 'assets/[name].[contenthash:8][ext]',
@@ -91,7 +118,11 @@ export default async function config(env = {}, argv = {}) {
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
-          use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { noEmit: false } } },
+          // esbuild only strips types (tsc checks them): the build stays well under a minute.
+          use: [
+            path.join(root, 'scripts/unicodeRegexLoader.cjs'),
+            { loader: 'esbuild-loader', options: { loader: 'tsx', jsx: 'automatic', target: SCRIPT_TARGET } },
+          ],
         },
         { test: /\.wasm$/, type: 'asset/resource' },
         { test: /\.(png|svg|ico)$/, type: 'asset/resource' },
@@ -102,6 +133,7 @@ export default async function config(env = {}, argv = {}) {
       new webpack.NormalModuleReplacementPlugin(/^node:/, (resource) => {
         resource.request = resource.request.replace(/^node:/, '');
       }),
+      new LegacyCheckFirst(),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',
@@ -120,14 +152,23 @@ export default async function config(env = {}, argv = {}) {
       new OfflineCachePlugin({ template: path.join(root, 'src/app/serviceWorker.js') }),
       new CopyWebpackPlugin({
         patterns: [
-          { from: 'manifest.xml', to: 'manifest.xml', info: { minimized: true } },
+          {
+            from: 'manifest.xml',
+            to: 'manifest.xml',
+            info: { minimized: true },
+            ...(base && { transform: (content) => rewriteManifest(content.toString(), base) }),
+          },
+          { from: `assets/${LEGACY_CHECK}`, to: LEGACY_CHECK, info: { minimized: true } },
           // Icons only (the folder also holds the script that draws them).
           { from: 'assets/*.{png,svg,ico}', to: 'assets/[name][ext]', info: { minimized: true }, noErrorOnMissing: true },
           ...(localOfficeJs ? officeJsCopies(!preview) : []),
         ],
       }),
     ],
+    target: ['web', SCRIPT_TARGET],
     optimization: {
+      // Also lowers what node_modules ship (object spread, optional chaining...) to ES2017.
+      minimizer: [new EsbuildPlugin({ target: SCRIPT_TARGET, legalComments: 'none' })],
       splitChunks: {
         chunks: 'all',
         cacheGroups: {

@@ -17,9 +17,10 @@ export function figure(key: string, value: number, unit: string): number {
   return value;
 }
 
-export function writeFigures(path = 'out/bench.json'): void {
+/** Write the recorded figures, plus the structured figures some areas return (e.g. `office`), as JSON. */
+export function writeFigures(areas: Record<string, unknown>, path = 'out/bench.json'): void {
   mkdirSync(path.replace(/\/[^/]*$/, ''), { recursive: true });
   const sorted = Object.fromEntries(Object.entries(figures).sort(([a], [b]) => a.localeCompare(b)));
-  writeFileSync(path, `${JSON.stringify({ date: new Date().toISOString(), figures: sorted }, null, 2)}\n`);
+  writeFileSync(path, `${JSON.stringify({ date: new Date().toISOString(), ...areas, figures: sorted }, null, 2)}\n`);
   console.log(`\n${Object.keys(sorted).length} mesures écrites dans ${path}`);
 }

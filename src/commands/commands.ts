@@ -76,8 +76,31 @@ export function localIsoDate(date = new Date()): string {
 
 const TITLE_PARAM = 'titre';
 const MESSAGE_PARAM = 'compte-rendu';
-/** Office ends a function command left open too long; close the report before that. */
-const REPORT_OPEN_MS = 4 * 60_000;
+/**
+ * Office ends a function command 5 minutes after the click. The command calls event.completed() and
+ * closes its report before that, whatever the generation is doing (a write waiting for the user to
+ * leave a cell may still land: it is staged, so the AP sheets are then either the old or the new ones).
+ */
+export const COMMAND_LIMIT_MS = 4.5 * 60_000;
+
+/**
+ * Run `work` and call `complete` exactly once: when the work settles, or when `limitMs` have passed
+ * since `startedAt`, whichever comes first.
+ */
+export function completeWithin(work: () => Promise<void>, complete: () => void, limitMs: number, startedAt = Date.now()): Promise<void> {
+  return new Promise<void>((resolve) => {
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      complete();
+      resolve();
+    };
+    const timer = setTimeout(finish, Math.max(0, startedAt + limitMs - Date.now()));
+    work().then(finish, finish);
+  });
+}
 
 export function reportUrl(pageUrl: string, report: RibbonReport): string {
   const url = new URL(pageUrl);
@@ -111,7 +134,7 @@ export function renderReport(doc: Document, search: string, onClose: () => void)
  * Show the report in a dialog and wait until it is closed: the command's runtime (and its dialog)
  * ends with event.completed(). Without the Dialog API, the activated sheet is the report.
  */
-function showReport(report: RibbonReport): Promise<void> {
+function showReport(report: RibbonReport, closeBy: number): Promise<void> {
   return new Promise((resolve) => {
     if (!Office.context.requirements.isSetSupported('DialogApi', '1.1')) return resolve();
     const options = { height: 40, width: 35, displayInIframe: true };
@@ -127,7 +150,7 @@ function showReport(report: RibbonReport): Promise<void> {
         }
         resolve();
       };
-      const timer = setTimeout(done, REPORT_OPEN_MS);
+      const timer = setTimeout(done, Math.max(0, closeBy - Date.now()));
       dialog.addEventHandler(Office.EventType.DialogMessageReceived, done);
       dialog.addEventHandler(Office.EventType.DialogEventReceived, done);
     });
@@ -135,14 +158,20 @@ function showReport(report: RibbonReport): Promise<void> {
 }
 
 async function generateGroups(event: Office.AddinCommands.Event): Promise<void> {
-  try {
-    const report = await runRibbonGeneration({ gateway: createOfficeGateway(), today: localIsoDate(), missing: missingRequirements() });
-    await showReport(report);
-  } catch {
-    // Nothing above is expected to throw; if it does, the button must still be released.
-  } finally {
-    event.completed();
-  }
+  const clickedAt = Date.now();
+  await completeWithin(
+    async () => {
+      try {
+        const report = await runRibbonGeneration({ gateway: createOfficeGateway(), today: localIsoDate(), missing: missingRequirements() });
+        await showReport(report, clickedAt + COMMAND_LIMIT_MS);
+      } catch {
+        // Nothing above is expected to throw; if it does, the button must still be released.
+      }
+    },
+    () => event.completed(),
+    COMMAND_LIMIT_MS,
+    clickedAt,
+  );
 }
 
 if (typeof Office !== 'undefined') {

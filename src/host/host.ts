@@ -26,4 +26,18 @@ export interface PiloteHost {
    * (`Excel.createWorkbook`), else a file download. Returns which one happened.
    */
   deliverFile(fileName: string, bytes: Uint8Array, mimeType: string): Promise<ExportOutcome>;
+  /**
+   * « Annuler la dernière génération »: put back the AP sheets the last generation replaced, remove the
+   * ones it created (the coordinator's sheets are never touched). Returns the sheets concerned.
+   * Absent where there is nothing of the kind (browser preview).
+   */
+  undoLastGeneration?(): Promise<string[]>;
+  /**
+   * Be told when Excel keeps a write waiting (the user is editing a cell) and when it goes on; the
+   * pane then shows WAITING_FOR_EXCEL_MESSAGE. Returns the unsubscribe function.
+   */
+  onWaitingForExcel?(listener: (waiting: boolean) => void): () => void;
 }
+
+/** What the pane shows while Excel keeps a write waiting. */
+export const WAITING_FOR_EXCEL_MESSAGE = 'En attente d’Excel… (sortez de la cellule en cours d’édition)';

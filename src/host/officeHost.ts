@@ -1,11 +1,14 @@
 /**
  * The Excel host: the Office.js gateway plus the few direct interactions the task pane needs (select a
- * cell, bring a sheet forward, change one parameter, hand over an export).
+ * cell, bring a sheet forward, change one parameter, hand over an export, undo the last generation).
  */
+import { cellAt, parseA1, type Grid, type WorkbookSnapshot } from '../core/grid';
 import { asExcelText } from '../gateways/office/cellText';
-import { DEFAULT_SYNC_TIMEOUT_MS, syncWithTimeout, toExcelOperationError } from '../gateways/office/errors';
+import { DEFAULT_SYNC_TIMEOUT_MS, ExcelOperationError, syncPatiently, syncWithTimeout, toExcelOperationError } from '../gateways/office/errors';
 import { createOfficeGateway, type ExcelRun } from '../gateways/office/officeGateway';
 import { missingRequirements, type IsSetSupported } from '../gateways/office/requirements';
+import { parseRangeAddress } from '../gateways/office/addresses';
+import { cellText } from '../core/text';
 import type { ExportOutcome, PiloteHost } from './host';
 import { downloadBytes } from './download';
 
@@ -36,18 +39,72 @@ function defaultCreateWorkbook(): OfficeHostOptions['createWorkbook'] {
   return (base64) => Excel.createWorkbook(base64);
 }
 
+/** The texts left of a cell on its row, as last read: what identifies the row (« Cycle à générer »...). */
+function rowKey(grid: Grid, row: number, col: number): string[] {
+  const key: string[] = [];
+  for (let c = 0; c < col; c++) key.push(cellText(cellAt(grid, row, c)));
+  return key;
+}
+
+const sameKey = (a: string[], b: string[]) => a.length === b.length && a.every((text, i) => text === b[i]);
+
 export function createOfficeHost(options: OfficeHostOptions = {}): PiloteHost {
-  const run: ExcelRun = options.run ?? ((batch) => Excel.run({ delayForCellEdit: true }, batch));
+  const run: ExcelRun = options.run ?? ((batch, runOptions = {}) => Excel.run({ delayForCellEdit: true, ...runOptions }, batch));
   const isSupported = options.isSetSupported ?? defaultIsSetSupported;
   const createWorkbook = 'createWorkbook' in options ? options.createWorkbook : defaultCreateWorkbook();
   const download = options.download ?? downloadBytes;
+  const waitingListeners = new Set<(waiting: boolean) => void>();
+  const onWaiting = (waiting: boolean) => waitingListeners.forEach((listener) => listener(waiting));
+  const gateway = createOfficeGateway({
+    run,
+    readMergedAreas: isSupported('ExcelApi', '1.13'),
+    undoGroup: isSupported('ExcelApi', '1.19'),
+    onWaiting,
+  });
+  /** The workbook as the pane last saw it: where the cells it writes were. */
+  let lastSnapshot: WorkbookSnapshot | null = null;
 
-  /** One short batch, its sync bounded in time, its failure explained in French. */
-  async function batch(work: (context: Excel.RequestContext) => void): Promise<void> {
+  /** One short batch, its failure explained in French; a write is never timed out, only waited for. */
+  async function batch(work: (context: Excel.RequestContext) => void, writes = false): Promise<void> {
     try {
       await run(async (context) => {
         work(context);
+        await (writes ? syncPatiently(context, onWaiting) : syncWithTimeout(context, DEFAULT_SYNC_TIMEOUT_MS));
+      });
+    } catch (error) {
+      throw toExcelOperationError(error);
+    }
+  }
+
+  /**
+   * Write one cell where the pane saw it, in one Excel.run: the sheet's values are read first and the
+   * row is found again by the texts on its left (as last read), so that a row moved since (a line
+   * inserted above) gets the value in its new place, and a row gone gets nothing.
+   */
+  async function setCellValue(sheetName: string, cell: string, value: string | number): Promise<void> {
+    const at = parseA1(cell);
+    const grid = lastSnapshot?.grids.find((g) => g.sheet === sheetName);
+    const input = typeof value === 'string' ? asExcelText(value) : value;
+    if (!at || !grid) return batch((context) => void (context.workbook.worksheets.getItem(sheetName).getRange(cell).values = [[input]]), true);
+    const key = rowKey(grid, at.row - grid.origin.row, at.col - grid.origin.col);
+    try {
+      await run(async (context) => {
+        const sheet = context.workbook.worksheets.getItem(sheetName);
+        const used = sheet.getUsedRange(true).load('address,values');
         await syncWithTimeout(context, DEFAULT_SYNC_TIMEOUT_MS);
+        const window = parseRangeAddress(used.address);
+        const now: Grid = { sheet: sheetName, origin: { row: window.row, col: window.col }, values: used.values as Grid['values'] };
+        const col = at.col - now.origin.col;
+        const rows = now.values.flatMap((_, r) => (sameKey(rowKey(now, r, col), key) ? [r] : []));
+        const preferred = rows.includes(at.row - now.origin.row) ? at.row - now.origin.row : rows.length === 1 ? rows[0] : -1;
+        if (preferred < 0) {
+          throw new ExcelOperationError(
+            `La ligne de la cellule ${cell} de « ${sheetName} » a changé depuis la dernière lecture (« ${key.filter(Boolean).join(' · ')} » ` +
+              'introuvable ou en double) : rien n’a été écrit. Cliquez sur « Relire le classeur », puis recommencez.',
+          );
+        }
+        sheet.getRangeByIndexes(now.origin.row + preferred, at.col, 1, 1).values = [[input]];
+        await syncPatiently(context, onWaiting);
       });
     } catch (error) {
       throw toExcelOperationError(error);
@@ -56,7 +113,13 @@ export function createOfficeHost(options: OfficeHostOptions = {}): PiloteHost {
 
   return {
     kind: 'excel',
-    gateway: createOfficeGateway({ run, readMergedAreas: isSupported('ExcelApi', '1.13') }),
+    gateway: {
+      async readSnapshot() {
+        lastSnapshot = await gateway.readSnapshot();
+        return lastSnapshot;
+      },
+      writeSheets: (specs) => gateway.writeSheets(specs),
+    },
     missingRequirements: () => missingRequirements(isSupported),
 
     selectCell: (sheet, cell) =>
@@ -68,10 +131,7 @@ export function createOfficeHost(options: OfficeHostOptions = {}): PiloteHost {
 
     activateSheet: (sheet) => batch((context) => context.workbook.worksheets.getItem(sheet).activate()),
 
-    setCellValue: (sheet, cell, value) =>
-      batch((context) => {
-        context.workbook.worksheets.getItem(sheet).getRange(cell).values = [[typeof value === 'string' ? asExcelText(value) : value]];
-      }),
+    setCellValue,
 
     async deliverFile(fileName, bytes, mimeType): Promise<ExportOutcome> {
       if (mimeType === XLSX_MIME && createWorkbook && isSupported('ExcelApi', '1.8')) {
@@ -84,6 +144,13 @@ export function createOfficeHost(options: OfficeHostOptions = {}): PiloteHost {
       }
       download(fileName, bytes, mimeType);
       return 'download';
+    },
+
+    undoLastGeneration: () => gateway.undoLastGeneration(),
+
+    onWaitingForExcel(listener) {
+      waitingListeners.add(listener);
+      return () => waitingListeners.delete(listener);
     },
   };
 }

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Analysis, Generation } from '../core/pipeline';
 import type { WorkbookSnapshot } from '../core/grid';
-import type { PiloteHost } from '../host/host';
+import { WAITING_FOR_EXCEL_MESSAGE, type PiloteHost } from '../host/host';
 import { loadEngine, todayIso } from './engine';
 import { describeError, isAbort, type ProblemText } from './errors';
 import { runGeneration, type RunStep } from './runGeneration';
@@ -49,6 +49,8 @@ export interface Pilote {
   writeSheets(sheets: Generation['sheets'], what: string): Promise<boolean>;
   showCell(sheet: string, cell: string): void;
   openSheet(sheet: string): void;
+  /** « Annuler la dernière génération », where the host can (Excel); resolves to true on success. */
+  undoLastGeneration?(): Promise<boolean>;
 }
 
 export function usePilote(host: PiloteHost): Pilote {
@@ -85,6 +87,15 @@ export function usePilote(host: PiloteHost): Pilote {
   useEffect(() => {
     void refresh();
   }, [refresh]);
+
+  // Excel keeps a write waiting while the user edits a cell: say so, and take the notice back after.
+  useEffect(
+    () =>
+      host.onWaitingForExcel?.((waiting) =>
+        setNotice((current) => (waiting ? { intent: 'info', text: WAITING_FOR_EXCEL_MESSAGE } : current?.text === WAITING_FOR_EXCEL_MESSAGE ? undefined : current)),
+      ),
+    [host],
+  );
 
   const generate = useCallback(() => {
     if (abortRef.current) return;
@@ -152,6 +163,14 @@ export function usePilote(host: PiloteHost): Pilote {
   );
   const openSheet = useCallback((sheet: string) => void host.activateSheet(sheet).catch(fail), [host, fail]);
 
+  const undoLastGeneration = useCallback(async () => {
+    const undone = await host.undoLastGeneration?.().catch((error: unknown) => void fail(error));
+    if (!undone) return false;
+    setGeneration(undefined);
+    setRun({ status: 'idle' });
+    return writeThenReanalyse(async () => undefined, `Dernière génération annulée : ${undone.join(', ')} remis comme avant.`);
+  }, [host, fail, writeThenReanalyse]);
+
   return {
     host,
     loading,
@@ -174,5 +193,6 @@ export function usePilote(host: PiloteHost): Pilote {
     writeSheets,
     showCell,
     openSheet,
+    ...(host.undoLastGeneration && { undoLastGeneration }),
   };
 }

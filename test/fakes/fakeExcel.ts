@@ -5,8 +5,10 @@
  * happens at `context.sync()`; objects returned by methods are bound when their call runs; reading a
  * property that was not loaded, or loaded but not yet synced, throws `PropertyNotLoaded`; strings
  * written through `values` are parsed like typed input (`=A1` becomes a formula, `-3` a number, a
- * leading apostrophe keeps text); requests and answers over 5 MB fail like Excel on the web.
- * Syncs are counted. The workbook lives in memory so tests can seed it and inspect the result.
+ * leading apostrophe keeps text); requests and answers over 5 MB fail like Excel on the web; a range
+ * of more than 5 million cells fails with `RangeExceedsLimit`; table names are unique across the
+ * workbook (real Excel answers `InvalidArgument`); a workbook that lost focus answers `InactiveWorkbook`;
+ * a sync can be held (`holdSync`) and lands later, as `delayForCellEdit` does. Syncs are counted. The workbook lives in memory so tests can seed it and inspect the result.
  */
 import { a1, parseA1, type CellRange } from '../../src/core/grid';
 
@@ -48,6 +50,8 @@ export interface FakeValidation { range: CellRange; rule?: unknown; ignoreBlanks
 export interface FakeBorder { range: CellRange; edge: string; style?: string; color?: string }
 
 const MAX_ROWS = 1_048_576;
+/** Excel refuses to read or write a range of more cells than this (RangeExceedsLimit). */
+export const MAX_RANGE_CELLS = 5_000_000;
 const MAX_COLUMNS = 16_384;
 const NUMBER_INPUT = /^\s*[+-]?(\d+([.,]\d*)?|[.,]\d+)(e[+-]?\d+)?\s*%?\s*$/i;
 const DATE_INPUT = /^\s*\d{1,4}[/-]\d{1,2}([/-]\d{1,4})?\s*$/;
@@ -232,6 +236,15 @@ export class FakeExcel {
   workbookProtected = false;
   /** 1-based index of a sync that never answers. */
   hangAtSync?: number;
+  /**
+   * 1-based index of a sync held until `release()` is called, then run in full (a batch waiting for
+   * the user to leave cell editing): `held` resolves when it starts waiting.
+   */
+  holdSync?: { at: number; release: Promise<void>; held?: () => void };
+  /** Another workbook has the focus: every sync fails with InactiveWorkbook. */
+  inactive = false;
+  /** Options of each `Excel.run` (mergeUndoGroup...). */
+  readonly runOptions: unknown[] = [];
   /** A sync that fails with this Office error code before doing anything. */
   failAtSync?: { at: number; code: string };
   /** getMergedAreasOrNullObject fails beyond this many areas (Excel: 512). */
@@ -245,7 +258,8 @@ export class FakeExcel {
   }
 
   /** Stands for `Excel.run`: a fresh context, the batch, then a last sync if calls are still queued. */
-  run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+  run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>, options?: unknown): Promise<T> => {
+    this.runOptions.push(options ?? null);
     const context = new FakeContext(this);
     try {
       const result = await batch(context as unknown as Excel.RequestContext);
@@ -342,7 +356,12 @@ class FakeContext {
     this.queue = [];
     this.staged = [];
     if (excel.hangAtSync === excel.syncCount) return new Promise<void>(() => {});
+    if (excel.holdSync?.at === excel.syncCount) {
+      excel.holdSync.held?.();
+      await excel.holdSync.release;
+    }
     await Promise.resolve();
+    if (excel.inactive) throw new FakeOfficeError('InactiveWorkbook', 'Le classeur n’est plus actif');
     if (excel.failAtSync?.at === excel.syncCount) throw new FakeOfficeError(excel.failAtSync.code, `Échec simulé (${excel.failAtSync.code})`);
     const requestBytes = queue.reduce((sum, action) => sum + action.bytes, 0);
     excel.requestBytes.push(requestBytes);
@@ -451,8 +470,30 @@ class ClientResultProxy<V> {
 
 class WorkbookProxy {
   readonly worksheets: WorksheetCollectionProxy;
+  readonly tables: TableCollectionProxy;
   constructor(context: FakeContext) {
     this.worksheets = new WorksheetCollectionProxy(context);
+    this.tables = new TableCollectionProxy(context);
+  }
+}
+
+/** `workbook.tables`: only `load('items/name')`. */
+class TableCollectionProxy {
+  private names: { name: string }[] | undefined;
+  constructor(private readonly context: FakeContext) {}
+
+  load(properties: string): this {
+    if (properties !== 'items/name') throw new Error(`fake Excel: unsupported tables load ${properties}`);
+    this.context.enqueue('TableCollection.load', properties, () => {
+      const names = this.context.excel.allTables().map((t) => ({ name: t.name }));
+      this.context.stage(names, () => (this.names = names));
+    });
+    return this;
+  }
+
+  get items(): { name: string }[] {
+    if (!this.names) throw notLoaded('TableCollection.items');
+    return this.names;
   }
 }
 
@@ -557,6 +598,17 @@ class WorksheetProxy extends Proxy<FakeSheet> {
 
   get visibility(): string {
     return this.read('visibility') as string;
+  }
+  set visibility(value: 'Visible' | 'Hidden' | 'VeryHidden') {
+    this.act('visibility', value, () => {
+      const sheet = this.structural();
+      if (value !== 'Visible') {
+        const visible = this.excel.sheets.filter((s) => s.visibility === 'Visible' && s !== sheet);
+        if (!visible.length) throw new FakeOfficeError('InvalidOperation', 'Un classeur doit garder au moins une feuille visible');
+        if (this.excel.activeSheet === sheet.name) this.excel.activeSheet = visible[0].name;
+      }
+      sheet.visibility = value;
+    });
   }
 
   get position(): number {
@@ -688,6 +740,12 @@ class WorksheetProxy extends Proxy<FakeSheet> {
   }
 }
 
+function checkCellCount(area: CellRange): void {
+  if (area.rowCount * area.colCount > MAX_RANGE_CELLS) {
+    throw new FakeOfficeError('RangeExceedsLimit', `Plage de ${area.rowCount * area.colCount} cellules (limite ${MAX_RANGE_CELLS})`);
+  }
+}
+
 interface RangeTarget {
   sheet: FakeSheet;
   area: CellRange;
@@ -716,6 +774,7 @@ class RangeProxy extends Proxy<RangeTarget> {
 
   private checkShape(target: RangeTarget, matrix: unknown, what: string): unknown[][] {
     const { rowCount, colCount } = target.area;
+    checkCellCount(target.area);
     if (!Array.isArray(matrix) || matrix.length !== rowCount || matrix.some((line) => !Array.isArray(line) || line.length !== colCount)) {
       throw new FakeOfficeError('InvalidArgument', `${what} : dimensions différentes de la plage ${rowCount}x${colCount}`);
     }
@@ -724,6 +783,7 @@ class RangeProxy extends Proxy<RangeTarget> {
 
   private matrix<V>(target: RangeTarget, cellValue: (cell: FakeCell | undefined) => V): V[][] {
     const { row, col, rowCount, colCount } = target.area;
+    checkCellCount(target.area);
     return Array.from({ length: rowCount }, (_, r) => Array.from({ length: colCount }, (_, c) => cellValue(target.sheet.cell(row + r, col + c))));
   }
 
@@ -990,7 +1050,8 @@ class TableProxy extends Proxy<{ sheet: FakeSheet; table: FakeTable }> {
     this.act('name', value, ({ table }) => {
       if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(value) || value.length > 255) throw new FakeOfficeError('InvalidArgument', `Nom de tableau ${value}`);
       const clash = this.context.excel.allTables().find((t) => t !== table && t.name.toLowerCase() === value.toLowerCase());
-      if (clash) throw new FakeOfficeError('ItemAlreadyExists', `Le tableau ${value} existe déjà`);
+      // Real Excel answers InvalidArgument (not ItemAlreadyExists) for a name held by any table of the workbook.
+      if (clash) throw new FakeOfficeError('InvalidArgument', `Le tableau ${value} existe déjà`);
       table.name = value;
     });
   }

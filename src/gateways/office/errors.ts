@@ -26,7 +26,35 @@ export class ExcelOperationError extends Error {
   }
 }
 
-/** Wait for `context.sync()`, but never longer than `timeoutMs`. */
+/** Told when a sync starts or stops being slow, so that the pane can say it waits for Excel. */
+export type WaitingListener = (waiting: boolean) => void;
+
+/** After this long a sync is reported as waiting. */
+export const SLOW_SYNC_MS = 2_000;
+
+/**
+ * Wait for a sync that WRITES, however long it takes. A sync cannot be cancelled: with
+ * `delayForCellEdit` it runs as soon as the user leaves the cell, so reporting a failure after a
+ * timeout would be false (the write still lands). Past `slowAfterMs` the listener is told to show
+ * « En attente d’Excel… », and told again when Excel answers.
+ */
+export async function syncPatiently(context: { sync(): Promise<unknown> }, onWaiting?: WaitingListener, slowAfterMs = SLOW_SYNC_MS): Promise<void> {
+  let waiting = false;
+  const timer = onWaiting
+    ? setTimeout(() => {
+        waiting = true;
+        onWaiting(true);
+      }, slowAfterMs)
+    : undefined;
+  try {
+    await context.sync();
+  } finally {
+    clearTimeout(timer);
+    if (waiting) onWaiting?.(false);
+  }
+}
+
+/** Wait for `context.sync()` of a READ, but never longer than `timeoutMs` (a late read changes nothing). */
 export async function syncWithTimeout(context: { sync(): Promise<unknown> }, timeoutMs: number): Promise<void> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
@@ -54,6 +82,25 @@ const MESSAGES: Record<string, string> = {
     'Excel a refusé une valeur transmise par Pilote AP (argument non valide). Vérifiez que les feuilles ' +
     '« AP … » n’ont pas été renommées ni modifiées dans leur structure, puis relancez ; si l’erreur persiste, ' +
     'signalez-la avec une copie du classeur.',
+  RangeExceedsLimit:
+    'Une feuille est trop grande pour être lue ou écrite en une fois (plus de 5 millions de cellules). ' +
+    'Supprimez les lignes et colonnes vides en bas et à droite des feuilles (sélectionnez-les, clic droit > ' +
+    'Supprimer), puis relancez.',
+  InactiveWorkbook:
+    'Plusieurs classeurs sont ouverts et celui de Pilote AP n’est plus au premier plan. Cliquez dans ce ' +
+    'classeur pour le réactiver, puis relancez.',
+  MergedRangeConflict:
+    'Des cellules fusionnées empêchent l’écriture d’une feuille « AP … ». Annulez les fusions ajoutées à la ' +
+    'main dans les feuilles « AP … » (Accueil > Fusionner et centrer), puis relancez.',
+  InvalidOperation:
+    'Excel a refusé une opération de Pilote AP (par exemple masquer ou supprimer la dernière feuille visible, ou ' +
+    'modifier un tableau en cours de tri). Fermez les filtres et boîtes de dialogue ouverts, puis relancez.',
+  InvalidOrTimedOutSession:
+    'La session d’Excel sur le web a expiré. Enregistrez, rechargez la page du classeur (F5), rouvrez Pilote AP, ' +
+    'puis relancez.',
+  UndoNotSupported:
+    'Cette génération ne peut pas être annulée d’un seul Ctrl+Z dans cette version d’Excel : utilisez « Annuler ' +
+    'la dernière génération » dans le volet Pilote AP.',
   ItemAlreadyExists:
     'Une feuille ou un tableau porte déjà le nom que Pilote AP veut créer. Renommez la feuille ou le tableau ' +
     'concerné (nom commençant par « AP »), puis relancez.',

@@ -1,27 +1,42 @@
 /**
- * The Office.js gateway: reads every worksheet in two round trips (the list of sheets, then everything
- * about all of them at once) and writes sheet specs in one round trip when the payload allows, so a
- * whole generation costs three. Every failure comes out as an ExcelOperationError in French.
+ * The Office.js gateway. A read costs three syncs (the list of sheets and tables; where each sheet's
+ * values are and which sheets are ours; the values in blocks under the answer budget), plus one for
+ * fill colours when some competency cells have no readable value. A write is staged under temporary
+ * sheet names and swapped in by its last sync, in as few syncs as the request budget allows. Every
+ * failure comes out as an ExcelOperationError in French.
  */
-import type { CellValue, Grid, WorkbookSnapshot } from '../../core/grid';
-import { isOwnSheet, MARKER, type SheetSpec } from '../../core/render/sheetSpec';
+import type { Grid, WorkbookSnapshot } from '../../core/grid';
+import type { SheetSpec } from '../../core/render/sheetSpec';
 import type { WorkbookGateway } from '../gateway';
-import { DEFAULT_SYNC_TIMEOUT_MS, ExcelOperationError, isPayloadTooLarge, SyncTimeoutError, syncWithTimeout, toExcelOperationError } from './errors';
-import { queueSheetRead, toGrid, type SheetMeta } from './readSheets';
+import { DEFAULT_SYNC_TIMEOUT_MS, ExcelOperationError, syncPatiently, syncWithTimeout, toExcelOperationError, type WaitingListener } from './errors';
+import { areasNeedingFills } from './fillsNeeded';
+import { readBlocks, type BlockRequest } from './readBlocks';
+import { applyStructure, emptyGrid, queueOutline, valueAreas, type PendingOutline, queueStructure, readExtent, toCellValues, toFill, toOutline, type PendingStructure, type SheetMeta, type SheetOutline } from './readSheets';
 import { supportsMergedAreas } from './requirements';
-import { findSheet, planWrite, RequestScope, type KnownSheet } from './writePlan';
+import { backupName, findSheet, isBackupName, planWrite, RequestScope, type KnownSheet } from './writePlan';
+
+export interface RunOptions {
+  /** One undo step for the whole batch (ExcelApi 1.19). */
+  mergeUndoGroup?: boolean;
+}
 
 /** `Excel.run`, or a fake of it in tests. */
-export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>, options?: RunOptions) => Promise<T>;
 
 export interface OfficeGatewayOptions {
   run?: ExcelRun;
-  /** Longest wait for one `context.sync()`. */
+  /** Longest wait for one READ sync (a write sync is never timed out: it would land anyway). */
   syncTimeoutMs?: number;
-  /** Largest request the gateway builds, under the 5 MB cap of Excel on the web with a margin. */
+  /** Largest request and answer the gateway builds, under the 5 MB caps of Excel on the web. */
   maxRequestBytes?: number;
   /** Read merged areas (needs ExcelApi 1.13); by default, when this Excel supports it. */
   readMergedAreas?: boolean;
+  /** Group a generation's write into one undo step (ExcelApi 1.19); by default, when supported. */
+  undoGroup?: boolean;
+  /** Told when a write waits for Excel (the user is editing a cell), and when it goes on. */
+  onWaiting?: WaitingListener;
+  /** ISO date for the column detection that decides which fills to read. */
+  today?: () => string;
 }
 
 export interface WriteOptions {
@@ -31,64 +46,203 @@ export interface WriteOptions {
 
 export interface OfficeGateway extends WorkbookGateway {
   writeSheets(specs: SheetSpec[], options?: WriteOptions): Promise<void>;
+  /**
+   * Put back the AP sheets the last generation replaced (kept hidden as « … (préc.) ») and remove the
+   * output sheets it created. Returns the names of the sheets restored or removed.
+   */
+  undoLastGeneration(): Promise<string[]>;
 }
 
 export const DEFAULT_MAX_REQUEST_BYTES = 4_000_000;
+/** Answer weight of one row's or column's hidden flag. */
+const STRUCTURE_BYTES = 24;
+/** Below this, a refused request is not a question of size. */
+const MIN_RETRY_BYTES = 50_000;
 
 /** Keeps the batch until the user leaves cell edit mode instead of failing (ExcelApi 1.11; ignored before). */
-const defaultRun: ExcelRun = (batch) => Excel.run({ delayForCellEdit: true }, batch);
+const defaultRun: ExcelRun = (batch, options = {}) => Excel.run({ delayForCellEdit: true, ...options }, batch);
+
+function isSetSupported(name: string, version: string): boolean {
+  return typeof Office !== 'undefined' && !!Office.context?.requirements?.isSetSupported(name, version);
+}
+
+function localToday(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+interface WorkbookState {
+  sheets: KnownSheet[];
+  tableNames: string[];
+}
 
 export function createOfficeGateway(options: OfficeGatewayOptions = {}): OfficeGateway {
   const run = options.run ?? defaultRun;
   const timeoutMs = options.syncTimeoutMs ?? DEFAULT_SYNC_TIMEOUT_MS;
   const budget = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
   const withMerges = options.readMergedAreas ?? supportsMergedAreas();
-  /** The sheets as the last read or write left them: lets a write follow a read without a round trip. */
-  let known: KnownSheet[] | null = null;
+  const undoGroup = options.undoGroup ?? isSetSupported('ExcelApi', '1.19');
+  const today = options.today ?? localToday;
+  /** The workbook as the last read or write left it: lets a write follow a read without a round trip. */
+  let known: WorkbookState | null = null;
+  /** The sheet names the workbook should hold, as the last read or write left it (null: unknown). */
+  let expectedNames: string[] | null = null;
+  /** Output sheets the last write created without a predecessor (an undo removes them). */
+  let createdByLastWrite: string[] = [];
 
-  const sync = (context: Excel.RequestContext) => syncWithTimeout(context, timeoutMs);
+  const readSync = (context: Excel.RequestContext) => syncWithTimeout(context, timeoutMs);
+  const writeSync = (context: Excel.RequestContext) => syncPatiently(context, options.onWaiting);
 
-  async function listSheets(context: Excel.RequestContext): Promise<{ metas: SheetMeta[]; sheets: Excel.Worksheet[] }> {
-    const collection = context.workbook.worksheets;
-    collection.load('items/name,items/visibility');
-    await sync(context);
+  /** Sync 1: sheets (name, visibility) and every table name of the workbook. */
+  async function listWorkbook(context: Excel.RequestContext): Promise<{ sheets: Excel.Worksheet[]; metas: SheetMeta[]; tableNames: string[] }> {
+    const collection = context.workbook.worksheets.load('items/name,items/visibility');
+    const tables = context.workbook.tables.load('items/name');
+    await readSync(context);
     const sheets = collection.items;
-    return { sheets, metas: sheets.map((s) => ({ name: s.name, hidden: s.visibility !== 'Visible' })) };
+    return {
+      sheets,
+      metas: sheets.map((s) => ({ name: s.name, hidden: s.visibility !== 'Visible' })),
+      tableNames: tables.items.map((t) => t.name),
+    };
   }
 
-  /** All sheets in one sync; if Excel on the web finds the answer too big, one sync per sheet. */
-  async function readGrids(context: Excel.RequestContext, sheets: Excel.Worksheet[], metas: SheetMeta[]): Promise<Grid[]> {
-    const readAll = async (merges: boolean) => {
-      const pending = sheets.map((sheet, i) => queueSheetRead(sheet, metas[i], merges));
-      await sync(context);
-      return pending.map(toGrid);
+  /** Sync 2: used ranges, and A1 of the sheets named like ours. */
+  async function outline(context: Excel.RequestContext, sheets: Excel.Worksheet[], metas: SheetMeta[]): Promise<SheetOutline[]> {
+    const pending = sheets.map((sheet, i) => queueOutline(sheet, metas[i]));
+    await readSync(context);
+    return pending.map(toOutline);
+  }
+
+  function valueBlocks(outlines: SheetOutline[]): BlockRequest[] {
+    return outlines.flatMap((o) => {
+      const extent = readExtent(o);
+      if (extent === 'skip' || extent === 'marker') return [];
+      return valueAreas(o).map((range) => ({ sheet: o.meta.name, range, kind: 'values' as const }));
+    });
+  }
+
+  /** Sync 3 (and more for a huge workbook): values by blocks, with the structure of the coordinator's sheets. */
+  async function readValues(context: Excel.RequestContext, outlines: SheetOutline[], merges: boolean): Promise<Grid[]> {
+    const withStructure = outlines.filter((o) => readExtent(o) === 'full');
+    let structures: PendingStructure[] = [];
+    const queueStructures = () => {
+      structures = withStructure.map((o) => queueStructure(context.workbook.worksheets.getItem(o.meta.name), o.window, merges));
     };
+    const structureBytes = withStructure.reduce((sum, o) => sum + STRUCTURE_BYTES * (o.window.rowCount + o.window.colCount), 0);
+    const results = await readBlocks(context, valueBlocks(outlines), budget, readSync, { queue: queueStructures, bytes: structureBytes });
+    const grids = new Map<string, Grid>();
+    for (const o of outlines) {
+      const extent = readExtent(o);
+      if (extent === 'skip') continue;
+      const grid = emptyGrid(o);
+      if (extent === 'marker') grid.values = [[o.marker]];
+      grids.set(o.meta.name, grid);
+    }
+    for (const block of results) {
+      const grid = grids.get(block.sheet) as Grid;
+      const width = outlines.find((o) => o.meta.name === block.sheet)?.window.colCount ?? 0;
+      const top = block.range.row - grid.origin.row;
+      const left = block.range.col - grid.origin.col;
+      toCellValues(block.cells).forEach((line, i) => {
+        // Blocks cut by rows and (for AP Groupes) by columns: cells not read stay empty.
+        const target = (grid.values[top + i] ??= Array.from({ length: width }, () => null));
+        line.forEach((value, j) => (target[left + j] = value));
+      });
+    }
+    for (const grid of grids.values()) {
+      // A blank sheet comes back as a single empty A1.
+      if (grid.values.length === 1 && grid.values[0].length === 1 && grid.values[0][0] === null) grid.values = [];
+    }
+    withStructure.forEach((o, i) => applyStructure(grids.get(o.meta.name) as Grid, o.window, structures[i]));
+    return [...grids.values()];
+  }
+
+  /** Sync 4, only when needed: fill colours of the competency cells that have no readable value. */
+  async function readFills(context: Excel.RequestContext, grids: Grid[]): Promise<void> {
+    let areas;
     try {
-      return await readAll(withMerges);
-    } catch (error) {
-      if (isPayloadTooLarge(error)) {
-        const grids: Grid[] = [];
-        for (const [i, sheet] of sheets.entries()) {
-          const pending = queueSheetRead(sheet, metas[i], withMerges);
-          await sync(context);
-          grids.push(toGrid(pending));
-        }
-        return grids;
-      }
-      // getMergedAreasOrNullObject fails beyond 512 merged areas: read again without merges.
-      if (withMerges && !(error instanceof SyncTimeoutError)) return readAll(false);
-      throw error;
+      areas = areasNeedingFills({ grids }, today());
+    } catch {
+      // A workbook the engine cannot read yet (no pupils...): the generation will say why; no fills.
+      return;
+    }
+    if (!areas.length) return;
+    const blocks: BlockRequest[] = areas.map((area) => ({ ...area, kind: 'fills' }));
+    const results = await readBlocks(context, blocks, budget, readSync);
+    const byName = new Map(grids.map((g) => [g.sheet, g]));
+    for (const block of results) {
+      const grid = byName.get(block.sheet) as Grid;
+      grid.fills ??= grid.values.map(() => []);
+      block.cells.forEach((line, i) => {
+        const row = block.range.row - grid.origin.row + i;
+        const target = (grid.fills as (string | null)[][])[row] ?? [];
+        line.forEach((color, j) => (target[block.range.col - grid.origin.col + j] = toFill(color as string | undefined)));
+        (grid.fills as (string | null)[][])[row] = target;
+      });
+    }
+    // Same shape as values: null wherever no fill was read.
+    for (const grid of byName.values()) {
+      if (!grid.fills) continue;
+      grid.fills = grid.values.map((line, r) => line.map((_, c) => grid.fills?.[r]?.[c] ?? null));
     }
   }
 
-  async function readKnownSheets(context: Excel.RequestContext): Promise<KnownSheet[]> {
-    const { sheets, metas } = await listSheets(context);
-    const corners = sheets.map((sheet) => sheet.getRange('A1').load('values'));
-    await sync(context);
-    return metas.map((meta, position) => {
-      const a1: Grid = { sheet: meta.name, origin: { row: 0, col: 0 }, values: [[corners[position].values[0][0] as CellValue]] };
-      return { name: meta.name, position, ours: isOwnSheet(a1) };
-    });
+  /**
+   * Syncs 1 and 2. When the gateway knows which sheets the workbook should hold (after its own read or
+   * write), it asks for their outlines with the list, in one sync; the list tells whether the guess
+   * held, else (a sheet added, renamed or deleted since) the outlines are asked again.
+   */
+  async function listAndOutline(context: Excel.RequestContext): Promise<{ outlines: SheetOutline[]; tableNames: string[] }> {
+    const guess = expectedNames;
+    if (guess) {
+      const collection = context.workbook.worksheets.load('items/name,items/visibility');
+      const tables = context.workbook.tables.load('items/name');
+      const pending = new Map(guess.map((name) => [name, queueOutline(context.workbook.worksheets.getItem(name), { name, hidden: false })]));
+      let listed = false;
+      try {
+        await readSync(context);
+        listed = true;
+      } catch (error) {
+        // A sheet of the guess is gone: fall back to the list, then the outlines.
+        if ((error as { code?: string })?.code !== 'ItemNotFound') throw error;
+      }
+      if (listed) {
+        const metas = collection.items.map((sheet) => ({ name: sheet.name, hidden: sheet.visibility !== 'Visible' }));
+        const tableNames = tables.items.map((t) => t.name);
+        if (metas.every((meta) => pending.has(meta.name))) {
+          return { outlines: metas.map((meta) => toOutline({ ...(pending.get(meta.name) as PendingOutline), meta })), tableNames };
+        }
+        return { outlines: await outline(context, collection.items, metas), tableNames };
+      }
+    }
+    const { sheets, metas, tableNames } = await listWorkbook(context);
+    return { outlines: await outline(context, sheets, metas), tableNames };
+  }
+
+  async function readGrids(context: Excel.RequestContext): Promise<{ grids: Grid[]; state: WorkbookState }> {
+    const { outlines, tableNames } = await listAndOutline(context);
+    let grids: Grid[];
+    try {
+      grids = await readValues(context, outlines, withMerges);
+    } catch (error) {
+      // getMergedAreasOrNullObject fails beyond 512 merged areas: read again without merges.
+      if (!withMerges || (error as { code?: string })?.code !== 'GeneralException') throw error;
+      grids = await readValues(context, outlines, false);
+    }
+    await readFills(context, grids);
+    const state = {
+      sheets: outlines.map((o, position) => ({ name: o.meta.name, position, ours: o.ours })),
+      tableNames,
+    };
+    return { grids, state };
+  }
+
+  /** What a write needs to know when no read preceded it: two small syncs. */
+  async function readState(context: Excel.RequestContext): Promise<WorkbookState> {
+    const { sheets, metas, tableNames } = await listWorkbook(context);
+    const outlines = await outline(context, sheets, metas);
+    return { sheets: outlines.map((o, position) => ({ name: o.meta.name, position, ours: o.ours })), tableNames };
   }
 
   function refuseForeignSheets(specs: SheetSpec[], sheets: KnownSheet[]): void {
@@ -103,55 +257,118 @@ export function createOfficeGateway(options: OfficeGatewayOptions = {}): OfficeG
     }
   }
 
-  function afterWrite(sheets: KnownSheet[], specs: SheetSpec[]): KnownSheet[] {
-    const next = [...sheets];
-    for (const spec of specs) {
-      const ours = String(spec.cells[0]?.[0] ?? '').startsWith(MARKER);
-      const existing = findSheet(next, spec.name);
-      if (!existing) next.push({ name: spec.name, position: next.length, ours });
-      else if (spec.role === 'output') existing.ours = ours;
-    }
-    return next;
+  async function write(specs: SheetSpec[], writeOptions: WriteOptions, grouped: boolean, writeBudget = budget): Promise<void> {
+    await run(
+      async (context) => {
+        const state = known ?? (await readState(context));
+        known = null;
+        refuseForeignSheets(specs, state.sheets);
+        const planned = planWrite(specs, {
+          known: state.sheets,
+          tableNames: state.tableNames,
+          budget: writeBudget,
+          stamp: Date.now().toString(36),
+          activate: writeOptions.activate,
+        });
+        const scope = new RequestScope(context);
+        let pendingBytes = 0;
+        for (const operation of planned.operations) {
+          if (pendingBytes > 0 && pendingBytes + operation.bytes > writeBudget) {
+            await writeSync(context);
+            pendingBytes = 0;
+          }
+          operation.apply(scope);
+          pendingBytes += operation.bytes;
+        }
+        await writeSync(context);
+        expectedNames = planned.sheetsAfter;
+        if (planned.created.length || planned.replaced.length) createdByLastWrite = planned.created;
+      },
+      grouped ? { mergeUndoGroup: true } : undefined,
+    );
   }
 
   return {
     async readSnapshot(): Promise<WorkbookSnapshot> {
       try {
-        const grids = await run(async (context) => {
-          const { sheets, metas } = await listSheets(context);
-          return readGrids(context, sheets, metas);
-        });
-        known = grids.map((grid, position) => ({ name: grid.sheet, position, ours: isOwnSheet(grid) }));
+        const { grids, state } = await run((context) => readGrids(context));
+        known = state;
+        expectedNames = state.sheets.map((sheet) => sheet.name);
         return { grids };
       } catch (error) {
         known = null;
+        expectedNames = null;
         throw toExcelOperationError(error);
       }
     },
 
     async writeSheets(specs: SheetSpec[], writeOptions: WriteOptions = {}): Promise<void> {
       if (!specs.length && !writeOptions.activate) return;
-      try {
-        await run(async (context) => {
-          const sheets = known ?? (await readKnownSheets(context));
-          refuseForeignSheets(specs, sheets);
-          const scope = new RequestScope(context);
-          let pendingBytes = 0;
-          for (const operation of planWrite(specs, sheets, budget)) {
-            if (pendingBytes > 0 && pendingBytes + operation.bytes > budget) {
-              await sync(context);
-              pendingBytes = 0;
-            }
-            operation.apply(scope);
-            pendingBytes += operation.bytes;
+      let grouped = undoGroup;
+      let writeBudget = budget;
+      let stale = known !== null;
+      for (;;) {
+        try {
+          await write(specs, writeOptions, grouped, writeBudget);
+          return;
+        } catch (error) {
+          const wasStale = stale;
+          stale = false;
+          // Whatever happened, the next attempt reads the workbook again: a staged write starts over
+          // cleanly (the previous attempt's `AP ~…` sheets are deleted, the AP sheets were not swapped).
+          known = null;
+          expectedNames = null;
+          const code = (error as { code?: string })?.code;
+          if (grouped && code === 'UndoNotSupported') {
+            // Some call cannot be grouped in this Excel: one undo step is a comfort, not a need.
+            grouped = false;
+          } else if (wasStale && (code === 'ItemNotFound' || code === 'ItemAlreadyExists')) {
+            // The sheets seen at the last read have changed since (renamed, deleted, added by hand):
+            // once, the same write planned from a fresh look at the workbook.
+          } else if (code === 'RequestPayloadSizeLimitExceeded' && writeBudget > MIN_RETRY_BYTES) {
+            // Excel counted more than estimated: the same write in smaller syncs.
+            writeBudget = Math.floor(writeBudget / 4);
+          } else {
+            throw toExcelOperationError(error);
           }
-          if (writeOptions.activate) scope.sheet(writeOptions.activate).activate();
-          await sync(context);
-          known = afterWrite(sheets, specs);
+        }
+      }
+    },
+
+    async undoLastGeneration(): Promise<string[]> {
+      known = null;
+      expectedNames = null;
+      try {
+        return await run(async (context) => {
+          const state = await readState(context);
+          const byName = (name: string) => findSheet(state.sheets, name);
+          const backups = state.sheets.filter((s) => s.ours && isBackupName(s.name));
+          const done: string[] = [];
+          const scope = new RequestScope(context);
+          for (const name of createdByLastWrite) {
+            if (byName(name)?.ours && !backups.some((b) => b.name === backupName(name))) {
+              scope.sheet(name).delete();
+              done.push(name);
+            }
+          }
+          for (const backup of backups) {
+            const original = state.sheets.find((s) => s.ours && !isBackupName(s.name) && backupName(s.name) === backup.name);
+            if (!original) continue;
+            const current = scope.sheet(original.name);
+            const restored = scope.sheet(backup.name);
+            restored.visibility = 'Visible';
+            current.delete();
+            restored.name = original.name;
+            done.push(original.name);
+          }
+          if (!done.length) {
+            throw new ExcelOperationError('Il n’y a pas de génération à annuler : aucune feuille « AP … (préc.) » dans ce classeur.');
+          }
+          await writeSync(context);
+          createdByLastWrite = [];
+          return done;
         });
       } catch (error) {
-        // Whatever was written before the failure, the next write must look at the workbook again.
-        known = null;
         throw toExcelOperationError(error);
       }
     },

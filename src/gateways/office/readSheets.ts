@@ -1,9 +1,15 @@
 /**
- * Reading worksheets into grids. `queueSheetRead` only queues loads on the request context (no sync);
- * after the caller's single `context.sync()`, `toGrid` turns the loaded results into a Grid.
+ * Reading worksheets into grids, in as few syncs as the 5 MB answer limit of Excel on the web allows.
+ * The functions here only queue loads on the request context; the gateway syncs. Values, hidden rows
+ * and columns, formula cells and merges are read for the coordinator's sheets; fills only where the
+ * reader needs them (see fillsNeeded.ts); of our own output sheets, only what the engine reads back.
  */
 import type { CellRange, CellValue, Grid } from '../../core/grid';
+import { GROUP_COLUMNS } from '../../core/plan/sheetColumns';
+import { MARKER, SHEET_NAMES, SHEET_PREFIX } from '../../core/render/sheetSpec';
+import { normalizeText } from '../../core/text';
 import { parseAreas, parseRangeAddress, relativeTo } from './addresses';
+import { isBackupName, STAGING_PREFIX } from './writePlan';
 
 /** A worksheet as listed by the first sync. */
 export interface SheetMeta {
@@ -11,23 +17,97 @@ export interface SheetMeta {
   hidden: boolean;
 }
 
-/** The loads queued for one sheet, read back after the sync. */
-export interface PendingSheetRead {
+/** What the second sync tells about a sheet: where its values are, and whether it is ours. */
+export interface SheetOutline {
+  meta: SheetMeta;
+  /** Absolute used range (values only); a blank sheet gives A1. */
+  window: CellRange;
+  /** Written by Pilote AP (our name prefix and the marker in A1). */
+  ours: boolean;
+  marker: string | null;
+  /** The first rows of a sheet named like ours (A1 and, for `AP Groupes`, its header row). */
+  top: unknown[][];
+}
+
+export interface PendingOutline {
   meta: SheetMeta;
   used: Excel.Range;
-  fills: OfficeExtension.ClientResult<Excel.CellProperties[][]>;
+  corner: Excel.Range | null;
+}
+
+/** Rows and columns probed at the top of our sheets: the marker and the header of `AP Groupes`. */
+const TOP_ROWS = 6;
+const TOP_COLUMNS = 16;
+
+/** Queue the used range of a sheet and, for a sheet named like ours, its top-left corner. */
+export function queueOutline(sheet: Excel.Worksheet, meta: SheetMeta): PendingOutline {
+  // Values only: a column formatted down to row 1,048,576 must not inflate the read.
+  const used = sheet.getUsedRange(true).load('address');
+  const corner = meta.name.startsWith(SHEET_PREFIX) ? sheet.getRangeByIndexes(0, 0, TOP_ROWS, TOP_COLUMNS).load('values') : null;
+  return { meta, used, corner };
+}
+
+export function toOutline(pending: PendingOutline): SheetOutline {
+  const window = parseRangeAddress(pending.used.address);
+  const top = (pending.corner?.values ?? []) as unknown[][];
+  const a1 = top[0]?.[0];
+  const marker = typeof a1 === 'string' && a1.startsWith(MARKER) ? a1 : null;
+  return { meta: pending.meta, window, ours: marker !== null, marker, top };
+}
+
+/** What the engine reads back from `AP Groupes`: the locks and what identifies the locked row. */
+const GROUP_COLUMNS_READ = [GROUP_COLUMNS.slot, GROUP_COLUMNS.workshop, GROUP_COLUMNS.teacher, GROUP_COLUMNS.pupil, GROUP_COLUMNS.className, GROUP_COLUMNS.lock];
+
+/**
+ * The rectangles (absolute) to read of a sheet whose values the engine needs. For `AP Groupes`, its
+ * header rows whole, then only the columns read back below them (not the long « Pourquoi »); for any
+ * other sheet, the used range.
+ */
+export function valueAreas(outline: SheetOutline): CellRange[] {
+  const { window } = outline;
+  if (!(outline.ours && outline.meta.name === SHEET_NAMES.groups && window.row === 0 && window.col === 0)) return [window];
+  const wanted = GROUP_COLUMNS_READ.map(normalizeText);
+  const headerRow = outline.top.findIndex((line) => wanted.every((w) => line.some((cell) => normalizeText(cell as string) === w)));
+  if (headerRow < 0) return [window];
+  const header = outline.top[headerRow].map((cell) => normalizeText(cell as string));
+  const columns = wanted.map((w) => header.indexOf(w)).sort((a, b) => a - b);
+  const below = window.rowCount - headerRow - 1;
+  const areas: CellRange[] = [{ row: 0, col: 0, rowCount: headerRow + 1, colCount: window.colCount }];
+  if (below <= 0) return areas;
+  for (const col of columns) {
+    const last = areas[areas.length - 1];
+    if (areas.length > 1 && last.col + last.colCount === col) last.colCount++;
+    else areas.push({ row: headerRow + 1, col, rowCount: below, colCount: 1 });
+  }
+  return areas;
+}
+
+/**
+ * How much of a sheet the engine reads. Our output sheets are rewritten by every generation: the
+ * indicators are never read back (only their marker), the others are read for what the coordinator
+ * typed (locks, hours done, rooms) and the history. Staging and backup copies are not part of the
+ * workbook the engine sees.
+ */
+export type ReadExtent = 'skip' | 'marker' | 'values' | 'full';
+
+export function readExtent(outline: SheetOutline): ReadExtent {
+  const name = outline.meta.name;
+  if (outline.ours && (name.startsWith(STAGING_PREFIX) || isBackupName(name))) return 'skip';
+  if (outline.ours && name === SHEET_NAMES.indicators) return 'marker';
+  const output: string[] = [SHEET_NAMES.groups, SHEET_NAMES.history, SHEET_NAMES.calendar, SHEET_NAMES.hours];
+  return outline.ours && output.includes(name) ? 'values' : 'full';
+}
+
+/** Hidden rows and columns, formula cells and merges of one sheet: small answers, queued once. */
+export interface PendingStructure {
   rows: OfficeExtension.ClientResult<Excel.RowProperties[]>;
   columns: OfficeExtension.ClientResult<Excel.ColumnProperties[]>;
   formulaCells: Excel.RangeAreas;
   merges: Excel.RangeAreas | null;
 }
 
-/** Queue everything one sheet's grid needs; nothing is sent until the caller syncs. */
-export function queueSheetRead(sheet: Excel.Worksheet, meta: SheetMeta, withMerges: boolean): PendingSheetRead {
-  // Values only: a column formatted down to row 1,048,576 must not inflate the read.
-  const used = sheet.getUsedRange(true);
-  used.load('address,values');
-  const fills = used.getCellProperties({ format: { fill: { color: true } } });
+export function queueStructure(sheet: Excel.Worksheet, window: CellRange, withMerges: boolean): PendingStructure {
+  const used = sheet.getRangeByIndexes(window.row, window.col, window.rowCount, window.colCount);
   const rows = used.getRowProperties({ rowHidden: true });
   const columns = used.getColumnProperties({ columnHidden: true });
   // The addresses of formula cells weigh far less than every cell's formula text.
@@ -38,10 +118,8 @@ export function queueSheetRead(sheet: Excel.Worksheet, meta: SheetMeta, withMerg
     merges = used.getMergedAreasOrNullObject();
     merges.load('address');
   }
-  return { meta, used, fills, rows, columns, formulaCells, merges };
+  return { rows, columns, formulaCells, merges };
 }
-
-const NO_FILL = '#FFFFFF';
 
 function toCellValue(value: unknown): CellValue {
   if (value === '' || value === null || value === undefined) return null;
@@ -49,10 +127,16 @@ function toCellValue(value: unknown): CellValue {
   return String(value);
 }
 
-function toFill(color: string | undefined): string | null {
+const NO_FILL = '#FFFFFF';
+
+export function toFill(color: string | undefined): string | null {
   if (!color || !color.startsWith('#')) return null;
   const upper = color.toUpperCase();
   return upper === NO_FILL ? null : upper;
+}
+
+export function toCellValues(raw: unknown[][]): CellValue[][] {
+  return raw.map((line) => line.map(toCellValue));
 }
 
 /** Areas (e.g. formula cells or merges) in the grid's own coordinates, clipped to it. */
@@ -61,34 +145,26 @@ function areasWithin(areas: Excel.RangeAreas | null, window: CellRange): CellRan
   return parseAreas(areas.address).flatMap((area) => relativeTo(area, window) ?? []);
 }
 
-/** The grid of a sheet whose loads have been synced. */
-export function toGrid(read: PendingSheetRead): Grid {
-  const window = parseRangeAddress(read.used.address);
-  const raw = read.used.values as unknown[][];
-  const grid: Grid = {
-    sheet: read.meta.name,
-    origin: { row: window.row, col: window.col },
+/** An empty grid for a sheet, at its used range. */
+export function emptyGrid(outline: SheetOutline): Grid {
+  return {
+    sheet: outline.meta.name,
+    origin: { row: outline.window.row, col: outline.window.col },
     values: [],
-    fills: [],
-    formulas: [],
-    hiddenRows: [],
-    hiddenColumns: [],
-    hidden: read.meta.hidden,
+    hidden: outline.meta.hidden,
   };
-  const merges = read.merges ? areasWithin(read.merges, window) : undefined;
-  if (merges) grid.merges = merges;
-  // A blank sheet comes back as a single empty A1.
-  if (raw.length === 1 && raw[0].length === 1 && toCellValue(raw[0][0]) === null) return grid;
+}
 
-  grid.values = raw.map((line) => line.map(toCellValue));
-  grid.fills = read.fills.value.map((line) => line.map((cell) => toFill(cell.format?.fill?.color)));
-  grid.formulas = raw.map((line) => line.map(() => false));
-  for (const area of areasWithin(read.formulaCells, window)) {
-    for (let r = area.row; r < area.row + area.rowCount; r++) {
-      for (let c = area.col; c < area.col + area.colCount; c++) grid.formulas[r][c] = true;
+/** Put the structure of a sheet (synced) into its grid. */
+export function applyStructure(grid: Grid, window: CellRange, structure: PendingStructure): void {
+  if (structure.merges) grid.merges = areasWithin(structure.merges, window);
+  grid.hiddenRows = structure.rows.value.flatMap((row, index) => (row.rowHidden ? [index] : []));
+  grid.hiddenColumns = structure.columns.value.flatMap((column, index) => (column.columnHidden ? [index] : []));
+  const formulas = grid.values.map((line) => line.map(() => false));
+  for (const area of areasWithin(structure.formulaCells, window)) {
+    for (let r = area.row; r < area.row + area.rowCount && r < formulas.length; r++) {
+      for (let c = area.col; c < area.col + area.colCount; c++) formulas[r][c] = true;
     }
   }
-  grid.hiddenRows = read.rows.value.flatMap((row, index) => (row.rowHidden ? [index] : []));
-  grid.hiddenColumns = read.columns.value.flatMap((column, index) => (column.columnHidden ? [index] : []));
-  return grid;
+  grid.formulas = formulas;
 }

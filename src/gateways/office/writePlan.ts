@@ -4,8 +4,9 @@
  * sends as many operations per sync as fit under the request cap of Excel on the web (5 MB), so a
  * usual generation is written in a single round trip and a huge one is split by rows.
  *
- * Order inside a request matters: sheets are (re)created first, then values and formulas, then
- * formats, merges, tables over the written data, conditional formats, validations, layout, charts.
+ * Order inside a request matters: leftover temporary sheets are deleted first, new sheets are created
+ * under temporary names, then values and formulas, formats, merges, tables over the written data,
+ * conditional formats, validations, layout, charts; the swap into the real names comes last.
  */
 import { a1, type CellRange } from '../../core/grid';
 import { isFormula, MARKER, type CellStyle, type ConditionalFormatSpec, type PrintSpec, type SheetSpec, type SpecCell } from '../../core/render/sheetSpec';
@@ -57,40 +58,21 @@ export function findSheet(known: KnownSheet[], name: string): KnownSheet | undef
   return known.find((sheet) => sameName(sheet.name, name));
 }
 
-/**
- * Replace a sheet of ours in place: the old one is renamed out of the way, the new one takes its name
- * and tab position, then the old one (with its tables, whose names become free) is deleted. Adding
- * before deleting means the workbook never lacks a visible sheet.
- */
-function replaceSheet(spec: SheetSpec, existing: KnownSheet, parkingName: string): WriteOperation {
-  return {
-    bytes: 7 * ACTION_BYTES,
-    apply(scope) {
-      const old = scope.sheet(existing.name);
-      old.name = parkingName;
-      const fresh = scope.context.workbook.worksheets.add(spec.name);
-      fresh.position = existing.position;
-      old.delete();
-      markAsOurs(fresh, spec);
-      scope.remember(spec.name, fresh);
-    },
-  };
-}
-
-function addSheet(spec: SheetSpec): WriteOperation {
+/** A new sheet under its temporary name: it takes the spec's name only in the final sync. */
+function addStagingSheet(spec: SheetSpec, stagingName: string): WriteOperation {
   return {
     bytes: 3 * ACTION_BYTES,
     apply(scope) {
-      const fresh = scope.context.workbook.worksheets.add(spec.name);
+      const fresh = scope.context.workbook.worksheets.add(stagingName);
       markAsOurs(fresh, spec);
-      scope.remember(spec.name, fresh);
+      scope.remember(stagingName, fresh);
     },
   };
 }
 
 /**
- * Write the marker cell with the sheet itself: should a later call of a split write fail, the sheet
- * is still recognised as ours and the next generation may replace it.
+ * Write the marker cell with the sheet itself: should a later call of a split write fail, the
+ * temporary sheet is still recognised as ours, left out of the reads and deleted by the next write.
  */
 function markAsOurs(sheet: Excel.Worksheet, spec: SheetSpec): void {
   const first = spec.cells[0]?.[0];
@@ -332,19 +314,112 @@ function printOperations(name: string, print: PrintSpec): WriteOperation[] {
   return operations;
 }
 
+/** Suffix of the hidden copy of an AP sheet that a generation replaced (for « Annuler la dernière génération »). */
+export const BACKUP_SUFFIX = ' (préc.)';
+/** Prefix of a sheet being written; a leftover one (interrupted write) is deleted by the next write. */
+export const STAGING_PREFIX = 'AP ~';
+
+/** The hidden copy's name of an AP sheet, within Excel's 31 characters. */
+export function backupName(name: string): string {
+  return name.slice(0, 31 - BACKUP_SUFFIX.length) + BACKUP_SUFFIX;
+}
+
+export function isBackupName(name: string): boolean {
+  return name.endsWith(BACKUP_SUFFIX);
+}
+
+/** A table name that no table of the workbook holds: `AP_Groupes`, else `AP_Groupes_2`, `_3`... */
+export function freeTableName(wanted: string, taken: Set<string>): string {
+  const lower = (name: string) => name.toLocaleLowerCase('en');
+  let name = wanted;
+  for (let n = 2; taken.has(lower(name)); n++) name = `${wanted}_${n}`;
+  taken.add(lower(name));
+  return name;
+}
+
+export interface WritePlanContext {
+  /** Sheets of the workbook as last seen. */
+  known: KnownSheet[];
+  /** Every table name of the workbook (names are workbook-wide). */
+  tableNames: string[];
+  budget: number;
+  /** Unique per write: temporary sheet names. */
+  stamp: string;
+  /** Sheet to bring to the front at the end. */
+  activate?: string;
+}
+
+export interface PlannedWrite {
+  operations: WriteOperation[];
+  /** Output sheets that had no predecessor (deleted by an undo). */
+  created: string[];
+  /** Existing AP sheets kept hidden as `… (préc.)` (restored by an undo). */
+  replaced: string[];
+  /** Every sheet name of the workbook once the write is done (order not kept). */
+  sheetsAfter: string[];
+}
+
 /**
- * Every operation needed to write `specs` into a workbook whose sheets are `known`, in the order they
- * must run. Parameter sheets that already exist are skipped; output sheets replace ours.
+ * Every operation needed to write `specs`, in the order they must run. Parameter sheets that already
+ * exist are skipped. Every sheet is written under a temporary name; the last operation (in the last
+ * sync) swaps them in: the previous copies are deleted, the sheets being replaced are hidden under
+ * `… (préc.)`, the new ones take their names and places. A write interrupted before that leaves the
+ * AP sheets as they were, plus `AP ~…` sheets that the next write deletes.
  */
-export function planWrite(specs: SheetSpec[], known: KnownSheet[], budget: number): WriteOperation[] {
+export function planWrite(specs: SheetSpec[], plan: WritePlanContext): PlannedWrite {
+  const { known, budget, stamp } = plan;
   const toWrite = specs.filter((spec) => spec.role === 'output' || !findSheet(known, spec.name));
-  // Temporary name of a sheet being replaced: unique per run, under the 31-character limit.
-  const stamp = Date.now().toString(36);
-  const structure = toWrite.map((spec, index) => {
-    const existing = findSheet(known, spec.name);
-    return existing ? replaceSheet(spec, existing, `~AP ${stamp} ${index}`) : addSheet(spec);
-  });
-  const content = toWrite.flatMap((spec) => contentOperations(spec, budget / 2));
-  const layout = toWrite.flatMap(layoutOperations);
-  return [...structure, ...content, ...layout];
+  const takenTables = new Set(plan.tableNames.map((name) => name.toLocaleLowerCase('en')));
+  const staged = toWrite.map((spec, index) => ({
+    spec,
+    existing: findSheet(known, spec.name),
+    staging: { ...spec, name: `${STAGING_PREFIX}${stamp} ${index}`, tables: spec.tables?.map((t) => ({ ...t, name: freeTableName(t.name, takenTables) })) },
+  }));
+  const leftovers = known.filter((sheet) => sheet.ours && sheet.name.startsWith(STAGING_PREFIX));
+  const oldBackups = known.filter((sheet) => sheet.ours && isBackupName(sheet.name));
+  const cleanup: WriteOperation[] = leftovers.length
+    ? [{ bytes: leftovers.length * ACTION_BYTES, apply: (scope) => leftovers.forEach((sheet) => scope.sheet(sheet.name).delete()) }]
+    : [];
+  const commit: WriteOperation = {
+    bytes: (oldBackups.length + 4 * staged.length + 1) * ACTION_BYTES,
+    apply(scope) {
+      for (const backup of oldBackups) scope.sheet(backup.name).delete();
+      const removed = [...leftovers, ...oldBackups].map((sheet) => sheet.position);
+      let inserted = 0;
+      // In tab order: each new sheet goes where the one it replaces was, which moves one place right.
+      const inTabOrder = [...staged].sort((a, b) => (a.existing?.position ?? Infinity) - (b.existing?.position ?? Infinity));
+      for (const { spec, existing, staging } of inTabOrder) {
+        const fresh = scope.sheet(staging.name);
+        if (existing) {
+          const old = scope.sheet(existing.name);
+          old.name = backupName(existing.name);
+          old.visibility = 'Hidden';
+          fresh.name = spec.name;
+          fresh.position = existing.position - removed.filter((p) => p < existing.position).length + inserted++;
+        } else {
+          fresh.name = spec.name;
+        }
+        scope.remember(spec.name, fresh);
+      }
+      if (plan.activate) scope.sheet(plan.activate).activate();
+    },
+  };
+  return {
+    operations: [
+      ...cleanup,
+      ...staged.map(({ spec, staging }) => addStagingSheet(spec, staging.name)),
+      ...staged.flatMap(({ staging }) => contentOperations(staging, budget / 2)),
+      ...staged.flatMap(({ staging }) => layoutOperations(staging)),
+      commit,
+    ],
+    created: staged.filter((s) => !s.existing && s.spec.role === 'output').map((s) => s.spec.name),
+    replaced: staged.filter((s) => s.existing).map((s) => s.spec.name),
+    sheetsAfter: [
+      ...new Set([
+        ...known.filter((sheet) => !leftovers.includes(sheet) && !oldBackups.includes(sheet)).map((sheet) => sheet.name),
+        ...staged.map((s) => s.spec.name),
+        ...staged.flatMap((s) => (s.existing ? [backupName(s.existing.name)] : [])),
+      ]),
+    ],
+  };
 }

@@ -111,6 +111,7 @@ export function GenerateStep({ pilote, analysis, onSeeResults }: { pilote: Pilot
             <Button appearance="primary" onClick={onSeeResults}>
               Voir les résultats
             </Button>
+            {pilote.undoLastGeneration && <Button onClick={() => void pilote.undoLastGeneration?.()}>Annuler la dernière génération</Button>}
           </MessageBarActions>
         </MessageBar>
       )}

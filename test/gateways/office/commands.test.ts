@@ -8,7 +8,7 @@ import { groupsSpec, parametersSpec } from './specs';
 const engine = vi.hoisted(() => ({ generate: vi.fn() }));
 vi.mock('../../../src/core/pipeline', () => engine);
 
-const { localIsoDate, renderReport, reportUrl, runRibbonGeneration, summaryMessage } = await import('../../../src/commands/commands');
+const { COMMAND_LIMIT_MS, completeWithin, localIsoDate, renderReport, reportUrl, runRibbonGeneration, summaryMessage } = await import('../../../src/commands/commands');
 
 function workbook(withParameters: boolean): FakeExcel {
   const excel = new FakeExcel();
@@ -38,11 +38,11 @@ describe('ribbon command « Générer les groupes »', () => {
     expect(excel.sheetNames()).toEqual(['2MRC']);
   });
 
-  it('generates with the saved settings in 3 round trips, shows AP Groupes and sums up', async () => {
+  it('generates with the saved settings in 4 round trips (list, outline, values, write), shows AP Groupes and sums up', async () => {
     const excel = workbook(true);
     const report = await runRibbonGeneration({ gateway: createOfficeGateway({ run: excel.run }), today: '2026-09-21', missing: [] });
     expect(engine.generate).toHaveBeenCalledWith(expect.objectContaining({ grids: expect.any(Array) }), { today: '2026-09-21' });
-    expect(excel.syncCount).toBe(3);
+    expect(excel.syncCount).toBe(4);
     expect(excel.activeSheet).toBe(SHEET_NAMES.groups);
     expect(excel.sheet(SHEET_NAMES.parameters).valueAt('A1')).toBe(`${MARKER} paramètres`);
     expect(report.title).toBe('Groupes générés');
@@ -92,5 +92,26 @@ describe('ribbon command « Générer les groupes »', () => {
 
   it('dates the run with the local day', () => {
     expect(localIsoDate(new Date(2026, 8, 7, 23, 30))).toBe('2026-09-07');
+  });
+});
+
+describe('ribbon command within Office’s 5 minutes', () => {
+  it('completes when the work ends, once', async () => {
+    let completed = 0;
+    await completeWithin(async () => undefined, () => completed++, 1_000);
+    expect(completed).toBe(1);
+  });
+
+  it('completes at the limit counted from the click even if the work is still waiting', async () => {
+    let completed = 0;
+    let finishWork = () => {};
+    const start = Date.now();
+    await completeWithin(() => new Promise<void>((resolve) => (finishWork = resolve)), () => completed++, 80, start - 40);
+    expect(completed).toBe(1);
+    expect(Date.now() - start).toBeLessThan(70);
+    finishWork();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(completed).toBe(1);
+    expect(COMMAND_LIMIT_MS).toBeLessThan(5 * 60_000);
   });
 });

@@ -14,6 +14,12 @@ describe('Excel errors in French', () => {
     ['ItemAlreadyExists', /porte déjà le nom.*Renommez/],
     ['GeneralException', /erreur interne.*rouvrez-le/],
     ['InvalidOperationInCellEditMode', /Entrée ou Échap/],
+    ['RangeExceedsLimit', /5 millions de cellules.*Supprimez les lignes et colonnes vides/],
+    ['InactiveWorkbook', /premier plan.*Cliquez dans ce classeur/],
+    ['MergedRangeConflict', /fusionnées.*Annulez les fusions/],
+    ['InvalidOperation', /refusé une opération.*Fermez les filtres/],
+    ['InvalidOrTimedOutSession', /session.*expiré.*rechargez la page/],
+    ['UndoNotSupported', /Annuler la dernière génération/],
   ])('explains %s with what to do', (code, expected) => {
     expect(describeExcelError(new FakeOfficeError(code, 'raw English message'))).toMatch(expected);
   });

@@ -63,3 +63,55 @@ describe('Excel host', () => {
     expect(snapshot.grids[0].merges).toBeUndefined();
   });
 });
+
+describe('Excel host: writes that stay where the pane saw them', () => {
+  function parameters(): FakeExcel {
+    const excel = new FakeExcel();
+    excel.addSheet('Accueil', { values: [['Bienvenue']] });
+    excel.addSheet('AP Paramètres', { values: [['Pilote AP · paramètres'], ['Paramètre', 'Valeur'], ['Cycle à générer', 1], ['UAI', '']] });
+    return excel;
+  }
+
+  it('writes into the row found again when a line was inserted above since the last read', async () => {
+    const excel = parameters();
+    const host = createOfficeHost({ run: excel.run, isSetSupported: () => true });
+    await host.gateway.readSnapshot();
+    // The coordinator inserts a line above « Cycle à générer » (rows move down by one).
+    const sheet = excel.sheet('AP Paramètres');
+    const moved = [...sheet.cells.entries()].filter(([k]) => Number(k.split(',')[0]) >= 2);
+    moved.forEach(([k]) => sheet.cells.delete(k));
+    moved.forEach(([k, cell]) => sheet.cells.set(`${Number(k.split(',')[0]) + 1},${k.split(',')[1]}`, cell));
+    sheet.ensure(2, 0).value = 'Note';
+
+    await host.setCellValue('AP Paramètres', 'B3', 2);
+    expect(sheet.valueAt('B4')).toBe(2);
+    expect(sheet.valueAt('B3')).toBe('');
+  });
+
+  it('refuses, in French, to write into a row that is gone', async () => {
+    const excel = parameters();
+    const host = createOfficeHost({ run: excel.run, isSetSupported: () => true });
+    await host.gateway.readSnapshot();
+    excel.sheet('AP Paramètres').ensure(3, 0).value = 'Autre chose';
+    await expect(host.setCellValue('AP Paramètres', 'B4', '0750655E')).rejects.toThrow(/B4 de « AP Paramètres ».*rien n’a été écrit/);
+    expect(excel.sheet('AP Paramètres').valueAt('B4')).toBe('');
+  });
+
+  it('undoes the last generation and relays « En attente d’Excel… » while a write waits', async () => {
+    const excel = parameters();
+    const host = createOfficeHost({ run: excel.run, isSetSupported: () => true });
+    const seen: boolean[] = [];
+    const stop = host.onWaitingForExcel!((waiting) => seen.push(waiting));
+    await host.gateway.readSnapshot();
+    let release = () => {};
+    excel.holdSync = { at: excel.syncCount + 1, release: new Promise<void>((resolve) => (release = resolve)) };
+    const writing = host.gateway.writeSheets([{ name: 'AP Groupes', role: 'output', cells: [['Pilote AP · groupes']] }]);
+    await new Promise((resolve) => setTimeout(resolve, 2_300));
+    release();
+    await writing;
+    stop();
+    expect(seen).toEqual([true, false]);
+    expect(await host.undoLastGeneration!()).toEqual(['AP Groupes']);
+    expect(excel.sheetNames()).toEqual(['Accueil', 'AP Paramètres']);
+  });
+});

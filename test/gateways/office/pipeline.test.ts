@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildExampleWorkbook, buildLargeSchool } from '../../../src/core/example';
 import { generate } from '../../../src/core/pipeline';
+import { readPins } from '../../../src/core/plan';
 import { SHEET_NAMES } from '../../../src/core/render/sheetSpec';
 import { createOfficeGateway } from '../../../src/gateways/office/officeGateway';
 import { seedFakeExcel } from './seed';
@@ -8,7 +9,7 @@ import { seedFakeExcel } from './seed';
 const today = '2026-09-21';
 
 describe('Office gateway with the engine', () => {
-  it('generates the example workbook in Excel (fake) in 3 round trips and reads the groups back', async () => {
+  it('generates the example workbook in Excel (fake) in 5 round trips (list, outline, values, fills, write) and reads the groups back', async () => {
     const excel = seedFakeExcel(buildExampleWorkbook());
     const coordinatorSheets = excel.sheetNames();
     const before = JSON.stringify(excel.sheets.map((s) => s.describe()));
@@ -17,7 +18,7 @@ describe('Office gateway with the engine', () => {
     const generation = await generate(await gateway.readSnapshot(), { today });
     await gateway.writeSheets(generation.sheets, { activate: SHEET_NAMES.groups });
 
-    expect(excel.syncCount).toBe(3);
+    expect(excel.syncCount).toBe(5);
     expect(generation.summary.pupilsRead).toBeGreaterThan(0);
     expect(excel.sheetNames()).toEqual(expect.arrayContaining([SHEET_NAMES.groups, SHEET_NAMES.parameters]));
     const after = JSON.stringify(excel.sheets.filter((s) => coordinatorSheets.includes(s.name)).map((s) => s.describe()));
@@ -26,18 +27,27 @@ describe('Office gateway with the engine', () => {
 
     // What Excel now holds is what the engine asked for: every cell of every written sheet.
     const back = await gateway.readSnapshot();
-    for (const spec of generation.sheets) {
+    // The indicators are never read back: only their marker, which says the sheet is ours.
+    const indicators = back.grids.find((g) => g.sheet === SHEET_NAMES.indicators)!;
+    expect(indicators.values).toEqual([[generation.sheets.find((s) => s.name === SHEET_NAMES.indicators)!.cells[0][0]]]);
+    // AP Groupes: below its header, only the columns read back for locks (not « Pourquoi »...).
+    const groupsSpec = generation.sheets.find((s) => s.name === SHEET_NAMES.groups)!;
+    const header = groupsSpec.cells.findIndex((line) => line.includes('Verrou'));
+    const readBack = new Set(['Barrette', 'Atelier', 'Intervenant', 'Élève', 'Classe', 'Verrou'].map((h) => groupsSpec.cells[header].indexOf(h)));
+    expect(readBack.has(-1)).toBe(false);
+    for (const spec of generation.sheets.filter((s) => s.name !== SHEET_NAMES.indicators)) {
       const grid = back.grids.find((g) => g.sheet === spec.name)!;
       spec.cells.forEach((line, r) =>
         line.forEach((cell, c) => {
           if (cell === null || cell === '' || typeof cell === 'object') return;
-          expect(grid.values[r - grid.origin.row][c - grid.origin.col]).toBe(cell);
+          const expected = spec === groupsSpec && r > header && !readBack.has(c) ? null : cell;
+          expect(grid.values[r - grid.origin.row][c - grid.origin.col]).toBe(expected);
         }),
       );
     }
   });
 
-  it('runs a second generation over the first: outputs replaced, parameter sheets kept, still 3 round trips', async () => {
+  it('runs a second generation over the first in 4 round trips: outputs replaced, parameter sheets kept', async () => {
     const excel = seedFakeExcel(buildExampleWorkbook());
     const gateway = createOfficeGateway({ run: excel.run, readMergedAreas: true });
     await gateway.writeSheets((await generate(await gateway.readSnapshot(), { today })).sheets);
@@ -46,19 +56,35 @@ describe('Office gateway with the engine', () => {
 
     const second = await generate(await gateway.readSnapshot(), { today });
     await gateway.writeSheets(second.sheets);
-    expect(excel.syncCount).toBe(3);
+    // The list and the outlines share a sync when the workbook holds the sheets the last write left.
+    expect(excel.syncCount).toBe(4);
     expect(excel.sheet(SHEET_NAMES.parameters).describe()).toEqual(parameters);
     expect(excel.sheetNames().filter((n) => n === SHEET_NAMES.groups)).toHaveLength(1);
   });
 
-  it('keeps to 5 round trips for a school of 2,000 pupils', async () => {
+  it('reads back a lock typed in AP Groupes although only the columns it needs are read', async () => {
+    const excel = seedFakeExcel(buildExampleWorkbook());
+    const gateway = createOfficeGateway({ run: excel.run, readMergedAreas: true });
+    const generation = await generate(await gateway.readSnapshot(), { today });
+    await gateway.writeSheets(generation.sheets);
+    const spec = generation.sheets.find((s) => s.name === SHEET_NAMES.groups)!;
+    const header = spec.cells.findIndex((line) => line.includes('Verrou'));
+    const lockCol = spec.cells[header].indexOf('Verrou');
+    excel.sheet(SHEET_NAMES.groups).ensure(header + 2, lockCol).value = 'oui';
+
+    const snapshot = await gateway.readSnapshot();
+    const { pins } = readPins(snapshot, generation.analysis.read.pupils);
+    expect(pins).toHaveLength(1);
+    expect(pins[0].workshopTypeId).toBeTruthy();
+  });
+
+  it('keeps to 5 round trips for a school of 2,000 pupils, every request and answer under 4 MB', async () => {
     const excel = seedFakeExcel(buildLargeSchool(2_000));
     const gateway = createOfficeGateway({ run: excel.run, readMergedAreas: true });
     const generation = await generate(await gateway.readSnapshot(), { today });
     await gateway.writeSheets(generation.sheets);
     expect(generation.summary.pupilsRead).toBeGreaterThanOrEqual(1_900);
-    // The follow-up sheets print a page per pupil and a list per workshop (≈ 7 MB more at this size):
-    // the write is split under the request cap, in three requests.
     expect(excel.syncCount).toBeLessThanOrEqual(5);
+    expect(Math.max(...excel.requestBytes, ...excel.responseBytes)).toBeLessThan(4_000_000);
   });
 });

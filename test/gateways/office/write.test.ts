@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MARKER, SHEET_NAMES } from '../../../src/core/render/sheetSpec';
+import { describeExcelError, SLOW_SYNC_MS } from '../../../src/gateways/office/errors';
 import { characterWidthToPoints } from '../../../src/gateways/office/writePlan';
 import { createOfficeGateway } from '../../../src/gateways/office/officeGateway';
 import { FakeExcel } from '../../fakes/fakeExcel';
@@ -53,8 +54,9 @@ describe('Office gateway: writing', () => {
     expect(groups.origin).toEqual({ row: 0, col: 0 });
     expect(groups.values[2]).toEqual(['Niveau', 'Barrette', 'Groupe', 'Atelier', 'Intervenant', 'Élève', 'Classe', 'Besoin principal', 'Pourquoi']);
     expect(groups.values[3]).toEqual(['2nde', 'Mardi 10h', 'G1', 'Remédiation français', 'Mme Lefèvre', 'Élève 0 Dupont-Moreau', '2MRC0', 'Français', 'Lire : NA, Écrire : ECA']);
-    expect(groups.formulas?.[36][1]).toBe(true);
-    expect(groups.merges).toEqual([{ row: 0, col: 0, rowCount: 1, colCount: 5 }]);
+    // Our output sheets are read for their values only (what the coordinator typed), not their structure.
+    expect(groups.formulas).toBeUndefined();
+    expect(groups.merges).toBeUndefined();
   });
 
   it('writes text that looks like a formula, a number or a date as text', async () => {
@@ -91,12 +93,51 @@ describe('Office gateway: writing', () => {
     excel.syncCount = 0;
     await gateway.writeSheets([parametersSpec(8), groupsSpec(20)]);
     expect(excel.syncCount).toBe(1);
-    expect(excel.sheetNames()).toEqual([SHEET_NAMES.groups, '2MRC', SHEET_NAMES.parameters, 'Notes']);
+    // The replaced sheet stays, hidden, right after the new one, for « Annuler la dernière génération ».
+    expect(excel.sheetNames()).toEqual([SHEET_NAMES.groups, `${SHEET_NAMES.groups} (préc.)`, '2MRC', SHEET_NAMES.parameters, 'Notes']);
+    expect(excel.sheet(`${SHEET_NAMES.groups} (préc.)`).visibility).toBe('Hidden');
     expect(excel.sheet(SHEET_NAMES.parameters).valueAt('B3')).toBe(15);
     const groups = excel.sheet(SHEET_NAMES.groups);
     expect(groups.valueAt('F23')).toBe('Élève 19 Dupont-Moreau');
-    expect(groups.tables.map((t) => t.name)).toEqual(['AP_Groupes']);
-    expect(excel.allTables()).toHaveLength(1);
+    // Table names are workbook-wide: the hidden copy keeps AP_Groupes, the new table takes a free name.
+    expect(groups.tables.map((t) => t.name)).toEqual(['AP_Groupes_2']);
+    expect(excel.allTables()).toHaveLength(2);
+
+    // The next generation drops the older copy: never more than one copy per sheet.
+    await gateway.readSnapshot();
+    await gateway.writeSheets([groupsSpec(21)]);
+    expect(excel.sheetNames()).toEqual([SHEET_NAMES.groups, `${SHEET_NAMES.groups} (préc.)`, '2MRC', SHEET_NAMES.parameters, 'Notes']);
+    expect(excel.sheet(`${SHEET_NAMES.groups} (préc.)`).valueAt('F23')).toBe('Élève 19 Dupont-Moreau');
+    expect(excel.allTables()).toHaveLength(2);
+  });
+
+  it('chooses a free table name when a renamed sheet the coordinator kept still holds ours', async () => {
+    const excel = coordinatorWorkbook();
+    const gateway = createOfficeGateway({ run: excel.run });
+    await gateway.readSnapshot();
+    await gateway.writeSheets([groupsSpec(5)]);
+    await excel.run(async (context) => {
+      context.workbook.worksheets.getItem(SHEET_NAMES.groups).name = 'Groupes septembre';
+      await context.sync();
+    });
+    await gateway.readSnapshot();
+    await gateway.writeSheets([groupsSpec(6)]);
+    expect(excel.sheet('Groupes septembre').tables.map((t) => t.name)).toEqual(['AP_Groupes']);
+    expect(excel.sheet(SHEET_NAMES.groups).tables.map((t) => t.name)).toEqual(['AP_Groupes_2']);
+  });
+
+  it('fake Excel answers InvalidArgument, as real Excel does, for a table name taken elsewhere', async () => {
+    const excel = coordinatorWorkbook();
+    await createOfficeGateway({ run: excel.run }).writeSheets([groupsSpec(5)]);
+    const failure = await excel
+      .run(async (context) => {
+        const sheet = context.workbook.worksheets.getItem('2MRC');
+        sheet.tables.add(sheet.getRange('A1:C2') as never, true).name = 'AP_Groupes';
+        await context.sync();
+      })
+      .catch((error: { code?: string }) => error);
+    expect((failure as { code?: string }).code).toBe('InvalidArgument');
+    expect(describeExcelError(failure)).toMatch(/argument non valide/);
   });
 
   it('refuses to replace a sheet it did not create, before touching anything', async () => {
@@ -118,7 +159,7 @@ describe('Office gateway: writing', () => {
     excel.syncCount = 0;
     await gateway.writeSheets([groupsSpec(6), parametersSpec()], { activate: SHEET_NAMES.groups });
     expect(excel.syncCount).toBe(3);
-    expect(excel.sheetNames()).toEqual(['2MRC', SHEET_NAMES.groups, SHEET_NAMES.parameters]);
+    expect(excel.sheetNames()).toEqual(['2MRC', SHEET_NAMES.groups, `${SHEET_NAMES.groups} (préc.)`, SHEET_NAMES.parameters]);
     expect(excel.activeSheet).toBe(SHEET_NAMES.groups);
   });
 
@@ -146,21 +187,101 @@ describe('Office gateway: writing', () => {
     excel.syncCount = 0;
     await gateway.writeSheets([groupsSpec(3)]);
     expect(excel.syncCount).toBe(3);
+    expect(excel.sheetNames()).toEqual(['2MRC', SHEET_NAMES.groups]);
   });
 
-  it('a split write cut short still leaves sheets the next generation recognises and replaces', async () => {
+  it('a split write cut short never leaves a half-written generation under the AP names', async () => {
     const excel = new FakeExcel({ maxRequestBytes: 60_000 });
     excel.addSheet('2MRC', { values: [['Nom']] });
     const gateway = createOfficeGateway({ run: excel.run, maxRequestBytes: 50_000 });
     await gateway.readSnapshot();
+    await gateway.writeSheets([groupsSpec(100)]);
+    await gateway.readSnapshot();
     excel.failAtSync = { at: excel.syncCount + 2, code: 'GeneralException' };
     await expect(gateway.writeSheets([groupsSpec(600)])).rejects.toThrow(/erreur interne/);
-    expect(excel.sheet(SHEET_NAMES.groups).valueAt('A1')).toBe(`${MARKER} groupes de besoin — cycle 1`);
+    // The previous generation is intact under its name; the partial one sits under a temporary name.
+    expect(excel.sheet(SHEET_NAMES.groups).valueAt('F103')).toBe('Élève 99 Dupont-Moreau');
+    expect(excel.sheet(SHEET_NAMES.groups).valueAt('F104')).toBe('');
+    expect(excel.sheetNames().some((name) => name.startsWith('AP ~'))).toBe(true);
+    // A sheet of the coordinator's that merely looks temporary is never deleted.
+    excel.addSheet('AP ~ mes notes', { values: [['à garder']] });
+    const snapshot = await gateway.readSnapshot();
+    expect(snapshot.grids.map((g) => g.sheet)).toEqual(['2MRC', SHEET_NAMES.groups, 'AP ~ mes notes']);
 
-    await gateway.readSnapshot();
     await gateway.writeSheets([groupsSpec(600)]);
-    expect(excel.sheetNames()).toEqual(['2MRC', SHEET_NAMES.groups]);
+    expect(excel.sheetNames()).toEqual(['2MRC', SHEET_NAMES.groups, `${SHEET_NAMES.groups} (préc.)`, 'AP ~ mes notes']);
     expect(excel.sheet(SHEET_NAMES.groups).valueAt('F603')).toBe('Élève 599 Dupont-Moreau');
+  });
+
+  it('never races a write against a timeout: says it waits for Excel, then finishes when the sync lands', async () => {
+    const excel = coordinatorWorkbook();
+    const waiting: boolean[] = [];
+    const gateway = createOfficeGateway({ run: excel.run, syncTimeoutMs: 10, onWaiting: (w) => waiting.push(w) });
+    await gateway.readSnapshot();
+    let release = () => {};
+    excel.holdSync = { at: excel.syncCount + 1, release: new Promise<void>((resolve) => (release = resolve)) };
+    const writing = gateway.writeSheets([groupsSpec(5)]);
+    await new Promise((resolve) => setTimeout(resolve, SLOW_SYNC_MS + 300));
+    expect(waiting).toEqual([true]);
+    expect(excel.findSheet(SHEET_NAMES.groups)).toBeUndefined();
+    release();
+    await writing;
+    expect(waiting).toEqual([true, false]);
+    expect(excel.sheet(SHEET_NAMES.groups).valueAt('F4')).toBe('Élève 0 Dupont-Moreau');
+  });
+
+  it('groups the write into one undo step where ExcelApi 1.19 exists, and retries without when refused', async () => {
+    const excel = coordinatorWorkbook();
+    const gateway = createOfficeGateway({ run: excel.run, undoGroup: true });
+    await gateway.readSnapshot();
+    excel.failAtSync = { at: excel.syncCount + 1, code: 'UndoNotSupported' };
+    await gateway.writeSheets([groupsSpec(5)]);
+    expect(excel.runOptions.slice(-2)).toEqual([{ mergeUndoGroup: true }, null]);
+    expect(excel.sheet(SHEET_NAMES.groups).valueAt('F4')).toBe('Élève 0 Dupont-Moreau');
+  });
+
+  it('retries a request Excel finds too large in smaller syncs, from a fresh look at the workbook', async () => {
+    const excel = new FakeExcel({ maxRequestBytes: 30_000 });
+    excel.addSheet('2MRC', { values: [['Nom']] });
+    const gateway = createOfficeGateway({ run: excel.run, maxRequestBytes: 100_000 });
+    await gateway.readSnapshot();
+    await gateway.writeSheets([groupsSpec(300)]);
+    expect(excel.requestBytes.filter((b) => b > 30_000).length).toBeGreaterThan(0);
+    expect(excel.sheetNames()).toEqual(['2MRC', SHEET_NAMES.groups]);
+    expect(excel.sheet(SHEET_NAMES.groups).valueAt('F303')).toBe('Élève 299 Dupont-Moreau');
+  });
+
+  it('plans again from a fresh look when the sheets changed since the last read (stale cache)', async () => {
+    const excel = coordinatorWorkbook();
+    const gateway = createOfficeGateway({ run: excel.run });
+    await gateway.readSnapshot();
+    await gateway.writeSheets([groupsSpec(5)]);
+    await gateway.readSnapshot();
+    // Since that read, the coordinator deleted AP Groupes: the planned rename of the old sheet fails.
+    excel.sheets.splice(excel.sheets.indexOf(excel.sheet(SHEET_NAMES.groups)), 1);
+    excel.syncCount = 0;
+    await gateway.writeSheets([groupsSpec(6)]);
+    expect(excel.syncCount).toBe(1 + 2 + 1);
+    expect(excel.sheet(SHEET_NAMES.groups).valueAt('F9')).toBe('Élève 5 Dupont-Moreau');
+    expect(excel.sheetNames()).toEqual(['2MRC', SHEET_NAMES.groups]);
+  });
+
+  it('undoes the last generation: the replaced AP sheets come back, the created ones go', async () => {
+    const excel = coordinatorWorkbook();
+    const gateway = createOfficeGateway({ run: excel.run });
+    await gateway.readSnapshot();
+    await gateway.writeSheets([parametersSpec(), groupsSpec(5)]);
+    await gateway.readSnapshot();
+    await gateway.writeSheets([groupsSpec(7), { name: 'AP Essai', role: 'output', cells: [[`${MARKER} essai`]] }]);
+    const coordinator = JSON.stringify(excel.sheet('2MRC').describe());
+
+    expect(await gateway.undoLastGeneration()).toEqual(['AP Essai', SHEET_NAMES.groups]);
+    expect(excel.sheetNames()).toEqual(['2MRC', SHEET_NAMES.parameters, SHEET_NAMES.groups]);
+    expect(excel.sheet(SHEET_NAMES.groups).visibility).toBe('Visible');
+    expect(excel.sheet(SHEET_NAMES.groups).valueAt('F8')).toBe('Élève 4 Dupont-Moreau');
+    expect(excel.sheet(SHEET_NAMES.groups).valueAt('F9')).toBe('');
+    expect(JSON.stringify(excel.sheet('2MRC').describe())).toBe(coordinator);
+    await expect(gateway.undoLastGeneration()).rejects.toThrow(/pas de génération à annuler/);
   });
 });
 

@@ -1,0 +1,121 @@
+/**
+ * Reads of cell blocks (values or fill colours) packed into as few syncs as the answer budget allows.
+ * Each block is cut by rows so that no single answer can pass the budget; should Excel still refuse
+ * an answer as too large, the blocks of that sync are halved and read again.
+ */
+import type { CellRange } from '../../core/grid';
+import { isPayloadTooLarge } from './errors';
+
+/**
+ * Rough JSON weight of one cell in Excel's answer (a value, or a fill colour object). An answer Excel
+ * still finds too large is read again in halves; the 4 MB budget leaves 1 MB under the real cap.
+ */
+export const VALUE_BYTES = 16;
+export const FILL_BYTES = 48;
+
+export interface BlockRequest {
+  sheet: string;
+  /** Absolute rectangle. */
+  range: CellRange;
+  kind: 'values' | 'fills';
+}
+
+export interface BlockResult extends BlockRequest {
+  /** Values, or fill colours as Excel returns them, row by row. */
+  cells: unknown[][];
+}
+
+const weight = (block: BlockRequest) => block.range.rowCount * block.range.colCount * (block.kind === 'values' ? VALUE_BYTES : FILL_BYTES);
+
+/** Cut a block into row slices that each weigh at most `budget`. */
+export function sliceByRows(block: BlockRequest, budget: number): BlockRequest[] {
+  const perRow = Math.max(1, weight({ ...block, range: { ...block.range, rowCount: 1 } }));
+  const rowsPerSlice = Math.max(1, Math.floor(budget / perRow));
+  const slices: BlockRequest[] = [];
+  for (let row = 0; row < block.range.rowCount; row += rowsPerSlice) {
+    const rowCount = Math.min(rowsPerSlice, block.range.rowCount - row);
+    slices.push({ ...block, range: { ...block.range, row: block.range.row + row, rowCount } });
+  }
+  return slices;
+}
+
+/** Blocks grouped into syncs of at most `budget` estimated bytes each. */
+export function packBlocks(blocks: BlockRequest[], budget: number, firstSyncBytes = 0): BlockRequest[][] {
+  const syncs: BlockRequest[][] = [];
+  let current: BlockRequest[] = [];
+  let bytes = firstSyncBytes;
+  for (const block of blocks.flatMap((b) => sliceByRows(b, budget))) {
+    const size = weight(block);
+    if ((current.length || syncs.length === 0) && bytes > 0 && bytes + size > budget) {
+      syncs.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(block);
+    bytes += size;
+  }
+  if (current.length) syncs.push(current);
+  return syncs;
+}
+
+function queueBlock(context: Excel.RequestContext, block: BlockRequest): () => unknown[][] {
+  const { row, col, rowCount, colCount } = block.range;
+  const range = context.workbook.worksheets.getItem(block.sheet).getRangeByIndexes(row, col, rowCount, colCount);
+  if (block.kind === 'values') {
+    range.load('values');
+    return () => range.values as unknown[][];
+  }
+  const fills = range.getCellProperties({ format: { fill: { color: true } } });
+  return () => fills.value.map((line) => line.map((cell) => cell.format?.fill?.color));
+}
+
+/** Two smaller syncs for one whose answer was too large: each block cut in two by rows, then the list in two. */
+function halve(group: BlockRequest[]): BlockRequest[][] {
+  const blocks = group.flatMap((block) => {
+    const { row, rowCount } = block.range;
+    if (rowCount < 2) return [block];
+    const top = Math.ceil(rowCount / 2);
+    return [
+      { ...block, range: { ...block.range, rowCount: top } },
+      { ...block, range: { ...block.range, row: row + top, rowCount: rowCount - top } },
+    ];
+  });
+  const middle = Math.ceil(blocks.length / 2);
+  return [blocks.slice(0, middle), blocks.slice(middle)].filter((part) => part.length);
+}
+
+/**
+ * Read every block; `first` queues extra loads (of about `first.bytes`) on the first sync, so that
+ * they cost no round trip of their own. Row halving on a too-large answer goes down to single rows before giving up.
+ */
+export async function readBlocks(
+  context: Excel.RequestContext,
+  blocks: BlockRequest[],
+  budget: number,
+  sync: (context: Excel.RequestContext) => Promise<void>,
+  first?: { queue: () => void; bytes: number },
+): Promise<BlockResult[]> {
+  const results: BlockResult[] = [];
+  let pendingFirst = first?.queue;
+  const runSync = async (group: BlockRequest[]): Promise<void> => {
+    pendingFirst?.();
+    const readers = group.map((block) => queueBlock(context, block));
+    try {
+      await sync(context);
+      pendingFirst = undefined;
+    } catch (error) {
+      const canHalve = group.some((b) => b.range.rowCount > 1) || group.length > 1;
+      if (!isPayloadTooLarge(error) || !canHalve) throw error;
+      for (const smaller of halve(group)) await runSync(smaller);
+      return;
+    }
+    group.forEach((block, i) => results.push({ ...block, cells: readers[i]() }));
+  };
+  const syncs = packBlocks(blocks, budget, first?.bytes ?? 0);
+  if (!syncs.length && first) {
+    first.queue();
+    await sync(context);
+  }
+  for (const group of syncs) await runSync(group);
+  return results;
+}
