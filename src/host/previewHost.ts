@@ -8,6 +8,7 @@ import { parseA1, type WorkbookSnapshot } from '../core/grid';
 import { createMemoryGateway, type MemoryGateway } from '../gateways/memory';
 import type { ExportOutcome, MissingRequirement, PiloteHost } from './host';
 import { downloadBytes } from './download';
+import { findBySheetName } from '../core/sheetNames';
 
 /** What the sheet viewer should show: a sheet, and optionally a cell to highlight. */
 export interface ViewerFocus {
@@ -27,7 +28,7 @@ export function createPreviewHost(snapshot: WorkbookSnapshot = buildExampleWorkb
   const listeners = new Set<(focus: ViewerFocus) => void>();
 
   function sheetExists(sheet: string): boolean {
-    return gateway.current().grids.some((grid) => grid.sheet === sheet);
+    return findBySheetName(gateway.current().grids, sheet, (grid) => grid.sheet) !== undefined;
   }
 
   function show(focus: ViewerFocus): void {
