@@ -1,14 +1,16 @@
 /**
  * The .xlsx file gateway (command line, tests): reads a workbook file into grids with ExcelJS and
- * writes sheet specs into a copy of it. The input file itself is never written.
+ * writes sheet specs into a copy of its package. The input file itself is never written.
  */
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import type { CellRange, CellValue, Grid, WorkbookSnapshot } from '../../core/grid';
-import { parseA1, rangeA1 } from '../../core/grid';
-import { isFormula, type CellStyle, type SheetSpec } from '../../core/render/sheetSpec';
+import { a1, parseA1, rangeA1 } from '../../core/grid';
+import type { SheetSpec } from '../../core/render/sheetSpec';
 import { UnusableInputError } from '../../core/diagnostics';
 import type { WorkbookGateway } from '../gateway';
 import { resolveColor, type ExcelJsColor } from './colors';
+import { writeCompletedWorkbook } from './package/writeWorkbook';
 
 const EXCEL_EPOCH_UTC = Date.UTC(1899, 11, 30);
 
@@ -44,51 +46,84 @@ function parseRangeRef(ref: string): { top: number; left: number; bottom: number
   return { top: start.row, left: start.col, bottom: end.row, right: end.col };
 }
 
+/**
+ * What a school workbook can hold, and far more: beyond, a sheet is refused rather than read, so that
+ * memory follows the content and never the address of the last cell (one value in XFD1048576).
+ */
+export const SHEET_LIMITS = { contentCells: 200_000, gridCells: 5_000_000 };
+
+interface ContentCell {
+  row: number;
+  col: number;
+  value: CellValue;
+  formula: boolean;
+  fill: string | null;
+}
+
+function cellFill(cell: ExcelJS.Cell): string | null {
+  const fill = cell.fill as ExcelJS.FillPattern | undefined;
+  const color = fill && fill.type === 'pattern' && fill.pattern !== 'none' ? resolveColor(fill.fgColor as ExcelJsColor) : null;
+  return color === '#FFFFFF' ? null : color;
+}
+
+function tooLarge(sheet: string, address: string, detail: string): UnusableInputError {
+  return new UnusableInputError(
+    `Feuille « ${sheet} », cellule ${address} : ${detail}, bien plus qu'un classeur d'établissement n'en contient. ` +
+      "Effacez les cellules remplies par erreur loin du tableau (dans Excel, Ctrl+Fin montre la dernière cellule utilisée), ou placez ces données dans un autre classeur, puis réessayez.",
+  );
+}
+
+/** The cells that hold a value or a fill, in one pass over what the sheet stores (never its rectangle). */
+function contentCells(sheet: ExcelJS.Worksheet): ContentCell[] {
+  const cells: ContentCell[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      // A merged cell's slaves repeat the master's value in ExcelJS; grids keep it on the master only.
+      const isSlave = cell.isMerged && cell.master !== cell;
+      const value = isSlave ? null : plainValue(cell.value);
+      const fill = cellFill(cell);
+      if ((value === null || value === '') && fill === null) return;
+      cells.push({ row: rowNumber - 1, col: colNumber - 1, value, formula: !isSlave && isFormulaValue(cell.value), fill });
+      if (cells.length > SHEET_LIMITS.contentCells) {
+        throw tooLarge(sheet.name, a1(rowNumber - 1, colNumber - 1), `plus de ${SHEET_LIMITS.contentCells.toLocaleString('fr-FR')} cellules remplies`);
+      }
+    });
+  });
+  return cells;
+}
+
 function sheetToGrid(sheet: ExcelJS.Worksheet): Grid {
+  const base: Grid = { sheet: sheet.name, origin: { row: 0, col: 0 }, values: [], hidden: sheet.state !== 'visible' };
+  const cells = contentCells(sheet);
+  if (!cells.length) return base;
   let top = Infinity;
   let left = Infinity;
   let bottom = -1;
   let right = -1;
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      const hasValue = cell.value !== null && cell.value !== undefined && cell.value !== '';
-      const hasFill = resolveColor((cell.fill as ExcelJS.FillPattern | undefined)?.fgColor as ExcelJsColor) !== null;
-      if (!hasValue && !hasFill) return;
-      top = Math.min(top, rowNumber - 1);
-      left = Math.min(left, colNumber - 1);
-      bottom = Math.max(bottom, rowNumber - 1);
-      right = Math.max(right, colNumber - 1);
-    });
-  });
-  const base: Grid = { sheet: sheet.name, origin: { row: 0, col: 0 }, values: [], hidden: sheet.state !== 'visible' };
-  if (bottom < 0) return base;
-
+  for (const cell of cells) {
+    top = Math.min(top, cell.row);
+    left = Math.min(left, cell.col);
+    bottom = Math.max(bottom, cell.row);
+    right = Math.max(right, cell.col);
+  }
   const height = bottom - top + 1;
   const width = right - left + 1;
-  const values: CellValue[][] = [];
-  const fills: (string | null)[][] = [];
-  const formulas: boolean[][] = [];
-  for (let r = 0; r < height; r++) {
-    const row = sheet.getRow(top + r + 1);
-    const lineValues: CellValue[] = [];
-    const lineFills: (string | null)[] = [];
-    const lineFormulas: boolean[] = [];
-    for (let c = 0; c < width; c++) {
-      const cell = row.getCell(left + c + 1);
-      // A merged cell's slaves repeat the master's value in ExcelJS; grids keep it on the master only.
-      const isSlave = cell.isMerged && cell.master !== cell;
-      lineValues.push(isSlave ? null : plainValue(cell.value));
-      lineFormulas.push(!isSlave && isFormulaValue(cell.value));
-      const fill = cell.fill as ExcelJS.FillPattern | undefined;
-      const color = fill && fill.type === 'pattern' && fill.pattern !== 'none' ? resolveColor(fill.fgColor as ExcelJsColor) : null;
-      lineFills.push(color === '#FFFFFF' ? null : color);
-    }
-    values.push(lineValues);
-    fills.push(lineFills);
-    formulas.push(lineFormulas);
+  if (height * width > SHEET_LIMITS.gridCells) {
+    // Name the cell that stretches the rectangle most: the lowest one, or the rightmost one.
+    const far = height >= width ? cells.find((c) => c.row === bottom)! : cells.find((c) => c.col === right)!;
+    throw tooLarge(sheet.name, a1(far.row, far.col), `le contenu de la feuille s'étend sur ${(height * width).toLocaleString('fr-FR')} cellules (${rangeA1({ row: top, col: left, rowCount: height, colCount: width })})`);
+  }
+
+  const values: CellValue[][] = Array.from({ length: height }, () => new Array<CellValue>(width).fill(null));
+  const fills: (string | null)[][] = Array.from({ length: height }, () => new Array<string | null>(width).fill(null));
+  const formulas: boolean[][] = Array.from({ length: height }, () => new Array<boolean>(width).fill(false));
+  for (const cell of cells) {
+    values[cell.row - top][cell.col - left] = cell.value;
+    fills[cell.row - top][cell.col - left] = cell.fill;
+    formulas[cell.row - top][cell.col - left] = cell.formula;
   }
   const hiddenRows: number[] = [];
-  for (let r = 0; r < height; r++) if (sheet.getRow(top + r + 1).hidden) hiddenRows.push(r);
+  for (let r = 0; r < height; r++) if (sheet.findRow(top + r + 1)?.hidden) hiddenRows.push(r);
   const hiddenColumns: number[] = [];
   for (let c = 0; c < width; c++) if (sheet.getColumn(left + c + 1).hidden) hiddenColumns.push(c);
   const merges: CellRange[] = [];
@@ -100,10 +135,30 @@ function sheetToGrid(sheet: ExcelJS.Worksheet): Grid {
   return { ...base, origin: { row: top, col: left }, values, fills, formulas, hiddenRows, hiddenColumns, merges };
 }
 
+/**
+ * Tables saved by LibreOffice have no <tableStyleInfo>, on which ExcelJS's loader crashes: the copy
+ * that is only read gets a neutral one. The caller's bytes are never changed.
+ */
+async function withReadableTables(bytes: Uint8Array): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  let patched = false;
+  for (const path of Object.keys(zip.files)) {
+    if (!/^xl\/tables\/[^/]+\.xml$/i.test(path)) continue;
+    const xml = await zip.file(path)!.async('string');
+    if (/<(\w+:)?tableStyleInfo\b/.test(xml)) continue;
+    const styleInfo = '<tableStyleInfo name="TableStyleLight1" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/>';
+    const at = /<(\w+:)?extLst\b|<\/(\w+:)?table>\s*$/.exec(xml);
+    if (!at) continue;
+    zip.file(path, `${xml.slice(0, at.index)}${styleInfo}${xml.slice(at.index)}`);
+    patched = true;
+  }
+  return patched ? zip.generateAsync({ type: 'uint8array' }) : bytes;
+}
+
 async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+    await workbook.xlsx.load(Buffer.from(await withReadableTables(bytes)) as unknown as ExcelJS.Buffer);
   } catch {
     throw new UnusableInputError(
       "Ce fichier n'est pas un classeur Excel lisible (.xlsx). Enregistrez-le au format « Classeur Excel (*.xlsx) » puis réessayez.",
@@ -117,145 +172,13 @@ export async function readXlsx(bytes: Uint8Array): Promise<WorkbookSnapshot> {
   return { grids: workbook.worksheets.map(sheetToGrid) };
 }
 
-function argb(hex: string): string {
-  return `FF${hex.replace('#', '').toUpperCase()}`;
-}
-
-function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
-  if (style.bold || style.italic || style.fontSize || style.fontColor) {
-    cell.font = {
-      ...cell.font,
-      ...(style.bold !== undefined && { bold: style.bold }),
-      ...(style.italic !== undefined && { italic: style.italic }),
-      ...(style.fontSize && { size: style.fontSize }),
-      ...(style.fontColor && { color: { argb: argb(style.fontColor) } }),
-    };
-  }
-  if (style.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(style.fill) } };
-  if (style.numberFormat) cell.numFmt = style.numberFormat;
-  if (style.wrap || style.horizontal || style.vertical) {
-    cell.alignment = {
-      ...cell.alignment,
-      ...(style.wrap && { wrapText: true }),
-      ...(style.horizontal && { horizontal: style.horizontal }),
-      ...(style.vertical && { vertical: style.vertical === 'center' ? 'middle' : style.vertical }),
-    };
-  }
-  if (style.border) {
-    const thin = { style: 'thin' as const, color: { argb: 'FFBFBFBF' } };
-    cell.border = { top: thin, left: thin, bottom: thin, right: thin };
-  }
-}
-
-function forEachCell(range: CellRange, visit: (row: number, col: number) => void): void {
-  for (let r = range.row; r < range.row + range.rowCount; r++) {
-    for (let c = range.col; c < range.col + range.colCount; c++) visit(r, c);
-  }
-}
-
-function writeSpec(workbook: ExcelJS.Workbook, spec: SheetSpec): void {
-  const sheet = workbook.addWorksheet(spec.name, {
-    properties: spec.tabColor ? { tabColor: { argb: argb(spec.tabColor) } } : {},
-    views: spec.freeze ? [{ state: 'frozen', xSplit: spec.freeze.cols, ySplit: spec.freeze.rows }] : [],
-    pageSetup: spec.landscape ? { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {},
-  });
-  const inTable = new Set<string>();
-  for (const table of spec.tables ?? []) {
-    forEachCell(table.range, (r, c) => inTable.add(`${r},${c}`));
-    const header = spec.cells[table.range.row] ?? [];
-    const columns = Array.from({ length: table.range.colCount }, (_, i) => ({
-      name: String(header[table.range.col + i] ?? `Colonne ${i + 1}`),
-      filterButton: true,
-    }));
-    const rows: ExcelJS.CellValue[][] = [];
-    for (let r = table.range.row + 1; r < table.range.row + table.range.rowCount; r++) {
-      const line = spec.cells[r] ?? [];
-      rows.push(Array.from({ length: table.range.colCount }, (_, i) => toExcelJsValue(line[table.range.col + i] ?? null)));
-    }
-    sheet.addTable({
-      name: table.name,
-      ref: rangeA1({ row: table.range.row, col: table.range.col, rowCount: 1, colCount: 1 }),
-      headerRow: true,
-      style: { theme: table.style as ExcelJS.TableStyleProperties['theme'], showRowStripes: true },
-      columns,
-      rows,
-    });
-  }
-  spec.cells.forEach((line, r) =>
-    line.forEach((cell, c) => {
-      if (cell === null || inTable.has(`${r},${c}`)) return;
-      sheet.getCell(r + 1, c + 1).value = toExcelJsValue(cell);
-    }),
-  );
-  spec.columnWidths?.forEach((width, c) => {
-    sheet.getColumn(c + 1).width = width;
-  });
-  for (const merge of spec.merges ?? []) {
-    sheet.mergeCells(merge.row + 1, merge.col + 1, merge.row + merge.rowCount, merge.col + merge.colCount);
-  }
-  for (const { range, style } of spec.styles ?? []) {
-    forEachCell(range, (r, c) => applyStyle(sheet.getCell(r + 1, c + 1), style));
-  }
-  for (const format of spec.conditionalFormats ?? []) {
-    const value = typeof format.value === 'number' ? String(format.value) : `"${format.value.replace(/"/g, '""')}"`;
-    sheet.addConditionalFormatting({
-      ref: rangeA1(format.range),
-      rules: [
-        {
-          type: 'cellIs',
-          operator: format.operator as ExcelJS.CellIsOperators,
-          formulae: [value],
-          priority: 1,
-          style: {
-            ...(format.style.fill && { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(format.style.fill) } } }),
-            ...((format.style.fontColor || format.style.bold) && {
-              font: { ...(format.style.fontColor && { color: { argb: argb(format.style.fontColor) } }), ...(format.style.bold && { bold: true }) },
-            }),
-          },
-        },
-      ],
-    });
-  }
-  for (const validation of spec.validations ?? []) {
-    const list = `"${validation.values.filter(Boolean).join(',')}"`;
-    forEachCell(validation.range, (r, c) => {
-      sheet.getCell(r + 1, c + 1).dataValidation = { type: 'list', allowBlank: true, formulae: [list] };
-    });
-  }
-}
-
-function toExcelJsValue(cell: SheetSpec['cells'][number][number]): ExcelJS.CellValue {
-  if (isFormula(cell)) {
-    const result = cell.value;
-    return { formula: cell.formula.replace(/^=/, ''), ...(result !== undefined && { result }) } as ExcelJS.CellFormulaValue;
-  }
-  return cell;
-}
-
-/** Which sheet specs may be written into a workbook that already has `existing` sheet names. */
-function specsToWrite(existing: Set<string>, specs: SheetSpec[]): SheetSpec[] {
-  return specs.filter((spec) => spec.role === 'output' || !existing.has(spec.name));
-}
-
 /**
- * Write specs into a copy of `base` (the original file's bytes) or into a new workbook. Output sheets
- * replace those of the same name; parameter sheets are only added when absent.
+ * Write specs into `base` (the original file's bytes, edited at the package level: see
+ * package/writeWorkbook.ts) or into a new workbook. Output sheets replace those of the same name;
+ * parameter sheets are only added when absent.
  */
-export async function writeXlsx(specs: SheetSpec[], base?: Uint8Array): Promise<Uint8Array> {
-  const workbook = base ? await loadWorkbook(base) : new ExcelJS.Workbook();
-  workbook.creator = 'Pilote AP';
-  const existing = new Set(workbook.worksheets.map((s) => s.name));
-  const toWrite = specsToWrite(existing, specs);
-  for (const spec of toWrite) {
-    const old = workbook.getWorksheet(spec.name);
-    if (old) workbook.removeWorksheet(old.id);
-    writeSpec(workbook, spec);
-  }
-  const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
-  const withCharts = toWrite.filter((spec) => spec.charts?.length);
-  if (!withCharts.length) return bytes;
-  const { addChartsToXlsx } = await import('./charts');
-  return addChartsToXlsx(bytes, withCharts.map((spec) => ({ sheetName: spec.name, charts: spec.charts ?? [] })));
+export function writeXlsx(specs: SheetSpec[], base?: Uint8Array): Promise<Uint8Array> {
+  return writeCompletedWorkbook(base ?? null, specs);
 }
 
 /** Gateway over a file's bytes: reads them, collects writes, hands back the new file's bytes. */
@@ -274,7 +197,7 @@ export class XlsxFileGateway implements WorkbookGateway {
 
   /** The output file: the original workbook plus the written sheets. */
   toBytes(): Promise<Uint8Array> {
-    return writeXlsx(this.pending, this.original);
+    return writeCompletedWorkbook(this.original, this.pending);
   }
 }
 
