@@ -114,6 +114,18 @@ describe('package-level writer', async () => {
     expect(grids.map((g) => g.sheet)).toEqual(specs.map((s) => s.name));
   });
 
+  it('writes into a package whose workbook and styles use a namespace prefix (x:workbook, x:styleSheet)', async () => {
+    const prefixed = (xml: string) =>
+      xml.replace(/<(\/?)([A-Za-z]\w*)(?=[\s>/])/g, '<$1x:$2').replace(' xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"', ' xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"');
+    const zip = await JSZip.loadAsync(input);
+    for (const part of ['xl/workbook.xml', 'xl/styles.xml']) zip.file(part, prefixed(await zip.file(part)!.async('string')));
+    const written = await writeCompletedWorkbook(await zip.generateAsync({ type: 'uint8array' }), specs);
+    expect(validate(written, 'prefixed.xlsm').ok).toBe(true);
+    // Our old « ap groupes » is replaced in its tab position; the other sheets are added after.
+    const added = specs.map((s) => s.name).filter((name) => name !== 'AP Groupes');
+    expect((await readXlsx(written)).grids.map((g) => g.sheet)).toEqual(['Données', '2MRC', 'AP Groupes', ...added]);
+  });
+
   it('reads and writes over tables saved by LibreOffice (no tableStyleInfo)', async () => {
     const zip = await JSZip.loadAsync(input);
     for (const path of Object.keys(zip.files).filter((p) => /^xl\/tables\/[^/]+\.xml$/.test(p))) {
@@ -189,6 +201,14 @@ async function mutate(bytes: Uint8Array, change: { kind: string; at?: number; va
 }
 
 describe('package writer on random and damaged workbooks', () => {
+  it('writes random workbooks into files that pass validate-xlsx', async () => {
+    const samples = fc.sample(randomWorkbook, { numRuns: 4, seed: 13 });
+    for (const [i, model] of samples.entries()) {
+      const result = validate(await writeCompletedWorkbook(await buildRandom(model), SIMPLE_SPECS), `random-${i}.xlsx`);
+      expect(result.output).toMatch(/^OK /m);
+    }
+  }, 60_000);
+
   it('never crashes other than with a French UnusableInputError, and keeps the coordinator sheets identical', async () => {
     await fc.assert(
       fc.asyncProperty(randomWorkbook, mutation, async (model, change) => {
