@@ -4,7 +4,7 @@
  * UnusableInputError, never a crash.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -243,4 +243,27 @@ describe('package writer on random and damaged workbooks', () => {
       { numRuns: 60 },
     );
   }, 120_000);
+});
+
+describe('our sheet names under another case, through the pipeline and the file gateway', () => {
+  it('leaves a coordinator « AP INDICATEURS » alone and reported, and replaces our own « ap groupes »', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(join(__dirname, '../../../examples/lycee-exemple.xlsx')) as unknown as ExcelJS.Buffer);
+    workbook.addWorksheet('AP INDICATEURS').getCell('B2').value = 'Mes propres indicateurs';
+    workbook.addWorksheet('ap groupes').getCell('A1').value = `${MARKER} Groupes (ancienne génération)`;
+    const input = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const gateway = new XlsxFileGateway(input);
+    const generation = await generate(await gateway.readSnapshot(), { today: '2026-10-01' });
+    await gateway.writeSheets(generation.sheets);
+    const output = await gateway.toBytes();
+
+    expect(generation.diagnostics.some((d) => d.severity === 'error' && /AP Indicateurs/.test(d.message) && /n'a pas été créée par Pilote AP/.test(d.message))).toBe(true);
+    const { grids } = await readXlsx(output);
+    const named = (name: string) => grids.filter((g) => g.sheet.toLowerCase() === name);
+    expect(named('ap indicateurs')).toHaveLength(1);
+    expect(named('ap indicateurs')[0]).toMatchObject({ sheet: 'AP INDICATEURS', values: [['Mes propres indicateurs']] });
+    expect(named('ap groupes')).toHaveLength(1);
+    expect(named('ap groupes')[0].sheet).toBe('AP Groupes');
+    expect(validate(output, 'case.xlsx').ok).toBe(true);
+  });
 });
