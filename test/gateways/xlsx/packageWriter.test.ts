@@ -4,7 +4,7 @@
  * UnusableInputError, never a crash.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -265,5 +265,55 @@ describe('our sheet names under another case, through the pipeline and the file 
     expect(named('ap groupes')).toHaveLength(1);
     expect(named('ap groupes')[0].sheet).toBe('AP Groupes');
     expect(validate(output, 'case.xlsx').ok).toBe(true);
+  });
+});
+
+describe('package writer: styles and minimal packages', () => {
+  it('only appends styles: every existing font, fill, border, number format, cell and differential format keeps its index', async () => {
+    const input = await coordinatorPackage();
+    const output = await writeCompletedWorkbook(input, SIMPLE_SPECS);
+    const styles = async (bytes: Uint8Array) => new TextDecoder().decode((await packageParts(bytes)).get('xl/styles.xml'));
+    const items = (xml: string, section: string, item: string) => {
+      const body = new RegExp(`<${section}\\b[^>]*>([\\s\\S]*?)</${section}>`).exec(xml)?.[1] ?? '';
+      return [...body.matchAll(new RegExp(`<${item}\\b[^>]*/>|<${item}\\b[^>]*>[\\s\\S]*?</${item}>`, 'g'))].map((m) => m[0]);
+    };
+    const [before, after] = [await styles(input), await styles(output)];
+    for (const [section, item] of [['numFmts', 'numFmt'], ['fonts', 'font'], ['fills', 'fill'], ['borders', 'border'], ['cellXfs', 'xf'], ['dxfs', 'dxf']]) {
+      const old = items(before, section, item);
+      expect(items(after, section, item).slice(0, old.length), section).toEqual(old);
+    }
+    expect(items(after, 'cellXfs', 'xf').length).toBeGreaterThan(items(before, 'cellXfs', 'xf').length);
+  });
+
+  it('writes into a minimal package made by another tool (no styles, no shared strings)', async () => {
+    const zip = new JSZip();
+    zip.file(
+      '[Content_Types].xml',
+      '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+    );
+    zip.file('_rels/.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>');
+    zip.file(
+      'xl/workbook.xml',
+      '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Élèves" sheetId="1" r:id="rId1"/></sheets></workbook>',
+    );
+    zip.file('xl/_rels/workbook.xml.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>');
+    zip.file(
+      'xl/worksheets/sheet1.xml',
+      '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Nom</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>DUPONT</t></is></c></row></sheetData></worksheet>',
+    );
+    const input = await zip.generateAsync({ type: 'uint8array' });
+    const output = await writeCompletedWorkbook(input, SIMPLE_SPECS);
+    expect(validate(output, 'minimal.xlsx').output).toMatch(/^OK /m);
+    const { grids } = await readXlsx(output);
+    expect(grids.map((g) => g.sheet)).toEqual(['Élèves', 'AP Groupes', 'AP Paramètres']);
+    expect(grids[0].values).toEqual([['Nom'], ['DUPONT']]);
+  });
+
+  it('uses no Node-only API, so that the browser bundle can write and read packages', () => {
+    const folder = join(__dirname, '../../../src/gateways/xlsx/package');
+    for (const file of readdirSync(folder)) {
+      const source = readFileSync(join(folder, file), 'utf8');
+      expect(source, file).not.toMatch(/from 'node:|require\(|\bBuffer\b|\bprocess\./);
+    }
   });
 });
