@@ -47,8 +47,9 @@ export function attribute(tag: string, name: string): string | null {
 export function withAttribute(tag: string, name: string, value: string): string {
   const escaped = escapeXml(value);
   const pattern = new RegExp(`(\\s${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*=\\s*)(?:"[^"]*"|'[^']*')`);
-  if (pattern.test(tag)) return tag.replace(pattern, `$1"${escaped}"`);
-  return tag.replace(/^(<[^\s/>]+)/, `$1 ${name}="${escaped}"`);
+  // Replacement functions, so that a `$` in the value is never read as a pattern.
+  if (pattern.test(tag)) return tag.replace(pattern, (_, head: string) => `${head}"${escaped}"`);
+  return tag.replace(/^(<[^\s/>]+)/, (head) => `${head} ${name}="${escaped}"`);
 }
 
 /** `xl/worksheets/sheet1.xml` -> `xl/worksheets/_rels/sheet1.xml.rels` */

@@ -232,16 +232,22 @@ async function editPackage(pkg: Package, inputBytes: Uint8Array, specs: SheetSpe
     if (!renderedSheet?.part) continue;
     const part = await transplant.copy(renderedSheet.part, true);
     const target = relativeTarget(workbookPart, part);
-    const existingRel = existing ? workbookRels.find((r) => r.id === existing.relId) : undefined;
-    if (existing && existingRel) {
-      existingRel.target = target;
-      existingRel.type = REL_TYPE.worksheet;
-      workbookXml = workbookXml.replace(existing.tag, withAttribute(existing.tag, 'name', spec.name));
+    const existingRel = existing ? workbookRels.find((r) => r.id === existing.relId && existing.relId !== '') : undefined;
+    if (existingRel) {
+      Object.assign(existingRel, { target, type: REL_TYPE.worksheet, external: false });
+    }
+    const relId = existingRel?.id ?? nextRelId(workbookRels);
+    if (!existingRel) workbookRels.push({ id: relId, type: REL_TYPE.worksheet, target, external: false });
+    const idAttribute = relPrefix ? `${relPrefix}:id="${relId}"` : `xmlns:r="${NS.rel}" r:id="${relId}"`;
+    const tag = `<${sheetsPrefix}sheet name="${escapeXml(spec.name)}" sheetId="${existing?.sheetId || nextSheetId++}" ${idAttribute}/>`;
+    if (existing) {
+      // Same tab position and sheetId (defined names and views refer to them); only the name's case
+      // and the part change. Visibility is the coordinator's choice and is kept.
+      const state = attribute(existing.tag, 'state');
+      const replaced = state ? withAttribute(tag, 'state', state) : tag;
+      workbookXml = workbookXml.replace(existing.tag, () => replaced);
     } else {
-      const relId = nextRelId(workbookRels);
-      workbookRels.push({ id: relId, type: REL_TYPE.worksheet, target, external: false });
-      const idAttribute = relPrefix ? `${relPrefix}:id="${relId}"` : `xmlns:r="${NS.rel}" r:id="${relId}"`;
-      newSheetTags.push(`<${sheetsPrefix}sheet name="${escapeXml(spec.name)}" sheetId="${nextSheetId++}" ${idAttribute}/>`);
+      newSheetTags.push(tag);
     }
   }
   workbookXml = workbookXml.replace(/<\/(\w+:)?sheets>/, (close) => `${newSheetTags.join('')}${close}`);
