@@ -109,11 +109,12 @@ function writeSpec(workbook: ExcelJS.Workbook, spec: SheetSpec): void {
       ],
     });
   }
+  // One rule per range: set cell by cell, ExcelJS 4.4 regroups the cells into overlapping ranges
+  // (it sorts addresses as text, J10 before J5), which Excel never writes.
+  const validations = (sheet as unknown as { dataValidations: { add(address: string, rule: ExcelJS.DataValidation): void } }).dataValidations;
   for (const validation of spec.validations ?? []) {
     const list = `"${validation.values.filter(Boolean).join(',')}"`;
-    forEachCell(validation.range, (r, c) => {
-      sheet.getCell(r + 1, c + 1).dataValidation = { type: 'list', allowBlank: true, formulae: [list] };
-    });
+    validations.add(rangeA1(validation.range), { type: 'list', allowBlank: true, formulae: [list] });
   }
 }
 
