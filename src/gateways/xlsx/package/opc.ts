@@ -12,15 +12,17 @@ export const NS = {
 };
 
 export const REL_TYPE = {
-  officeDocument: `${NS.rel}/officeDocument`,
   worksheet: `${NS.rel}/worksheet`,
   styles: `${NS.rel}/styles`,
-  sharedStrings: `${NS.rel}/sharedStrings`,
-  calcChain: `${NS.rel}/calcChain`,
-  table: `${NS.rel}/table`,
 };
 
-export const WORKSHEET_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
+/**
+ * Is this relationship of that kind (`worksheet`, `styles`...)? Compared by the type's last segment,
+ * so that Strict files (purl.oclc.org types) are read like Transitional ones.
+ */
+export function isRelType(rel: Relationship, kind: string): boolean {
+  return !rel.external && rel.type.endsWith(`/${kind}`);
+}
 
 export function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

@@ -9,7 +9,7 @@
 import { UnusableInputError } from '../../../core/diagnostics';
 import { a1, parseA1, rangeA1, type CellRange, type CellValue, type Grid, type WorkbookSnapshot } from '../../../core/grid';
 import { resolveColor, type ExcelJsColor } from '../colors';
-import { attribute, Package, REL_TYPE, resolveTarget, unescapeXml } from './opc';
+import { attribute, isRelType, Package, resolveTarget, unescapeXml } from './opc';
 import { sheetEntries, UNREADABLE_PACKAGE, workbookPartOf } from './workbookParts';
 
 /**
@@ -223,12 +223,12 @@ export async function readWorkbookPackage(bytes: Uint8Array): Promise<WorkbookSn
     const workbookPart = await workbookPartOf(pkg);
     const workbookXml = (await pkg.text(workbookPart)) ?? '';
     const rels = await pkg.rels(workbookPart);
-    const partOf = (type: string) => {
-      const rel = rels.find((r) => r.type === type && !r.external);
+    const partOf = (kind: string) => {
+      const rel = rels.find((r) => isRelType(r, kind));
       return rel ? resolveTarget(workbookPart, rel.target) : null;
     };
-    const stringsPart = partOf(REL_TYPE.sharedStrings);
-    const stylesPart = partOf(REL_TYPE.styles);
+    const stringsPart = partOf('sharedStrings');
+    const stylesPart = partOf('styles');
     const workbookPr = /<(?:\w+:)?workbookPr\b[^>]*>/.exec(workbookXml)?.[0] ?? '';
     const shared = {
       strings: sharedStrings(stringsPart ? await pkg.text(stringsPart) : null),
@@ -237,7 +237,7 @@ export async function readWorkbookPackage(bytes: Uint8Array): Promise<WorkbookSn
     };
     const grids: Grid[] = [];
     for (const sheet of sheetEntries(workbookXml, workbookPart, rels)) {
-      if (!sheet.part || sheet.type !== REL_TYPE.worksheet) continue;
+      if (!sheet.part || !sheet.type.endsWith('/worksheet')) continue;
       const xml = await pkg.text(sheet.part);
       if (xml === null) continue;
       const state = attribute(sheet.tag, 'state');

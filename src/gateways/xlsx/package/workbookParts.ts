@@ -1,6 +1,6 @@
 /** The workbook part of a package and its sheets, as both the reader and the writer see them. */
 import { UnusableInputError } from '../../../core/diagnostics';
-import { attribute, Package, parseRels, REL_TYPE, resolveTarget, type Relationship } from './opc';
+import { attribute, isRelType, Package, parseRels, resolveTarget, type Relationship } from './opc';
 
 export const UNREADABLE_PACKAGE =
   "Ce fichier n'est pas un classeur Excel lisible (.xlsx) : son contenu est endommagé ou d'un autre format. Ouvrez-le dans Excel, enregistrez-le au format « Classeur Excel (*.xlsx) » puis réessayez.";
@@ -19,7 +19,7 @@ export interface SheetEntry {
 /** The workbook part the package's root relationships point at. */
 export async function workbookPartOf(pkg: Package): Promise<string> {
   const rootRels = parseRels(await pkg.text('_rels/.rels'));
-  const main = rootRels.find((r) => r.type === REL_TYPE.officeDocument || r.type.endsWith('/officeDocument'));
+  const main = rootRels.find((r) => isRelType(r, 'officeDocument'));
   const part = main ? resolveTarget('', main.target) : 'xl/workbook.xml';
   if (!pkg.has(part)) throw new UnusableInputError(UNREADABLE_PACKAGE);
   return part;

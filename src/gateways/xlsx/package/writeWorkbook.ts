@@ -17,6 +17,7 @@ import { renderWorkbook } from '../render';
 import {
   attribute,
   escapeXml,
+  isRelType,
   nextRelId,
   NS,
   Package,
@@ -45,7 +46,7 @@ async function subtree(pkg: Package, start: string): Promise<Set<string>> {
   return seen;
 }
 
-/** Inline-string body of shared string `index` of the rendered workbook. */
+/** The rendered workbook's shared strings (inner XML of each `<si>`, in index order), to be written inline. */
 function sharedStringItems(sstXml: string | null): string[] {
   return [...(sstXml ?? '').matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)].map((m) => m[1] ?? '');
 }
@@ -197,7 +198,7 @@ async function editPackage(pkg: Package, inputBytes: Uint8Array, specs: SheetSpe
 
   // Styles: merged append-only into the coordinator's part (created when the package has none).
   const renderedStyles = (await rendered.text('xl/styles.xml')) ?? '';
-  const stylesRel = workbookRels.find((r) => r.type === REL_TYPE.styles && !r.external);
+  const stylesRel = workbookRels.find((r) => isRelType(r, 'styles'));
   let maps: StyleMaps;
   if (stylesRel && pkg.has(resolveTarget(workbookPart, stylesRel.target))) {
     const stylesPart = resolveTarget(workbookPart, stylesRel.target);
@@ -254,7 +255,7 @@ async function editPackage(pkg: Package, inputBytes: Uint8Array, specs: SheetSpe
 
   // The calculation chain lists formula cells by sheet: stale for a replaced sheet, so it is dropped
   // (Excel rebuilds it on the next calculation).
-  const calcChain = workbookRels.find((r) => r.type === REL_TYPE.calcChain);
+  const calcChain = workbookRels.find((r) => isRelType(r, 'calcChain'));
   if (calcChain && plan.some((p) => p.existing)) {
     workbookRels.splice(workbookRels.indexOf(calcChain), 1);
     replacedParts.add(resolveTarget(workbookPart, calcChain.target));
