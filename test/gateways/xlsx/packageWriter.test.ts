@@ -210,10 +210,12 @@ describe('package writer on random and damaged workbooks', () => {
     }
   }, 60_000);
 
-  it('never crashes other than with a French UnusableInputError, and keeps the coordinator sheets identical', async () => {
+  it('reader and writer never crash other than with a French UnusableInputError; the coordinator sheets stay identical', async () => {
     await fc.assert(
       fc.asyncProperty(randomWorkbook, mutation, async (model, change) => {
         const input = await mutate(await buildRandom(model), change);
+        // The reader too: grids, or a French UnusableInputError.
+        await readXlsx(input).catch((error: unknown) => expect(error).toBeInstanceOf(UnusableInputError));
         let output: Uint8Array;
         try {
           output = await writeCompletedWorkbook(input, SIMPLE_SPECS);
