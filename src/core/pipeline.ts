@@ -22,6 +22,7 @@ import { isOwnSheet, type SheetSpec } from './render/sheetSpec';
 import { parseSettingsSheets } from './settings/read';
 import { resolveSettings } from './settings/resolve';
 import type { Settings } from './settings/settings';
+import { findBySheetName } from './sheetNames';
 
 export type StepId = 'read' | 'needs' | 'plan' | 'hours' | 'indicators' | 'render';
 
@@ -113,7 +114,7 @@ export function analyse(snapshot: WorkbookSnapshot, options: AnalyseOptions): An
 function guardOwnSheets(snapshot: WorkbookSnapshot, specs: SheetSpec[]): { specs: SheetSpec[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const kept = specs.filter((spec) => {
-    const existing = snapshot.grids.find((g) => g.sheet === spec.name);
+    const existing = findBySheetName(snapshot.grids, spec.name, (g) => g.sheet);
     if (!existing || spec.role === 'parameters') return true;
     if (isOwnSheet(existing)) return true;
     diagnostics.push(

@@ -6,6 +6,7 @@ import type { Grid, WorkbookSnapshot } from '../core/grid';
 import type { SheetSpec } from '../core/render/sheetSpec';
 import { specToGrid } from '../core/render/specToGrid';
 import type { WorkbookGateway } from './gateway';
+import { findBySheetName, sameSheetName } from '../core/sheetNames';
 
 export interface MemoryGateway extends WorkbookGateway {
   /** The workbook as it is now (a fresh copy each call). */
@@ -23,7 +24,7 @@ function cloneGrid(grid: Grid): Grid {
 export function applySheetSpecs(snapshot: WorkbookSnapshot, specs: SheetSpec[]): WorkbookSnapshot {
   const grids = snapshot.grids.map(cloneGrid);
   for (const spec of specs) {
-    const index = grids.findIndex((g) => g.sheet === spec.name);
+    const index = grids.findIndex((g) => sameSheetName(g.sheet, spec.name));
     if (index >= 0 && spec.role === 'parameters') continue;
     const grid = specToGrid(spec);
     if (index >= 0) grids[index] = grid;
@@ -49,7 +50,7 @@ export function createMemoryGateway(initial: WorkbookSnapshot): MemoryGateway {
       return { grids: snapshot.grids.map(cloneGrid) };
     },
     setCell(sheet, row, col, value) {
-      const grid = snapshot.grids.find((g) => g.sheet === sheet);
+      const grid = findBySheetName(snapshot.grids, sheet, (g) => g.sheet);
       if (!grid) throw new Error(`Feuille « ${sheet} » introuvable.`);
       const r = row - grid.origin.row;
       const c = col - grid.origin.col;

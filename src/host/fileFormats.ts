@@ -24,6 +24,7 @@ export interface OpenedWorkbook {
 export const ACCEPTED_EXTENSIONS = ['.xlsx', '.xlsm', '.ods', '.csv'];
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const XLSM_MIME = 'application/vnd.ms-excel.sheet.macroEnabled.12';
 
 function extensionOf(fileName: string): string {
   const dot = fileName.lastIndexOf('.');
@@ -62,13 +63,13 @@ export async function writeCompletedWorkbook(inputBytes: Uint8Array | null, spec
 }
 
 /**
- * What the completed workbook of an input of this kind is: only .xlsx can be written, so an .ods or a
- * .csv comes back as .xlsx, and so does an .xlsm for now (the ExcelJS copy cannot keep its macros).
+ * What the completed workbook of an input of this kind is: an .xlsx or .xlsm keeps its own package (and
+ * its macros), an .ods or a .csv comes back as a new .xlsx holding its sheets' values.
  */
-export function completedFormat(kind: WorkbookFileKind | 'example'): { extension: 'xlsx'; note?: string } {
-  if (kind === 'xlsm') return { extension: 'xlsx', note: 'Le classeur complété est enregistré au format .xlsx : les macros du fichier .xlsm n’y sont pas recopiées.' };
-  if (kind === 'ods' || kind === 'csv') return { extension: 'xlsx', note: `Le fichier .${kind} revient au format .xlsx (les valeurs de ses feuilles sont reprises).` };
-  return { extension: 'xlsx' };
+export function completedFormat(kind: WorkbookFileKind | 'example'): { extension: 'xlsx' | 'xlsm'; mimeType: string; note?: string } {
+  if (kind === 'xlsm') return { extension: 'xlsm', mimeType: XLSM_MIME };
+  if (kind === 'ods' || kind === 'csv') return { extension: 'xlsx', mimeType: XLSX_MIME, note: `Le fichier .${kind} revient au format .xlsx (les valeurs de ses feuilles sont reprises).` };
+  return { extension: 'xlsx', mimeType: XLSX_MIME };
 }
 
 /** Does this input keep its own package (so the AP sheets are written into it), or is it rebuilt from its grids? */

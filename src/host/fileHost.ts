@@ -8,7 +8,7 @@ import { buildExampleWorkbook } from '../core/example';
 import { a1, parseA1, type CellValue, type Grid, type WorkbookSnapshot } from '../core/grid';
 import { SHEET_PREFIX, type SheetSpec } from '../core/render/sheetSpec';
 import { gridToSpec } from '../core/render/specToGrid';
-import { normalizeText } from '../core/text';
+import { findBySheetName, sheetNameStartsWith } from '../core/sheetNames';
 import { createMemoryGateway, type MemoryGateway } from '../gateways/memory';
 import { downloadBytes } from './download';
 import {
@@ -16,7 +16,6 @@ import {
   keepsOwnPackage,
   openWorkbookFile,
   writeCompletedWorkbook,
-  XLSX_MIME,
   type WorkbookFileKind,
 } from './fileFormats';
 import type { ExportOutcome, MissingRequirement, PiloteHost } from './host';
@@ -100,7 +99,7 @@ function createFileHost(snapshot: WorkbookSnapshot, input: Uint8Array | null, fi
   let unsaved = false;
 
   function gridOf(sheet: string): Grid | undefined {
-    return gateway.current().grids.find((grid) => grid.sheet === sheet);
+    return findBySheetName(gateway.current().grids, sheet, (grid) => grid.sheet);
   }
 
   function show(focus: ViewerFocus): void {
@@ -109,7 +108,7 @@ function createFileHost(snapshot: WorkbookSnapshot, input: Uint8Array | null, fi
   }
 
   function isEditable(sheet: string): boolean {
-    return normalizeText(sheet).startsWith(normalizeText(SHEET_PREFIX));
+    return sheetNameStartsWith(sheet, SHEET_PREFIX);
   }
 
   /** The specs that turn the input into the completed workbook. */
@@ -134,7 +133,7 @@ function createFileHost(snapshot: WorkbookSnapshot, input: Uint8Array | null, fi
   async function completedFile(): Promise<CompletedFile> {
     const format = completedFormat(file.kind);
     const bytes = await writeCompletedWorkbook(keepsOwnPackage(file.kind) ? input : null, completedSpecs());
-    return { fileName: `${completedName(file.name)}.${format.extension}`, bytes, mimeType: XLSX_MIME, note: format.note };
+    return { fileName: `${completedName(file.name)}.${format.extension}`, bytes, mimeType: format.mimeType, note: format.note };
   }
 
   return {

@@ -8,11 +8,12 @@ import { SHEET_NAMES } from '../core/render/sheetSpec';
 import { SECTION_TITLES } from '../core/settings/read';
 import { readSection, sectionValue } from '../core/settings/sections';
 import { GENERAL_PARAMETERS, type GeneralKey } from '../core/settings/settings';
+import { findBySheetName } from '../core/sheetNames';
 import { normalizeText } from '../core/text';
 
 /** The « Valeur » cell of a « Général » parameter in `AP Paramètres`; null when the row is not there. */
 export function generalParameterCell(snapshot: WorkbookSnapshot, key: GeneralKey): SourceRef | null {
-  const grid = snapshot.grids.find((g) => normalizeText(g.sheet) === normalizeText(SHEET_NAMES.parameters));
+  const grid = findBySheetName(snapshot.grids, SHEET_NAMES.parameters, (g) => g.sheet);
   const parameter = GENERAL_PARAMETERS.find((p) => p.key === key);
   if (!grid || !parameter) return null;
   const section = readSection(grid, [SECTION_TITLES.general]);

@@ -9,10 +9,11 @@ import { numberValue, readSection, sectionValue, type Section } from '../setting
 import { cellText } from '../text';
 import { CALENDAR_HEADERS, CALENDAR_TABLE_TITLE, HOURS_HEADERS, HOURS_TABLE_TITLE } from './labels';
 import type { HoursDone, RoomEntry } from './types';
+import { findBySheetName } from '../sheetNames';
 
 /** The section of one of our sheets, or null when the sheet is absent or not ours. */
 function ownSection(snapshot: WorkbookSnapshot, sheet: string, title: string, diagnostics: Diagnostic[]): Section | null {
-  const grid: Grid | undefined = snapshot.grids.find((g) => g.sheet === sheet);
+  const grid: Grid | undefined = findBySheetName(snapshot.grids, sheet, (g) => g.sheet);
   if (!grid) return null;
   // A coordinator's sheet under our name is not ours to read; the pipeline reports it once.
   if (!isOwnSheet(grid)) return null;

@@ -8,6 +8,7 @@ import { KIND_LABELS } from '../settings/settings';
 import { normalizeText } from '../text';
 import { HISTORY_COLUMNS as COL } from './sheetColumns';
 import { readTable } from './sheetTable';
+import { findBySheetName } from '../sheetNames';
 
 function kindOf(label: string): NeedKind | null {
   const text = normalizeText(label);
@@ -17,7 +18,7 @@ function kindOf(label: string): NeedKind | null {
 
 export function readHistory(snapshot: WorkbookSnapshot): { history: HistoryEntry[]; diagnostics: Diagnostic[] } {
   const sheet = SHEET_NAMES.history;
-  const grid = snapshot.grids.find((g) => g.sheet === sheet);
+  const grid = findBySheetName(snapshot.grids, sheet, (g) => g.sheet);
   const diagnostics: Diagnostic[] = [];
   if (!grid) return { history: [], diagnostics };
   // A coordinator's sheet under our name is not ours to read; the pipeline reports it once.

@@ -7,10 +7,11 @@ import { yesValue } from '../settings/sections';
 import { normalizeText } from '../text';
 import { GROUP_COLUMNS as COL } from './sheetColumns';
 import { readTable } from './sheetTable';
+import { findBySheetName } from '../sheetNames';
 
 export function readPins(snapshot: WorkbookSnapshot, pupils: Pupil[]): { pins: Pin[]; diagnostics: Diagnostic[] } {
   const sheet = SHEET_NAMES.groups;
-  const grid = snapshot.grids.find((g) => g.sheet === sheet);
+  const grid = findBySheetName(snapshot.grids, sheet, (g) => g.sheet);
   const diagnostics: Diagnostic[] = [];
   if (!grid) return { pins: [], diagnostics };
   // A coordinator's sheet under our name is not ours to read; the pipeline reports it once.

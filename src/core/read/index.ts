@@ -29,6 +29,7 @@ import { assemble } from './assemble';
 import { detectSheet } from './detect';
 import { defaultScale, SHEET_ROLE_LABELS, type ColumnMapping, type MasteryScale, type SheetMapping } from './mapping';
 import { readSheetRows, type RowRecord } from './rows';
+import { findBySheetName, sameSheetName } from '../sheetNames';
 
 export type { ColumnEntry, ColumnMapping, ColumnRole, ExtraValue, IdentityField, MasteryScale, SheetMapping, Thresholds } from './mapping';
 export { COLUMN_ROLE_LABELS, SHEET_ROLE_LABELS, defaultScale } from './mapping';
@@ -45,8 +46,8 @@ const PARAMETER_SHEETS: string[] = [SHEET_NAMES.parameters, SHEET_NAMES.teachers
 const OUTPUT_SHEETS: string[] = Object.values(SHEET_NAMES).filter((name) => !PARAMETER_SHEETS.includes(name));
 
 function fixedRole(grid: Grid): { role: SheetRole; reason: string } | null {
-  if (PARAMETER_SHEETS.includes(grid.sheet)) return { role: 'parameters', reason: 'feuille de paramètres de Pilote AP, jamais lue comme positionnement' };
-  if (OUTPUT_SHEETS.includes(grid.sheet) || isOwnSheet(grid)) return { role: 'output', reason: 'feuille produite par Pilote AP, jamais lue comme positionnement' };
+  if (PARAMETER_SHEETS.some((name) => sameSheetName(name, grid.sheet))) return { role: 'parameters', reason: 'feuille de paramètres de Pilote AP, jamais lue comme positionnement' };
+  if (OUTPUT_SHEETS.some((name) => sameSheetName(name, grid.sheet)) || isOwnSheet(grid)) return { role: 'output', reason: 'feuille produite par Pilote AP, jamais lue comme positionnement' };
   return null;
 }
 
@@ -119,7 +120,7 @@ export function readWorkbook(snapshot: WorkbookSnapshot, options: ReadOptions): 
       return;
     }
     const detected = detectSheet(grid, scale);
-    const savedSheet = saved?.sheets.find((s) => s.sheet === grid.sheet);
+    const savedSheet = (saved ? findBySheetName(saved.sheets, grid.sheet, (s) => s.sheet) : undefined);
     if (saved && !savedSheet && gridWidth(grid) > 0) {
       diagnostics.push(diagnostic('info', grid.sheet, '', `feuille absente de « AP Correspondances » : détection automatique (${SHEET_ROLE_LABELS[detected.role]})`));
     }
@@ -133,7 +134,7 @@ export function readWorkbook(snapshot: WorkbookSnapshot, options: ReadOptions): 
     sheets.push({ sheet: grid.sheet, role: mapping.role, reason: mapping.reason, pupilCount: 0 });
   });
   for (const s of saved?.sheets ?? []) {
-    if (!snapshot.grids.some((g) => g.sheet === s.sheet)) {
+    if (!findBySheetName(snapshot.grids, s.sheet, (g) => g.sheet)) {
       diagnostics.push(diagnostic('info', SHEET_NAMES.mapping, '', `la feuille « ${s.sheet} » décrite dans les correspondances n'existe plus dans le classeur`));
     }
   }

@@ -14,6 +14,7 @@ import {
 } from './mapping';
 import type { Thresholds } from './mastery';
 import { identityFieldOf, keyOf, tidy, type IdentityField } from './vocabulary';
+import { findBySheetName } from '../sheetNames';
 
 const SCALE_TITLE = 'Échelle : lecture des valeurs';
 const SHEETS_TITLE = 'Feuilles : rôle de chaque feuille';
@@ -194,7 +195,7 @@ class MappingParser {
         this.warn(entry.addressOf('Rôle'), `rôle de feuille « ${this.text(entry, 'Rôle')} » inconnu : la feuille « ${name} » est détectée automatiquement`);
         continue;
       }
-      if (sheets.some((s) => s.sheet === name)) {
+      if (findBySheetName(sheets, name, (s) => s.sheet)) {
         this.warn(entry.address, `la feuille « ${name} » est décrite deux fois : seule la première ligne compte`);
         continue;
       }
@@ -238,7 +239,7 @@ class MappingParser {
   columns(section: Section, sheets: SheetMapping[]): void {
     for (const entry of section.rows) {
       const name = this.text(entry, 'Feuille');
-      const sheet = sheets.find((s) => s.sheet === name);
+      const sheet = findBySheetName(sheets, name, (s) => s.sheet);
       if (!sheet) {
         if (name) this.warn(entry.address, `la feuille « ${name} » n'est pas décrite dans la section « Feuilles » : ligne ignorée`);
         continue;
@@ -262,7 +263,7 @@ class MappingParser {
 
 /** The mapping saved in « AP Correspondances », or null when the workbook has none. */
 export function readSavedMapping(snapshot: WorkbookSnapshot): { mapping: ColumnMapping | null; diagnostics: Diagnostic[] } {
-  const grid = snapshot.grids.find((g) => g.sheet === SHEET_NAMES.mapping);
+  const grid = findBySheetName(snapshot.grids, SHEET_NAMES.mapping, (g) => g.sheet);
   if (!grid) return { mapping: null, diagnostics: [] };
   const parser = new MappingParser(grid);
   const sheetsSection = readSection(grid, [SHEETS_TITLE]);

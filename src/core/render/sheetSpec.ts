@@ -4,6 +4,7 @@
  * ExcelJS objects. Coordinates are 0-based and relative to A1.
  */
 import type { CellRange, Grid } from '../grid';
+import { sheetNameStartsWith } from '../sheetNames';
 
 /** A formula in English function names with `,` separators, as `range.formulas` expects: `=SUM(B2:B9)`. */
 export interface FormulaCell {
@@ -132,8 +133,8 @@ export const SHEET_NAMES = {
   teamsReport: 'AP Bilan équipes',
 } as const;
 
-/** Is this grid one the add-in wrote: our name prefix, and the marker in A1 (so the used range starts there)? */
+/** Is this grid one the add-in wrote: our name prefix (in any case, like Excel), and the marker in A1 (so the used range starts there)? */
 export function isOwnSheet(grid: Grid): boolean {
   const a1 = grid.origin.row === 0 && grid.origin.col === 0 ? grid.values[0]?.[0] : null;
-  return grid.sheet.startsWith(SHEET_PREFIX) && typeof a1 === 'string' && a1.startsWith(MARKER);
+  return sheetNameStartsWith(grid.sheet, SHEET_PREFIX) && typeof a1 === 'string' && a1.startsWith(MARKER);
 }

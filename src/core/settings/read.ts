@@ -19,6 +19,7 @@ import {
   type Settings,
   type WeeksOff,
 } from './settings';
+import { findBySheetName } from '../sheetNames';
 
 export const SECTION_TITLES = {
   general: 'Général',
@@ -42,7 +43,7 @@ export interface ParsedSettings {
 }
 
 function findGrid(snapshot: WorkbookSnapshot, name: string): Grid | undefined {
-  return snapshot.grids.find((g) => normalizeText(g.sheet) === normalizeText(name));
+  return findBySheetName(snapshot.grids, name, (g) => g.sheet);
 }
 
 const KIND_WORDS: [RegExp, NeedKind][] = [

@@ -22,6 +22,7 @@ import {
 import { parseSettingsSheets, type ParsedSettings, type PartialSettings } from './read';
 import { renderParametersSheet, renderTeachersSheet, renderWorkshopsSheet } from './render';
 import type { Settings } from './settings';
+import { findBySheetName } from '../sheetNames';
 
 export interface ResolvedSettings {
   settings: Settings;
@@ -31,7 +32,7 @@ export interface ResolvedSettings {
 }
 
 function hasSheet(snapshot: WorkbookSnapshot, name: string): boolean {
-  return snapshot.grids.some((g) => normalizeText(g.sheet) === normalizeText(name));
+  return findBySheetName(snapshot.grids, name, (g) => g.sheet) !== undefined;
 }
 
 function classRows(read: ReadResult) {

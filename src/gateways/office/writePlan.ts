@@ -11,6 +11,7 @@
 import { a1, type CellRange } from '../../core/grid';
 import { isFormula, MARKER, type CellStyle, type ConditionalFormatSpec, type PrintSpec, type SheetSpec, type SpecCell } from '../../core/render/sheetSpec';
 import { jsonBytes, toExcelInput } from './cellText';
+import { findBySheetName } from '../../core/sheetNames';
 
 /** Fixed cost of one queued call (object path and action envelope in the request JSON). */
 export const ACTION_BYTES = 300;
@@ -52,10 +53,8 @@ export interface WriteOperation {
   apply(scope: RequestScope): void;
 }
 
-const sameName = (a: string, b: string) => a.toLocaleLowerCase('fr') === b.toLocaleLowerCase('fr');
-
 export function findSheet(known: KnownSheet[], name: string): KnownSheet | undefined {
-  return known.find((sheet) => sameName(sheet.name, name));
+  return findBySheetName(known, name, (sheet) => sheet.name);
 }
 
 /** A new sheet under its temporary name: it takes the spec's name only in the final sync. */

@@ -4,9 +4,9 @@
  * sheet's cells (with cached values, so that viewers show them before any recalculation), anchored
  * in the sheet's drawing (xl/drawings/drawingN.xml), plus the relationships and content types.
  */
-import JSZip from 'jszip';
 import { a1 } from '../../core/grid';
 import type { ChartSpec } from '../../core/render/sheetSpec';
+import { attribute, escapeXml, nextRelId, Package, parseRels, relsPath, relsXml, resolveTarget, unescapeXml } from './package/opc';
 
 export interface SheetCharts {
   sheetName: string;
@@ -15,7 +15,6 @@ export interface SheetCharts {
 
 const NS = {
   rel: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships',
-  pkgRel: 'http://schemas.openxmlformats.org/package/2006/relationships',
   chart: 'http://schemas.openxmlformats.org/drawingml/2006/chart',
   drawing: 'http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing',
   main: 'http://schemas.openxmlformats.org/drawingml/2006/main',
@@ -34,100 +33,9 @@ type CellContent = string | number | null;
 /** Built-in number formats a chart axis may inherit (ECMA-376 §18.8.30). */
 const BUILTIN_FORMATS: Record<number, string> = { 1: '0', 2: '0.00', 3: '#,##0', 4: '#,##0.00', 9: '0%', 10: '0.00%' };
 
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
-function unescapeXml(text: string): string {
-  return text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
-    .replace(/&#x([0-9a-f]+);/gi, (_, code: string) => String.fromCodePoint(parseInt(code, 16)))
-    .replace(/&amp;/g, '&');
-}
-
-function attribute(tag: string, name: string): string | null {
-  const match = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
-  return match ? unescapeXml(match[1]) : null;
-}
-
 /** Text of every <t> inside an element (shared strings and inline strings may be rich text runs). */
 function textRuns(xml: string): string {
   return [...xml.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)].map((m) => unescapeXml(m[1])).join('');
-}
-
-/** `xl/worksheets/sheet1.xml` -> `xl/worksheets/_rels/sheet1.xml.rels` */
-function relsPath(part: string): string {
-  const slash = part.lastIndexOf('/');
-  return `${part.slice(0, slash)}/_rels/${part.slice(slash + 1)}.rels`;
-}
-
-/** Resolve a relationship target against the folder of the part that holds it. */
-function resolveTarget(part: string, target: string): string {
-  if (target.startsWith('/')) return target.slice(1);
-  const parts = part.split('/').slice(0, -1);
-  for (const piece of target.split('/')) {
-    if (piece === '..') parts.pop();
-    else if (piece !== '.') parts.push(piece);
-  }
-  return parts.join('/');
-}
-
-interface Relationship {
-  id: string;
-  type: string;
-  target: string;
-}
-
-function parseRels(xml: string | null): Relationship[] {
-  if (!xml) return [];
-  return [...xml.matchAll(/<Relationship\b[^>]*>/g)].map((m) => ({
-    id: attribute(m[0], 'Id') ?? '',
-    type: attribute(m[0], 'Type') ?? '',
-    target: attribute(m[0], 'Target') ?? '',
-  }));
-}
-
-function relsXml(rels: Relationship[]): string {
-  const items = rels.map((r) => `<Relationship Id="${escapeXml(r.id)}" Type="${escapeXml(r.type)}" Target="${escapeXml(r.target)}"/>`);
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS.pkgRel}">${items.join('')}</Relationships>`;
-}
-
-function nextRelId(rels: Relationship[]): string {
-  const used = rels.map((r) => Number(/^rId(\d+)$/.exec(r.id)?.[1] ?? 0));
-  return `rId${Math.max(0, ...used) + 1}`;
-}
-
-class Package {
-  private constructor(readonly zip: JSZip) {}
-
-  static async load(bytes: Uint8Array): Promise<Package> {
-    return new Package(await JSZip.loadAsync(bytes));
-  }
-
-  async text(path: string): Promise<string | null> {
-    return (await this.zip.file(path)?.async('string')) ?? null;
-  }
-
-  write(path: string, text: string): void {
-    this.zip.file(path, text);
-  }
-
-  /** Smallest N such that `${prefix}N.xml` does not exist yet. */
-  nextIndex(prefix: string): number {
-    const pattern = new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\d+)\\.xml$`);
-    const used = Object.keys(this.zip.files).map((name) => Number(pattern.exec(name)?.[1] ?? 0));
-    return Math.max(0, ...used) + 1;
-  }
-
-  async addOverride(part: string, contentType: string): Promise<void> {
-    const types = (await this.text('[Content_Types].xml')) ?? '';
-    if (types.includes(`PartName="/${part}"`)) return;
-    this.write('[Content_Types].xml', types.replace('</Types>', `<Override PartName="/${part}" ContentType="${contentType}"/></Types>`));
-  }
 }
 
 /** Sheet name -> worksheet part path. */
@@ -275,7 +183,7 @@ async function drawingOf(pkg: Package, sheetPart: string): Promise<string> {
   pkg.write(part, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="${NS.drawing}" xmlns:a="${NS.main}"></xdr:wsDr>`);
   await pkg.addOverride(part, CONTENT_TYPE.drawing);
   const relId = nextRelId(sheetRels);
-  pkg.write(relsPath(sheetPart), relsXml([...sheetRels, { id: relId, type: REL_TYPE.drawing, target: `../drawings/${part.split('/').pop()}` }]));
+  pkg.write(relsPath(sheetPart), relsXml([...sheetRels, { id: relId, type: REL_TYPE.drawing, target: `../drawings/${part.split('/').pop()}`, external: false }]));
 
   let xml = sheetXml;
   if (!/xmlns:r="/.test(xml)) xml = xml.replace(/<worksheet\b/, `<worksheet xmlns:r="${NS.rel}"`);
@@ -299,7 +207,7 @@ async function addSheetCharts(pkg: Package, sheetName: string, sheetPart: string
     pkg.write(chartPart, chartXml(spec, sheetName, cells));
     await pkg.addOverride(chartPart, CONTENT_TYPE.chart);
     const relId = nextRelId(drawingRels);
-    drawingRels.push({ id: relId, type: REL_TYPE.chart, target: `../charts/${chartPart.split('/').pop()}` });
+    drawingRels.push({ id: relId, type: REL_TYPE.chart, target: `../charts/${chartPart.split('/').pop()}`, external: false });
     anchors.push(anchorXml(spec, ++shapeId, relId));
   }
   drawing = drawing.replace(/<\/xdr:wsDr>\s*$/, `${anchors.join('')}</xdr:wsDr>`);
@@ -317,5 +225,5 @@ export async function addChartsToXlsx(xlsx: Uint8Array, charts: SheetCharts[]): 
     const part = parts.get(sheetName);
     if (part && specs.length) await addSheetCharts(pkg, sheetName, part, specs, strings, styles);
   }
-  return pkg.zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+  return pkg.generate();
 }
