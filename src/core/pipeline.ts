@@ -139,7 +139,7 @@ export async function generate(snapshot: WorkbookSnapshot, options: GenerateOpti
 
   await progress('needs');
   const historyRead = readHistory(snapshot);
-  const needs = computeNeeds(read.pupils, read.competencies, settings, historyRead.history);
+  const needs = computeNeeds(read.pupils, read.competencies, settings, read.rounds);
 
   await progress('plan');
   const pinsRead = readPins(snapshot, read.pupils);
