@@ -167,7 +167,7 @@ export async function generate(snapshot: WorkbookSnapshot, options: GenerateOpti
   const specs: SheetSpec[] = [
     ...analysis.parameterSheets,
     renderGroupsSheet(plan, read.pupils, needs, settings),
-    renderHistorySheet(historyRead.history, plan, read.pupils, settings.general.cycle),
+    renderHistorySheet(historyRead.history, plan, read.pupils, settings.general.cycle, needs),
     renderCalendarSheet(hours, settings),
     renderHoursSheet(hours, settings),
     renderIndicatorsSheet(indicators, settings),

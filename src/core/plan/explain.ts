@@ -114,7 +114,7 @@ export function explainAssignment(
 /** Why a locked pupil is where they are; `note` says what changed in the lock (teacher replaced...). */
 export function lockedReason(type: WorkshopType, pupil: PupilContext, note?: string): string {
   const served = servedBy(pupil, type);
-  const need = served ? ` (${needLabel(served)} : ${frenchNumber(served.score)})` : '';
+  const need = served ? ` ; ${needLabel(served)} : ${frenchNumber(served.score)}` : '';
   return `Verrou de la coordination : ${note ?? 'affectation gardée telle quelle'}${need}.`;
 }
 

@@ -34,6 +34,7 @@ export function readHistory(snapshot: WorkbookSnapshot): { history: HistoryEntry
       continue;
     }
     const discipline = row.text(COL.discipline);
+    const evidence = row.text(COL.evidence);
     history.push({
       cycle,
       pupilId,
@@ -45,6 +46,7 @@ export function readHistory(snapshot: WorkbookSnapshot): { history: HistoryEntry
       kind,
       ...(discipline ? { discipline } : {}),
       teacher: row.text(COL.teacher),
+      ...(evidence ? { evidence } : {}),
     });
   }
   return { history, diagnostics };

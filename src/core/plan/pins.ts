@@ -6,7 +6,7 @@
  */
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import type { WorkbookSnapshot } from '../grid';
-import type { Pin, Pupil } from '../model';
+import type { Assignment, Pin, Pupil } from '../model';
 import { isOwnSheet, SHEET_NAMES } from '../render/sheetSpec';
 import { yesValue } from '../settings/sections';
 import { normalizeText } from '../text';
@@ -73,6 +73,6 @@ export function lockLifetime(value: unknown): NonNullable<Pin['lifetime']> | nul
 }
 
 /** What `AP Groupes` shows in « Verrou » for a lock applied to `cycle`. */
-export function lockText(lifetime: Pin['lifetime'], cycle: number): string {
-  return lifetime?.kind === 'always' ? 'toujours' : `oui (cycle ${cycle})`;
+export function lockText(lock: Assignment['lock'], cycle: number): string {
+  return lock === 'always' ? 'toujours' : `oui (cycle ${cycle})`;
 }

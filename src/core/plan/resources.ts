@@ -162,7 +162,7 @@ export function resolvePins(
         ? `l’atelier « ${pin.workshopTypeId} » n’est plus dans ${SHEET_NAMES.workshops}`
         : `${pin.teacher} n’est plus dans ${SHEET_NAMES.teachers} (renommé ?)`;
       warn(pin, `verrou de ${pupil.displayName} : ${what} ; l’élève garde « ${type.id} » avec un intervenant présent. Corrigez la ligne si ce n’est pas ce que vous voulez.`);
-      soft.push({ pin, slot, type, note: `atelier gardé avec un intervenant présent (${what})` });
+      soft.push({ pin, slot, type, note: `atelier gardé avec un intervenant présent, car ${what}` });
       continue;
     }
     const clash = resolved.find((r) => r.slot === slot && sameText(r.teacherName, teacher.name) && r.type !== type);
