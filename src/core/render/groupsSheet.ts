@@ -32,17 +32,14 @@ export function renderGroupsSheet(plan: Plan, pupils: Pupil[], needs: PupilNeeds
   const byLevelAndSlot = (a: Group, b: Group): number =>
     compareLevels(a.level, b.level) || (slotRank.get(a.slotId) ?? 0) - (slotRank.get(b.slotId) ?? 0) || (groupRank.get(a.id) ?? 0) - (groupRank.get(b.id) ?? 0);
 
+  const alerts = plan.diagnostics.filter((d) => d.severity === 'warning');
+  const alertNote = alerts.length ? `${alerts.length} point${alerts.length > 1 ? 's' : ''} à vérifier avant de valider : voir « À vérifier » en bas de la feuille. ` : '';
   const sheet = new SheetBuilder(
     `Groupes de besoin — cycle ${settings.general.cycle}`,
-    'Une ligne par élève et par barrette. Pour garder un élève dans son atelier à la prochaine génération, écrivez « oui » dans la colonne Verrou (valable une génération) ou « toujours » (gardé à chaque cycle) ; vous pouvez aussi changer l’atelier ou l’intervenant de la ligne avant de la verrouiller.',
+    alertNote +
+      'Une ligne par élève et par barrette. Pour garder un élève dans son atelier à la prochaine génération, écrivez « oui » dans la colonne Verrou (valable une génération) ou « toujours » (gardé à chaque cycle) ; vous pouvez aussi changer l’atelier ou l’intervenant de la ligne avant de la verrouiller.',
   );
   sheet.blank();
-  const alerts = plan.diagnostics.filter((d) => d.severity === 'warning');
-  if (alerts.length) {
-    sheet.row([`À vérifier avant de valider (${alerts.length})`], HOUSE.section);
-    for (const d of alerts) sheet.row([d.cell ? `${d.sheet}!${d.cell}` : d.sheet, d.message], HOUSE.note);
-    sheet.blank();
-  }
   const tables: TableSpec[] = [];
   const table = (name: string, headers: string[], rows: (string | number)[][]): number => {
     const top = sheet.row(headers, HOUSE.header);
@@ -85,6 +82,12 @@ export function renderGroupsSheet(plan: Plan, pupils: Pupil[], needs: PupilNeeds
     .map(({ u, pupil }) => [pupil.displayName, pupil.className, pupil.level, u.slotId ?? '', u.reason]);
   if (missing.length) table(GROUP_TABLES.unassigned, UNASSIGNED_HEADERS, missing);
   else sheet.row(['Tous les élèves ont un atelier dans chaque barrette de leur niveau.'], HOUSE.note);
+
+  if (alerts.length) {
+    sheet.blank();
+    sheet.row(['À vérifier'], HOUSE.section);
+    for (const d of alerts) sheet.row([d.cell ? `${d.sheet}!${d.cell}` : d.sheet, d.message], HOUSE.note);
+  }
 
   return sheet.build({
     name: SHEET_NAMES.groups,
