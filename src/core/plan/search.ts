@@ -15,8 +15,8 @@
  * budget keeps a pathological instance from freezing the host: the result then says it is unproven.
  */
 import type { SlotProblem, SlotSolution } from './slotProblem';
-import { descend } from './dual';
-import { FORBIDDEN, Transport } from './transport';
+import { basicBound, descend, gain } from './dual';
+import { Transport } from './transport';
 
 /** Price vectors kept; the most recently useful are tried first, the least useful dropped. */
 const MAX_PRICE_VECTORS = 24;
@@ -113,30 +113,17 @@ class SlotSearch {
   }
 
   private boundFrom(prices: Float64Array): PriceBound {
-    const { pupils, types, values, cap, minSize, fixedSeats, teacherClasses } = this.problem;
-    let best = 0;
-    for (let p = 0; p < pupils; p++) {
-      let top = 0;
-      for (let t = 0; t < types; t++) {
-        const v = values[p * types + t];
-        if (v !== FORBIDDEN && v - prices[t] > top) top = v - prices[t];
-      }
-      best += top;
-    }
-    const gain = new Float64Array(types);
-    for (let t = 0; t < types; t++) {
-      const price = prices[t];
-      if (price > 0) best += price * fixedSeats[t];
-      gain[t] = price > 0 ? price * cap[t] : price * minSize[t];
-    }
+    const { types, teacherClasses } = this.problem;
+    let best = basicBound(this.problem, prices);
+    const gains = Float64Array.from({ length: types }, (_, t) => gain(this.problem, t, prices[t]));
     const classBest = new Float64Array(teacherClasses.length);
     teacherClasses.forEach((c, i) => {
       let top = 0;
-      for (const t of c.types) if (gain[t] > top) top = gain[t];
+      for (const t of c.types) if (gains[t] > top) top = gains[t];
       classBest[i] = top;
       best += top * c.count;
     });
-    return { prices, best, gain, classBest };
+    return { prices, best, gain: gains, classBest };
   }
 
   /** Re-solve the assignment for another group vector (only the changed types are touched). */
