@@ -1,0 +1,105 @@
+/**
+ * Behaviours a deliberate change could break without noticing: the explanation of a pupil held to
+ * reach a group's minimum, the under-estimation term of the self-assessment gap, the order of groups.
+ */
+import { describe, expect, it } from 'vitest';
+import type { MasteryLevel } from '../../../src/core/model';
+import { computeNeeds } from '../../../src/core/needs';
+import { buildPlan } from '../../../src/core/plan';
+import { formGroups } from '../../../src/core/plan/groups';
+import { competencies, pupil, settingsWith, slot, teacher, workshop } from './scenario';
+
+const comps = competencies({ Mathématiques: 8, Français: 8 });
+const levels = (na: number, total = 8): MasteryLevel[] => Array.from({ length: total }, (_, i) => (i < na ? 1 : 3));
+
+describe('explanations and objective terms', () => {
+  it('tells a pupil held back from a stronger need with free seats that the group needed them to reach its minimum', () => {
+    const monday = slot('2nde', 'lundi', '10h');
+    const settings = settingsWith({
+      slots: [monday],
+      teachers: [teacher('Maths', ['Mathématiques'], ['remediation'], [monday]), teacher('CPE', ['Vie scolaire'], ['methodology'], [monday])],
+      workshopTypes: [workshop('Remédiation Mathématiques', 'remediation', 12, 1, 'Mathématiques'), workshop('Aide méthodologique', 'methodology', 14, 4)],
+    });
+    // 14 pupils, 12 maths seats: two must go to methodology, which opens only with 4.
+    const pupils = Array.from({ length: 14 }, (_, i) => pupil(`H${String(i).padStart(2, '0')}`, '2nde', { Mathématiques: levels(8 - (i % 3)) }));
+    const needs = computeNeeds(pupils, comps, settings);
+    const { plan } = buildPlan({ pupils, needs, settings, pins: [], history: [] });
+    const methodology = plan.groups.find((g) => g.workshopTypeId === 'Aide méthodologique')!;
+    const maths = plan.groups.find((g) => g.workshopTypeId === 'Remédiation Mathématiques')!;
+    expect(methodology.pupilIds).toHaveLength(4);
+    expect(maths.pupilIds).toHaveLength(10);
+    for (const id of methodology.pupilIds) {
+      const reason = plan.assignments.find((a) => a.pupilId === id)!.reason;
+      expect(reason).toMatch(/^Aide méthodologique : .*\(besoin n°2, 0,\d\d\) ; Mathématiques \(0,\d\d\) : places libres, mais ce groupe en avait besoin pour atteindre son effectif minimum\.$/);
+    }
+    // The pupils moved are those with the weakest maths need.
+    const score = (id: string) => plan.assignments.find((a) => a.pupilId === id)!;
+    const mathsNeed = (id: string) => needs.find((n) => n.pupilId === id)!.needs.find((n) => n.kind === 'remediation')!.score;
+    expect(Math.max(...methodology.pupilIds.map(mathsNeed))).toBeLessThanOrEqual(Math.min(...maths.pupilIds.map(mathsNeed)));
+    expect(score(maths.pupilIds[0]).reason).toMatch(/^Remédiation mathématiques : \d compétences sur 8 non acquises en mathématiques \(besoin principal, /);
+  });
+
+  it('adds the under-estimation term (weight « selfGap ») to methodology, with its reason', () => {
+    const team = { Mathématiques: [3, 3, 3, 3] as MasteryLevel[], Français: [3, 3, 4, 4] as MasteryLevel[] };
+    const self = { Mathématiques: [1, 1, 1, 1] as MasteryLevel[], Français: [2, 2, 3, 3] as MasteryLevel[] };
+    const methodologyOf = (withSelf: boolean, selfGap: number) => {
+      const settings = settingsWith({ slots: [], teachers: [], workshopTypes: [] });
+      settings.weights.selfGap = selfGap;
+      const p = pupil('U', '2nde', team, withSelf ? { self } : {});
+      return computeNeeds([p], comps, settings)[0].needs.find((n) => n.kind === 'methodology');
+    };
+    // Mean under-estimation: (2·4 + 1·2 + 1·2 + 0 + 0) / 3 / 8 = 0.5.
+    const plain = methodologyOf(false, 0.5)?.score ?? 0;
+    const under = methodologyOf(true, 0.5)!;
+    expect(under.score).toBeCloseTo(plain + 0.5 * 0.5, 2);
+    expect(under.reasons).toContain('sous-estime ses acquis : besoin de confiance');
+    const doubled = methodologyOf(true, 1)!;
+    expect(doubled.score).toBeCloseTo(plain + 1 * 0.5, 2);
+    expect(methodologyOf(true, 0)?.score ?? 0).toBe(plain);
+  });
+});
+
+describe('order of groups', () => {
+  it('puts locked groups first, then one group per teacher in name order, the strongest needs in the first groups', () => {
+    const types = [workshop('A', 'remediation', 2, 1, 'Mathématiques'), workshop('B', 'methodology', 3, 1)];
+    const drafts = formGroups({
+      types,
+      forced: [{ type: 1, teacherName: 'Zoé', pupilIds: ['locked'] }],
+      classTeachers: [['Alice', 'Bernard'], ['Claire']],
+      classTypes: [[0], [1]],
+      solution: { groups: [2, 1], use: [[2], [1]], typeOf: Int32Array.from([0, 0, 0, 0, 1, 1]), objective: 0, evaluations: 0, proven: true },
+      pupilIds: ['p0', 'p1', 'p2', 'p3', 'p4', 'p5'],
+      utility: (p) => [10, 40, 30, 20, 5, 6][p],
+    });
+    expect(drafts.map((d) => [d.type.id, d.teacherName])).toEqual([
+      ['A', 'Alice'],
+      ['A', 'Bernard'],
+      ['B', 'Zoé'],
+      ['B', 'Claire'],
+    ]);
+    expect(drafts[0].pupilIds).toEqual(['p1', 'p2']);
+    expect(drafts[1].pupilIds).toEqual(['p3', 'p0']);
+    expect(drafts[2].pupilIds[0]).toBe('locked');
+    expect([...drafts[2].locked]).toEqual(['locked']);
+    expect(drafts[2].pupilIds.length + drafts[3].pupilIds.length).toBe(3);
+    expect(drafts[3].pupilIds.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('numbers a slot’s groups in that order in the plan', () => {
+    const monday = slot('2nde', 'lundi', '10h');
+    const settings = settingsWith({
+      slots: [monday],
+      teachers: [teacher('Bernard', ['Maths'], ['remediation'], [monday]), teacher('Alice', ['Mathématiques'], ['remediation'], [monday]), teacher('CPE', ['Vie scolaire'], ['methodology'], [monday])],
+      workshopTypes: [workshop('Remédiation Mathématiques', 'remediation', 4, 1, 'Mathématiques'), workshop('Aide méthodologique', 'methodology', 14, 1)],
+    });
+    const pupils = Array.from({ length: 9 }, (_, i) => pupil(`O${i}`, '2nde', { Mathématiques: levels(8 - (i % 4)) }));
+    const { plan } = buildPlan({ pupils, needs: computeNeeds(pupils, comps, settings), settings, pins: [], history: [] });
+    expect(plan.groups.map((g) => [g.id, g.workshopTypeId, g.teacher])).toEqual([
+      ['2nde-LUN10-G1', 'Remédiation Mathématiques', 'Alice'],
+      ['2nde-LUN10-G2', 'Remédiation Mathématiques', 'Bernard'],
+      ['2nde-LUN10-G3', 'Aide méthodologique', 'CPE'],
+    ]);
+    const mean = (ids: string[]) => ids.reduce((s, id) => s + plan.assignments.find((a) => a.pupilId === id)!.score, 0) / ids.length;
+    expect(mean(plan.groups[0].pupilIds)).toBeGreaterThanOrEqual(mean(plan.groups[1].pupilIds));
+  });
+});
