@@ -9,7 +9,7 @@ import { normalizeText } from './text';
 interface Entry {
   /** Label used in sentences and sheets. */
   label: string;
-  /** Normalised spellings (see `spellingKey`). */
+  /** Other spellings (compared through `spellingKey`). */
   spellings: string[];
 }
 
@@ -32,42 +32,53 @@ const VOCABULARY: Entry[] = [
 ];
 
 /** Teachers' bivalent disciplines: one person, two disciplines. */
-const COMPOUNDS: Record<string, string[]> = {
-  'maths science': ['Mathématiques', 'Physique-chimie'],
-  'math science': ['Mathématiques', 'Physique-chimie'],
-  'mathematique science': ['Mathématiques', 'Physique-chimie'],
-  'mathematique physique chimie': ['Mathématiques', 'Physique-chimie'],
-  'lettre histoire': ['Français', 'Histoire-géographie'],
-  'lettre histoire geographie': ['Français', 'Histoire-géographie'],
-  'lettre anglai': ['Français', 'Anglais'],
-  'lettre espagnol': ['Français', 'Espagnol'],
-};
+const COMPOUNDS: [string[], string[]][] = [
+  [['Maths-sciences', 'Mathématiques-sciences', 'Maths-physique-chimie', 'Mathématiques-physique-chimie'], ['Mathématiques', 'Physique-chimie']],
+  [['Lettres-histoire', 'Lettres-histoire-géographie'], ['Français', 'Histoire-géographie']],
+  [['Lettres-anglais'], ['Français', 'Anglais']],
+  [['Lettres-espagnol'], ['Français', 'Espagnol']],
+];
 
-/** Normalised, with a final « s » dropped from each word: « Mathématiques » -> « mathematique ». */
+/**
+ * Normalised, with a final « s » dropped from each word: « Mathématiques » -> « mathematique »;
+ * a dotted acronym is joined: « P.S.E. » -> « pse ».
+ */
 function spellingKey(name: string): string {
-  return normalizeText(name)
-    .replace(/[()/,;:&+]/g, ' ')
-    .split(' ')
-    .filter(Boolean)
-    .map((word) => (word.length > 2 && word.endsWith('s') ? word.slice(0, -1) : word))
-    .join(' ');
+  const words = normalizeText(name).replace(/[()/,;:&+]/g, ' ').split(' ').filter(Boolean);
+  if (words.length > 1 && words.every((word) => word.length === 1)) return words.join('');
+  return words.map((word) => (word.length > 2 && word.endsWith('s') ? word.slice(0, -1) : word)).join(' ');
 }
 
 const BY_SPELLING = new Map<string, Entry>();
+const COMPOUND_BY_SPELLING = new Map<string, string[]>();
+for (const [spellings, disciplines] of COMPOUNDS) for (const spelling of spellings) COMPOUND_BY_SPELLING.set(spellingKey(spelling), disciplines);
 for (const entry of VOCABULARY) {
   BY_SPELLING.set(spellingKey(entry.label), entry);
-  for (const spelling of entry.spellings) BY_SPELLING.set(spelling, entry);
+  for (const spelling of entry.spellings) BY_SPELLING.set(spellingKey(spelling), entry);
+}
+
+/** Names already looked up: the engine compares the same few names many times. */
+const LOOKED_UP = new Map<string, { entry: Entry | undefined; key: string }>();
+
+function lookUp(name: string): { entry: Entry | undefined; key: string } {
+  let found = LOOKED_UP.get(name);
+  if (!found) {
+    const spelling = spellingKey(name);
+    const entry = BY_SPELLING.get(spelling);
+    found = { entry, key: entry ? spellingKey(entry.label) : spelling };
+    if (LOOKED_UP.size < 10_000) LOOKED_UP.set(name, found);
+  }
+  return found;
 }
 
 /** The vocabulary entry a name stands for, if any. */
 function entryOf(name: string): Entry | undefined {
-  return BY_SPELLING.get(spellingKey(name));
+  return lookUp(name).entry;
 }
 
 /** Key under which two spellings of one discipline compare equal. */
 export function disciplineKey(name: string): string {
-  const entry = entryOf(name);
-  return entry ? spellingKey(entry.label) : spellingKey(name);
+  return lookUp(name).key;
 }
 
 /** « Maths » -> « Mathématiques »; a name outside the vocabulary is returned trimmed. */
@@ -77,12 +88,12 @@ export function canonicalDiscipline(name: string): string {
 
 /** Is this name in the vocabulary (directly or as a bivalent discipline)? */
 export function isKnownDiscipline(name: string): boolean {
-  return !!entryOf(name) || spellingKey(name) in COMPOUNDS;
+  return !!entryOf(name) || COMPOUND_BY_SPELLING.has(spellingKey(name));
 }
 
 /** Keys of the disciplines a teacher's discipline covers: « Maths-sciences » covers two. */
 export function coveredDisciplineKeys(name: string): string[] {
-  const compound = COMPOUNDS[spellingKey(name)];
+  const compound = COMPOUND_BY_SPELLING.get(spellingKey(name));
   return compound ? compound.map(disciplineKey) : [disciplineKey(name)];
 }
 
