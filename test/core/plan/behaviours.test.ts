@@ -59,6 +59,43 @@ describe('explanations and objective terms', () => {
   });
 });
 
+describe('wishes and the main need', () => {
+  it('uses the pupil’s wishes after the needs, and says so', () => {
+    const monday = slot('1re', 'lundi', '10h');
+    const settings = settingsWith({
+      slots: [monday],
+      teachers: [teacher('CPE', ['Vie scolaire'], ['methodology'], [monday]), teacher('PsyEN', ['Orientation'], ['orientation'], [monday])],
+      workshopTypes: [workshop('Aide méthodologique', 'methodology', 14, 1), workshop('Orientation et projet', 'orientation', 14, 1)],
+    });
+    // Same results for everybody; half of them wish orientation first.
+    const pupils = Array.from({ length: 8 }, (_, i) => ({
+      ...pupil(`W${i}`, '1re', { Mathématiques: levels(2), Français: levels(2) }, { project: 'employment' }),
+      ...(i % 2 ? { wishes: ['orientation' as const, 'methodology' as const] } : {}),
+    }));
+    const needs = computeNeeds(pupils, comps, settings);
+    const { plan } = buildPlan({ pupils, needs, settings, pins: [], history: [] });
+    for (const [i, p] of pupils.entries()) {
+      const a = plan.assignments.find((x) => x.pupilId === p.id)!;
+      const group = plan.groups.find((g) => g.id === a.groupId)!;
+      if (i % 2) {
+        expect(group.kind).toBe('orientation');
+        expect(a.reason).toContain('premier vœu de l’élève');
+      } else expect(a.reason).not.toContain('vœu');
+    }
+    // A strong need still wins over a wish.
+    const strong = { ...pupil('S', '1re', { Mathématiques: levels(8), Français: levels(8) }), wishes: ['orientation' as const] };
+    const alone = buildPlan({ pupils: [strong], needs: computeNeeds([strong], comps, settings), settings, pins: [], history: [] }).plan;
+    expect(alone.groups[0].kind).toBe('methodology');
+  });
+
+  it('ranks needs on evidence: four « non acquis » of four outweigh one of one', () => {
+    const p = pupil('E', '2nde', { Mathématiques: [1, 1, 1, 1], Français: [1, 1, 1, 1], Anglais: [1] } as Record<string, MasteryLevel[]>);
+    const [entry] = computeNeeds([p], competencies({ Mathématiques: 4, Français: 4, Anglais: 1 }), settingsWith({ slots: [], teachers: [], workshopTypes: [] }));
+    const order = entry.needs.filter((n) => n.kind === 'remediation').map((n) => n.discipline);
+    expect(order[2]).toBe('Anglais');
+  });
+});
+
 describe('order of groups', () => {
   it('puts locked groups first, then one group per teacher in name order, the strongest needs in the first groups', () => {
     const types = [workshop('A', 'remediation', 2, 1, 'Mathématiques'), workshop('B', 'methodology', 3, 1)];
