@@ -1,7 +1,8 @@
 /** Teachers as a resource: what they can lead, when they are busy, how many hours they have left; pins checked against the settings. */
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import { sameDiscipline, teaches } from '../disciplines';
-import type { HistoryEntry, NeedKind, Pin, Pupil, Slot, Teacher, WorkshopType } from '../model';
+import type { HistoryEntry, Pin, Pupil, Slot, Teacher, WorkshopType } from '../model';
+import { parseKind } from '../settings/read';
 import { SHEET_NAMES } from '../render/sheetSpec';
 import type { Settings } from '../settings/settings';
 import { frenchNumber, normalizeText } from '../text';
@@ -97,23 +98,15 @@ export interface SoftPin {
   note: string;
 }
 
-const KIND_WORDS: [RegExp, NeedKind][] = [
-  [/remedia|soutien/, 'remediation'],
-  [/methodo/, 'methodology'],
-  [/orientation|projet/, 'orientation'],
-  [/approfondi|enrichi/, 'enrichment'],
-];
-
 /** A workshop type of the same nature and discipline as a workshop name no longer in `AP Ateliers`. */
 export function sameKindAndDiscipline(name: string, types: WorkshopType[]): WorkshopType | undefined {
-  const text = normalizeText(name);
-  const kind = KIND_WORDS.find(([pattern]) => pattern.test(text))?.[1];
+  const kind = parseKind(name);
   if (!kind) return undefined;
   const candidates = types.filter((t) => t.kind === kind);
-  const words = text.split(' ');
   // The discipline is whatever follows the nature: « Remédiation Maths » -> « Maths ».
-  const rest = words.slice(1).join(' ');
-  return candidates.find((t) => t.discipline && rest && sameDiscipline(t.discipline, rest)) ?? candidates.find((t) => !t.discipline && !rest) ?? (candidates.length === 1 && !candidates[0].discipline ? candidates[0] : undefined);
+  const rest = normalizeText(name).split(' ').slice(1).join(' ');
+  if (rest) return candidates.find((t) => t.discipline && sameDiscipline(t.discipline, rest));
+  return candidates.find((t) => !t.discipline);
 }
 
 /**
