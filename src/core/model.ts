@@ -115,7 +115,7 @@ export interface Need {
 /** What a pupil's year should include given their profile (see needs/goals.ts). */
 export interface YearGoal {
   kind: NeedKind;
-  /** French reason, e.g. « profil « Malgré eux » : travailler le projet ». */
+  /** French reason, e.g. « travailler le projet (profil « Malgré eux ») ». */
   reason: string;
 }
 

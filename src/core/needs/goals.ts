@@ -25,12 +25,12 @@ export function selfAssessmentGap(pupil: Pupil): number {
 
 export function yearGoals(pupil: Pupil, needs: Need[], settings: Settings): YearGoal[] {
   const goals: YearGoal[] = [];
-  if (pupil.profile === 'despite') goals.push({ kind: 'orientation', reason: `${profilePhrase('despite')} : travailler le projet` });
+  if (pupil.profile === 'despite') goals.push({ kind: 'orientation', reason: `travailler le projet (${profilePhrase('despite')})` });
   else if (pupil.project === 'undecided') goals.push({ kind: 'orientation', reason: PROJECT_LABELS.undecided });
 
   const enrichment = needs.find((n) => n.kind === 'enrichment');
-  if (pupil.profile === 'content') goals.push({ kind: 'enrichment', reason: `${profilePhrase('content')} : aller plus loin` });
-  else if (pupil.project === 'further-study') goals.push({ kind: 'enrichment', reason: `${PROJECT_LABELS['further-study']} : approfondir` });
+  if (pupil.profile === 'content') goals.push({ kind: 'enrichment', reason: `aller plus loin (${profilePhrase('content')})` });
+  else if (pupil.project === 'further-study') goals.push({ kind: 'enrichment', reason: `approfondir (${PROJECT_LABELS['further-study']})` });
   else if (enrichment && enrichment.score >= settings.general.strongNeed) goals.push({ kind: 'enrichment', reason: 'à l’aise au positionnement' });
 
   if (selfAssessmentGap(pupil) >= weightOf(settings.weights, 'largeSelfGap') && pupil.selfResults.length > 0) {
