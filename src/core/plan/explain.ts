@@ -7,7 +7,7 @@ import type { Need, NeedKind, WorkshopType } from '../model';
 import { disciplineInSentence, needLabel, needShortLabel } from '../needs/labels';
 import type { Settings } from '../settings/settings';
 import { frenchNumber } from '../text';
-import { goalBonus, needServed, wishRank, type OpenGoal, type Rotation } from './objective';
+import { goalBonus, needServed, weighted, wishRank, type OpenGoal, type Rotation } from './objective';
 
 /** What a pupil's explanation needs to know about the slot once it is planned. */
 export interface SlotView {
@@ -52,7 +52,7 @@ function ordinal(n: number): string {
 }
 
 /** Why a need ranked before the one served was not served in this slot. */
-function whyNot(need: Need, pupil: PupilContext, view: SlotView, settings: Settings, heldForMinimum: boolean, byGoal: boolean): string {
+function whyNot(need: Need, pupil: PupilContext, view: SlotView, settings: Settings, heldForMinimum: boolean, byGoal: boolean, tied: boolean): string {
   const head = `${needShortLabel(need)} (${frenchNumber(need.score)})`;
   const inARow = pupil.rotation.excluded.get(need.key);
   if (inARow !== undefined) {
@@ -64,6 +64,7 @@ function whyNot(need: Need, pupil: PupilContext, view: SlotView, settings: Setti
   if (!serving.length) return `${head} : pas d’atelier possible dans cette barrette`;
   if (serving.every((t) => view.full.has(t))) return `${head} : atelier complet dans cette barrette`;
   if (byGoal) return `${head} passe après cet objectif de l’année`;
+  if (tied) return `${head} : à égalité, places réparties entre les élèves`;
   return heldForMinimum
     ? `${head} : places libres, mais ce groupe en avait besoin pour atteindre son effectif minimum`
     : `${head} : places libres, réparties au mieux entre les élèves`;
@@ -107,7 +108,8 @@ export function explainAssignment(
   const wish = wishRank(type, pupil.wishes);
   if (wish >= 0) parts.push(`${wish === 0 ? 'premier vœu' : `vœu n°${wish + 1}`} de l’élève`);
   parts.push(...cycleContext(served, pupil));
-  parts.push(...above.slice(0, 2).map((n) => whyNot(n, pupil, view, settings, heldForMinimum, !!goal)));
+  const tied = (n: Need): boolean => !!served && weighted(n, settings) === weighted(served, settings) && (n.assessed ?? 0) === (served.assessed ?? 0);
+  parts.push(...above.slice(0, 2).map((n) => whyNot(n, pupil, view, settings, heldForMinimum, !!goal, tied(n))));
   return `${parts.join(' ; ')}.`;
 }
 

@@ -4,6 +4,8 @@
  *
  *   value(pupil, type) = UTILITY_SCALE · ( weight(kind) · score(need served) · (½ if already served
  *                        earlier in the cycle) + year-goal bonus + wish bonus ),  rounded to an integer,
+ *                        + the evidence tie-break (competencies assessed, at most EVIDENCE_TIE_BREAK,
+ *                        less than a hundredth of score: it only orders equal scores),
  *   or FORBIDDEN when the rotation rule closes the type to the pupil.
  *
  * - Need served: remediation of the type's discipline (one vocabulary, see disciplines.ts), else the
@@ -30,8 +32,10 @@ import { FORBIDDEN } from './transport';
 
 /** A need already served in an earlier slot of the same cycle counts this much again. */
 export const REPEAT_FACTOR = 0.5;
-/** Utilities are integers: weighted scores in hundredths. */
-export const UTILITY_SCALE = 100;
+/** Utilities are integers: weighted scores in thousandths. */
+export const UTILITY_SCALE = 1000;
+/** Largest evidence tie-break, in utility units: below a hundredth of score (10 units). */
+const EVIDENCE_TIE_BREAK = 9;
 
 /**
  * The pupil's need a workshop type serves: remediation of its discipline (or, for a remediation
@@ -156,7 +160,8 @@ export interface ValueParts {
 /** The integer value the solver maximises (before the placement constant added in planner.ts). */
 export function utility(parts: ValueParts, settings: Settings): number {
   const needValue = parts.need ? weighted(parts.need, settings) * (parts.repeated ? REPEAT_FACTOR : 1) : 0;
-  return Math.round(UTILITY_SCALE * (needValue + parts.goalBonus + parts.wishBonus));
+  const tieBreak = parts.need && !parts.repeated ? Math.min(parts.need.assessed ?? 0, EVIDENCE_TIE_BREAK) : 0;
+  return Math.round(UTILITY_SCALE * (needValue + parts.goalBonus + parts.wishBonus)) + tieBreak;
 }
 
 /**

@@ -88,6 +88,26 @@ describe('wishes and the main need', () => {
     expect(alone.groups[0].kind).toBe('methodology');
   });
 
+  it('breaks a tie between equal scores by evidence, in the groups as in the ranking', () => {
+    const monday = slot('2nde', 'lundi', '10h');
+    const settings = settingsWith({
+      slots: [monday],
+      teachers: [teacher('Maths', ['Mathématiques'], ['remediation'], [monday]), teacher('Lettres', ['Français'], ['remediation'], [monday])],
+      workshopTypes: [workshop('Remédiation Mathématiques', 'remediation', 12, 1, 'Mathématiques'), workshop('Remédiation Français', 'remediation', 12, 1, 'Français')],
+    });
+    settings.weights.evidencePrudence = 0;
+    const pupils = Array.from({ length: 6 }, (_, i) =>
+      pupil(`T${i}`, '2nde', i % 2 ? { Mathématiques: [1, 1, 1, 1], Français: [1, 1, 1] } : { Mathématiques: [1, 1, 1], Français: [1, 1, 1, 1] }),
+    );
+    const needs = computeNeeds(pupils, competencies({ Mathématiques: 4, Français: 4 }), settings);
+    const { plan } = buildPlan({ pupils, needs, settings, pins: [], history: [] });
+    pupils.forEach((p, i) => {
+      const a = plan.assignments.find((x) => x.pupilId === p.id)!;
+      expect(plan.groups.find((g) => g.id === a.groupId)?.discipline).toBe(i % 2 ? 'Mathématiques' : 'Français');
+      expect(a.reason).toContain('(besoin principal, 1,00)');
+    });
+  });
+
   it('ranks needs on evidence: four « non acquis » of four outweigh one of one', () => {
     const p = pupil('E', '2nde', { Mathématiques: [1, 1, 1, 1], Français: [1, 1, 1, 1], Anglais: [1] } as Record<string, MasteryLevel[]>);
     const [entry] = computeNeeds([p], competencies({ Mathématiques: 4, Français: 4, Anglais: 1 }), settingsWith({ slots: [], teachers: [], workshopTypes: [] }));
