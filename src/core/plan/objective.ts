@@ -16,6 +16,8 @@
  * - Year goals (needs/goals.ts): « Objectifs de l'année selon le profil » × (1 + cycles already spent
  *   without it), until the pupil has had that kind of workshop in the year.
  * - Wishes: « Vœux de l'élève » × (1 − rank / number of wishes), a secondary criterion.
+ * - A lock kept without its teacher (resources.ts, SoftPin) adds KEPT_LOCK_BONUS to its workshop type:
+ *   the pupil goes there whenever a group of that type can open, elsewhere otherwise.
  *
  * Which changes keep the exact solver valid: search.ts is exact for any objective that is a sum over
  * pupils of an integer value per (pupil, workshop type), or FORBIDDEN, under caps, minimum sizes and
@@ -149,8 +151,13 @@ export function wishBonus(type: WorkshopType, wishes: readonly NeedKind[] | unde
 
 // ---- Value ----
 
+/** Bonus of the workshop type a lock keeps when its teacher or workshop changed: above any need. */
+export const KEPT_LOCK_BONUS = 10;
+
 export interface ValueParts {
   need: Need | undefined;
+  /** This type is the one a lock keeps (without its teacher). */
+  keptByLock?: boolean;
   /** The need was already served in an earlier slot of the cycle. */
   repeated: boolean;
   goalBonus: number;
@@ -161,7 +168,8 @@ export interface ValueParts {
 export function utility(parts: ValueParts, settings: Settings): number {
   const needValue = parts.need ? weighted(parts.need, settings) * (parts.repeated ? REPEAT_FACTOR : 1) : 0;
   const tieBreak = parts.need && !parts.repeated ? Math.min(parts.need.assessed ?? 0, EVIDENCE_TIE_BREAK) : 0;
-  return Math.round(UTILITY_SCALE * (needValue + parts.goalBonus + parts.wishBonus)) + tieBreak;
+  const lock = parts.keptByLock ? KEPT_LOCK_BONUS : 0;
+  return Math.round(UTILITY_SCALE * (needValue + parts.goalBonus + parts.wishBonus + lock)) + tieBreak;
 }
 
 /**

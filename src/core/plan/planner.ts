@@ -5,14 +5,14 @@
  * moment, hour maximum) and because a need already served earlier in the cycle counts half later.
  */
 import { diagnostic, type Diagnostic } from '../diagnostics';
-import type { Assignment, Group, HistoryEntry, Pin, Plan, Pupil, PupilNeeds, Slot, Unassigned, WorkshopType, YearGoal } from '../model';
+import type { Assignment, Group, HistoryEntry, Pin, Plan, Pupil, PupilNeeds, Slot, SourceRef, Unassigned, WorkshopType, YearGoal } from '../model';
 import { SHEET_NAMES } from '../render/sheetSpec';
 import type { Settings } from '../settings/settings';
 import { normalizeText } from '../text';
 import { unservedDemand } from './demand';
 import { explainAssignment, lockedReason, servedBy, sharedNeed, type PupilContext, type SlotView } from './explain';
 import { formGroups, type ForcedGroup, type GroupDraft } from './groups';
-import { goalBonus, isExcluded, openGoals, placementValues, rankNeeds, rotationOf, utility, UTILITY_SCALE, wishBonus } from './objective';
+import { goalBonus, isExcluded, KEPT_LOCK_BONUS, openGoals, placementValues, rankNeeds, rotationOf, utility, UTILITY_SCALE, wishBonus } from './objective';
 import { canLead, isFree, resolvePins, TeacherBook, type ResolvedPin, type SoftPin } from './resources';
 import { solveSlot } from './search';
 import type { SlotProblem, SlotSolution, TeacherClass } from './slotProblem';
@@ -203,11 +203,11 @@ class Planner {
   }
 
   /** Locks that keep a workshop type but not a teacher: pupil -> index of the type they keep. */
-  private softLocks(slot: Slot, soft: SoftPin[], types: WorkshopType[]): Map<string, { type: number; note: string }> {
-    const kept = new Map<string, { type: number; note: string }>();
+  private softLocks(slot: Slot, soft: SoftPin[], types: WorkshopType[]): Map<string, KeptType> {
+    const kept = new Map<string, KeptType>();
     for (const s of soft) {
       const t = types.indexOf(s.type);
-      if (t >= 0) kept.set(s.pin.pupilId, { type: t, note: s.note });
+      if (t >= 0) kept.set(s.pin.pupilId, { type: t, note: s.note, cell: s.pin.source });
       else {
         this.diagnostics.push(
           diagnostic('warning', s.pin.source.sheet, s.pin.source.cell, `verrou non appliqué : aucun intervenant libre ne peut animer « ${s.type.id} » sur ${slotPhrase(slot)} ; l’élève est placé(e) selon ses besoins.`),
@@ -226,12 +226,14 @@ class Planner {
       const kept = keptType.get(pupil.id);
       types.forEach((type, t) => {
         const need = servedBy(context, type);
-        const closed = kept ? kept.type !== t : isExcluded(type, context.excludedKeys);
+        const keptByLock = kept?.type === t;
+        const closed = !keptByLock && isExcluded(type, context.excludedKeys);
         u[p * types.length + t] = closed
           ? FORBIDDEN
           : utility(
               {
                 need,
+                keptByLock,
                 repeated: !!need && context.earlier.has(need.key),
                 goalBonus: goalBonus(type, context.goals, settings, context.earlierKinds.has(type.kind)),
                 wishBonus: wishBonus(type, context.wishes, settings),
@@ -250,7 +252,7 @@ class Planner {
     types: SlotView['types'],
     u: Int32Array,
     free: Pupil[],
-    keptType: Map<string, { type: number; note: string }>,
+    keptType: Map<string, KeptType>,
   ): void {
     const { settings } = this.input;
     const view: SlotView = {
@@ -284,11 +286,15 @@ class Planner {
         const context = contexts[k];
         const need = needs[k];
         const kept = keptType.get(pid);
-        const locked = draft.locked.has(pid) || !!kept;
+        const locked = draft.locked.has(pid) || kept?.type === types.indexOf(draft.type);
+        if (kept && !locked) {
+          const message = `verrou non appliqué pour ${byId.get(pid)!.displayName} : aucun groupe « ${types[kept.type].id} » n’a pu ouvrir sur ${slotPhrase(slot)} ; élève placé(e) selon ses besoins.`;
+          this.diagnostics.push(diagnostic('warning', kept.cell.sheet, kept.cell.cell, message));
+        }
         const heldForMinimum = draft.pupilIds.length - draft.locked.size <= draft.minSize;
         const p = freeIndex.get(pid);
         const value = p !== undefined ? u[p * types.length + types.indexOf(draft.type)] : utility({ need, repeated: !!need && context.earlier.has(need.key), goalBonus: 0, wishBonus: 0 }, settings);
-        this.objective += Math.max(0, value) / UTILITY_SCALE;
+        this.objective += Math.max(0, value - (kept?.type === types.indexOf(draft.type) ? KEPT_LOCK_BONUS * UTILITY_SCALE : 0)) / UTILITY_SCALE;
         const lifetime = this.lockOf.get(`${pid}|${slot.id}`);
         this.assignments.push({
           pupilId: pid,
@@ -355,6 +361,13 @@ function teacherClasses(teachers: Settings['teachers'], types: WorkshopType[]): 
   const list = [...classes.values()];
   for (const c of list) c.teachers.sort((a, b) => a.localeCompare(b, 'fr'));
   return list;
+}
+
+/** A lock kept without its teacher: the type it keeps (index in the slot's types), why, and its cell. */
+interface KeptType {
+  type: number;
+  note: string;
+  cell: SourceRef;
 }
 
 /** « 1 élève », « 12 élèves », « 0 place » (French singular up to 1). */

@@ -57,6 +57,18 @@ describe('locks', () => {
     expect(plan.diagnostics.find((d) => d.cell === 'J5')?.message).toMatch(/l’atelier « Remédiation Maths » n’est plus dans AP Ateliers ; l’élève garde « Remédiation Mathématiques »/);
   });
 
+  it('places a pupil whose kept workshop cannot open by their needs, and says the lock was not applied', () => {
+    const withOrientation = { ...settings, teachers: [...settings.teachers, teacher('PsyEN', ['Orientation'], ['orientation'], [monday])], workshopTypes: [...settings.workshopTypes, workshop('Orientation et projet', 'orientation', 14, 9)] };
+    const { plan } = buildPlan({ pupils, needs: computeNeeds(pupils, comps, withOrientation), settings: withOrientation, pins: [pin(0, 'Orientation et projet', 'Ancien PsyEN')], history: [] });
+    const a = plan.assignments.find((x) => x.pupilId === pupils[0].id)!;
+    expect(a.locked).toBe(false);
+    expect(plan.groups.some((g) => g.workshopTypeId === 'Orientation et projet')).toBe(false);
+    expect(plan.diagnostics.filter((d) => d.cell === 'J5').map((d) => d.message)).toEqual([
+      expect.stringMatching(/Ancien PsyEN n’est plus dans AP Intervenants/),
+      expect.stringMatching(/^verrou non appliqué pour K0 Élève : aucun groupe « Orientation et projet » n’a pu ouvrir/),
+    ]);
+  });
+
   it('lets a lock applied to another cycle expire, and reports it', () => {
     const { plan } = buildPlan({ pupils, needs, settings, pins: [pin(0, 'Aide méthodologique', 'CPE', { kind: 'once', cycle: 1 })], history: [] });
     expect(plan.assignments.find((x) => x.pupilId === pupils[0].id)?.locked).toBe(false);
