@@ -108,8 +108,10 @@ export interface Need {
   reasons: string[];
   /** Competencies assessed behind the score (remediation) — ties are broken by evidence. */
   assessed?: number;
-  /** Compact trace of the results behind a remediation need (« 5/7/0 »): a change means a newer positionnement. */
+  /** Compact trace of the results behind a remediation need (« 5/0/7 »): a change means a newer positionnement. */
   evidence?: string;
+  /** Label of the latest positionnement behind the need, when the workbook has several. */
+  round?: string;
 }
 
 /** What a pupil's year should include given their profile (see needs/goals.ts). */

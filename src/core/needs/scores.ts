@@ -6,7 +6,7 @@
  *   autopositionnement (weight « selfGap ») and for the « Pourquoi pas ? » profile (weight « profile »),
  *   then scaled by the evidence: n assessed competencies count n / (n + prudence), so that 1 item never
  *   weighs like 8. Not assessed never counts; a result of an older positionnement counts « olderRound »
- *   of a recent one (see `resultWeights`).
+ *   of a recent one (see `resultRecency`).
  * - Methodology: breadth and depth of the difficulties (several disciplines at once), competencies of
  *   a methodology / transversal domain, underestimation (confidence), « Malgré eux » profile.
  * - Orientation / project: the project (passerelle, project to build...), « Malgré eux » profile.
@@ -32,6 +32,8 @@ interface Tally {
   /** The same counts weighted by recency, for the scores. */
   weight: number;
   weightedDifficulty: number;
+  /** Index of the latest positionnement behind the tally (-1: not known). */
+  latestRound: number;
   /** Σ max(0, self − team) / 3 over weak competencies also self-assessed, and their count. */
   over: number;
   overCount: number;
@@ -41,7 +43,7 @@ interface Tally {
 }
 
 function emptyTally(): Tally {
-  return { total: 0, notAcquired: 0, inProgress: 0, veryGood: 0, weight: 0, weightedDifficulty: 0, over: 0, overCount: 0, under: 0, underCount: 0 };
+  return { total: 0, notAcquired: 0, inProgress: 0, veryGood: 0, weight: 0, weightedDifficulty: 0, latestRound: -1, over: 0, overCount: 0, under: 0, underCount: 0 };
 }
 
 /** Share of difficulty, recent results weighing more: « non acquis » 1, ECA 0.5. */
@@ -59,21 +61,28 @@ function evidenceTrace(t: Tally): string {
   return `${t.notAcquired}/${t.inProgress}/${t.total}`;
 }
 
-/**
- * Weight of each result by the age of its positionnement: the latest round that holds a result of the
- * pupil counts 1, each earlier round `older` times less. Without several rounds every result counts 1.
- */
-export function resultWeights(pupil: Pupil, rounds: AssessmentRound[], older: number): (r: AssessmentResult) => number {
-  if (rounds.length < 2) return () => 1;
+interface Recency {
+  /** The latest round that holds a result of the pupil counts 1, each earlier round `older` times less. */
+  weight(r: AssessmentResult): number;
+  /** Index of the round a result comes from, -1 when there are not several rounds. */
+  round(r: AssessmentResult): number;
+}
+
+/** Age of each result's positionnement. Without several rounds every result counts 1. */
+export function resultRecency(pupil: Pupil, rounds: AssessmentRound[], older: number): Recency {
+  if (rounds.length < 2) return { weight: () => 1, round: () => -1 };
   const where = (r: AssessmentResult): string => `${r.competencyId}|${r.source.sheet}|${r.source.cell}`;
   const roundOf = new Map<string, number>();
   rounds.forEach((round, index) => {
     for (const entry of round.results) if (entry.pupilId === pupil.id) roundOf.set(where(entry.result), index);
   });
   const latest = Math.max(-1, ...roundOf.values());
-  return (r) => {
-    const index = roundOf.get(where(r));
-    return index === undefined ? 1 : Math.pow(older, latest - index);
+  return {
+    weight: (r) => {
+      const index = roundOf.get(where(r));
+      return index === undefined ? 1 : Math.pow(older, latest - index);
+    },
+    round: (r) => roundOf.get(where(r)) ?? -1,
   };
 }
 
@@ -109,12 +118,13 @@ export function pupilNeeds(
 ): Need[] {
   const { weights } = settings;
   const selfLevel = new Map(pupil.selfResults.map((r) => [r.competencyId, r.level]));
-  const recency = resultWeights(pupil, rounds, weightOf(weights, 'olderRound'));
+  const recency = resultRecency(pupil, rounds, weightOf(weights, 'olderRound'));
   const byDiscipline = new Map<string, Tally>();
   const method = emptyTally();
   const all = emptyTally();
   const add = (t: Tally, r: AssessmentResult): void => {
-    const w = recency(r);
+    const w = recency.weight(r);
+    t.latestRound = Math.max(t.latestRound, recency.round(r));
     t.total++;
     t.weight += w;
     t.weightedDifficulty += w * (r.level === 1 ? 1 : r.level === 2 ? 0.5 : 0);
@@ -156,7 +166,17 @@ export function pupilNeeds(
     }
     score *= evidenceFactor(t.total, weightOf(weights, 'evidencePrudence'));
     if (clamp(score) > 0) {
-      needs.push({ key: `remediation:${discipline}`, kind: 'remediation', discipline, score: clamp(score), reasons, assessed: t.total, evidence: evidenceTrace(t) });
+      const round = rounds[t.latestRound]?.label;
+      needs.push({
+        key: `remediation:${discipline}`,
+        kind: 'remediation',
+        discipline,
+        score: clamp(score),
+        reasons,
+        assessed: t.total,
+        evidence: evidenceTrace(t),
+        ...(round ? { round } : {}),
+      });
     }
   }
 

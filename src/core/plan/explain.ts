@@ -46,6 +46,11 @@ function typeLabel(type: WorkshopType): string {
   return needLabel(type);
 }
 
+/** « Positionnement de novembre » -> « positionnement de novembre » */
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
 /** « 2e », « 3e » */
 function ordinal(n: number): string {
   return n === 1 ? '1er' : `${n}e`;
@@ -76,7 +81,7 @@ function cycleContext(served: Need | undefined, pupil: PupilContext): string[] {
   const run = pupil.rotation.runs.get(served.key);
   if (!run) return [];
   const context = [`${ordinal(run.inARow + 1)} cycle de suite`];
-  if (run.renewed) context.push('besoin encore fort au nouveau positionnement');
+  if (run.renewed) context.push(`besoin encore fort au ${served.round ? lowerFirst(served.round) : 'nouveau positionnement'}`);
   return context;
 }
 

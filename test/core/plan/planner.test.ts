@@ -99,6 +99,13 @@ describe('planner scenarios', () => {
     const kept = groupOf(result, renewed.id);
     expect(kept.group?.workshopTypeId).toBe('Remédiation Mathématiques');
     expect(kept.assignment?.reason).toContain('3e cycle de suite ; besoin encore fort au nouveau positionnement');
+    // With several positionnements, the sentence names the one that renewed the need.
+    const rounds = [
+      { label: 'Positionnement de septembre', results: [] },
+      { label: 'Positionnement de novembre', results: renewed.results.map((result) => ({ pupilId: renewed.id, result })) },
+    ];
+    const named = buildPlan({ pupils: [stale, renewed], needs: computeNeeds([stale, renewed], comps, settings, rounds), settings, pins: [], history }).plan;
+    expect(groupOf(named, renewed.id).assignment?.reason).toContain('3e cycle de suite ; besoin encore fort au positionnement de novembre');
     // Without that history, the same pupil goes back to mathematics.
     expect(groupOf(plan([stale, renewed], settings), stale.id).group?.workshopTypeId).toBe('Remédiation Mathématiques');
   });
