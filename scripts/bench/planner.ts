@@ -15,7 +15,7 @@ const REFERENCE_LIMIT = 120;
 
 export async function bench(): Promise<void> {
   const school = makeSchool({ seed: 2026, pupils: 2000, levels: 3, competencies: 40, teachers: 60, slotsPerLevel: 2 });
-  const needs = computeNeeds(school.pupils, school.competencies, school.settings, []);
+  const needs = computeNeeds(school.pupils, school.competencies, school.settings);
   const input: PlanningInput = { pupils: school.pupils, needs, settings: school.settings, pins: [], history: [] };
   console.log('Planificateur (2 000 élèves, 3 niveaux, 40 compétences, 60 intervenants, 2 barrettes par niveau)');
 

@@ -53,6 +53,8 @@ export interface Pupil {
   selfResults: AssessmentResult[];
   profile?: PupilProfile;
   project?: PupilProject;
+  /** Optional « Vœux »: workshop kinds the pupil asks for, first wish first (a secondary criterion). */
+  wishes?: NeedKind[];
   /** Rows this pupil was read from. */
   sources: SourceRef[];
 }
@@ -104,12 +106,27 @@ export interface Need {
   score: number;
   /** French reasons, e.g. « 5 compétences sur 7 non acquises en mathématiques ». */
   reasons: string[];
+  /** Competencies assessed behind the score (remediation) — ties are broken by evidence. */
+  assessed?: number;
+  /** Compact trace of the results behind a remediation need (« 5/0/7 »): a change means a newer positionnement. */
+  evidence?: string;
+  /** Label of the latest positionnement behind the need, when the workbook has several. */
+  round?: string;
+}
+
+/** What a pupil's year should include given their profile (see needs/goals.ts). */
+export interface YearGoal {
+  kind: NeedKind;
+  /** French reason, e.g. « travailler le projet (profil « Malgré eux ») ». */
+  reason: string;
 }
 
 export interface PupilNeeds {
   pupilId: string;
   level: string;
   needs: Need[];
+  /** Year-coverage goals of this pupil (project, approfondissement, methodology). */
+  goals?: YearGoal[];
 }
 
 export type PayStatus = 'HP' | 'HSA' | 'HSE';
@@ -175,6 +192,8 @@ export interface Assignment {
   reason: string;
   /** Kept from a `Verrou` in the previous `AP Groupes`. */
   locked: boolean;
+  /** How long that lock lasts (written back in « Verrou »): once by default, or « toujours ». */
+  lock?: 'once' | 'always';
 }
 
 export interface Unassigned {
@@ -204,6 +223,8 @@ export interface HistoryEntry {
   kind: NeedKind;
   discipline?: string;
   teacher: string;
+  /** Evidence of the need served (Need.evidence) when this row was planned, if recorded. */
+  evidence?: string;
 }
 
 /** A coordinator's lock from `AP Groupes`: keep this pupil in this workshop of this slot. */
@@ -213,4 +234,6 @@ export interface Pin {
   workshopTypeId: string;
   teacher: string;
   source: SourceRef;
+  /** « toujours »: kept cycle after cycle; otherwise for the next generation only (`cycle`: the one it was applied to). */
+  lifetime?: { kind: 'always' } | { kind: 'once'; cycle?: number };
 }

@@ -149,7 +149,11 @@ export async function generate(snapshot: WorkbookSnapshot, options: GenerateOpti
   await progress('needs');
   const historyRead = readHistory(snapshot);
   const followUpRead = readFollowUp(snapshot);
-  const followUp = applyFollowUp(computeNeeds(read.pupils, read.competencies, settings, historyRead.history), followUpRead.records, { cycle: settings.general.cycle, workshopTypes: settings.workshopTypes, history: historyRead.history });
+  const followUp = applyFollowUp(computeNeeds(read.pupils, read.competencies, settings, read.rounds), followUpRead.records, {
+    cycle: settings.general.cycle,
+    workshopTypes: settings.workshopTypes,
+    history: historyRead.history,
+  });
   const needs = followUp.needs;
 
   await progress('plan');
@@ -178,7 +182,7 @@ export async function generate(snapshot: WorkbookSnapshot, options: GenerateOpti
   const specs: SheetSpec[] = [
     ...analysis.parameterSheets,
     renderGroupsSheet(plan, read.pupils, needs, settings),
-    renderHistorySheet(historyRead.history, plan, read.pupils, settings.general.cycle),
+    renderHistorySheet(historyRead.history, plan, read.pupils, settings.general.cycle, needs),
     ...renderFollowUpSheets({ plan, pupils: read.pupils, needs, settings, hours, history: historyRead.history, records: followUpRead.records, loop: followUp }),
     renderCalendarSheet(hours, settings),
     renderHoursSheet(hours, settings),

@@ -3,16 +3,19 @@
  *
  * - Remediation, per discipline assessed: share of « non acquis » (ECA counting half) among the
  *   competencies assessed, raised when the pupil overestimates these weak competencies in the
- *   autopositionnement (weight « selfGap ») and for the « Pourquoi pas ? » profile (weight « profile »).
+ *   autopositionnement (weight « selfGap ») and for the « Pourquoi pas ? » profile (weight « profile »),
+ *   then scaled by the evidence: n assessed competencies count n / (n + prudence), so that 1 item never
+ *   weighs like 8. Not assessed never counts; a result of an older positionnement counts « olderRound »
+ *   of a recent one (see `resultRecency`).
  * - Methodology: breadth and depth of the difficulties (several disciplines at once), competencies of
  *   a methodology / transversal domain, underestimation (confidence), « Malgré eux » profile.
  * - Orientation / project: the project (passerelle, project to build...), « Malgré eux » profile.
  * - Approfondissement: pupils at ease (AP is for all pupils), BTS project, « Contents d'être là ».
  * The kind weights (remediation, methodology...) are applied by the planner, not here.
  */
-import type { AssessmentResult, HistoryEntry, Need, Pupil } from '../model';
-import type { Settings } from '../settings/settings';
-import { normalizeText } from '../text';
+import { canonicalDiscipline } from '../disciplines';
+import type { AssessmentResult, AssessmentRound, Need, Pupil } from '../model';
+import { weightOf, type Settings } from '../settings/settings';
 import { disciplineInSentence, PROJECT_LABELS, profilePhrase } from './labels';
 
 /** Overestimation (mean gap on weak competencies, 0..1) from which the reason is worth saying. */
@@ -21,10 +24,16 @@ const NOTABLE_GAP = 0.15;
 const DIFFICULT_SHARE = 0.5;
 
 interface Tally {
+  /** Counts, for the sentences. */
   total: number;
   notAcquired: number;
   inProgress: number;
   veryGood: number;
+  /** The same counts weighted by recency, for the scores. */
+  weight: number;
+  weightedDifficulty: number;
+  /** Index of the latest positionnement behind the tally (-1: not known). */
+  latestRound: number;
   /** Σ max(0, self − team) / 3 over weak competencies also self-assessed, and their count. */
   over: number;
   overCount: number;
@@ -34,14 +43,59 @@ interface Tally {
 }
 
 function emptyTally(): Tally {
-  return { total: 0, notAcquired: 0, inProgress: 0, veryGood: 0, over: 0, overCount: 0, under: 0, underCount: 0 };
+  return { total: 0, notAcquired: 0, inProgress: 0, veryGood: 0, weight: 0, weightedDifficulty: 0, latestRound: -1, over: 0, overCount: 0, under: 0, underCount: 0 };
 }
 
+/** Share of difficulty, recent results weighing more: « non acquis » 1, ECA 0.5. */
 function difficulty(t: Tally): number {
-  return t.total === 0 ? 0 : (t.notAcquired + 0.5 * t.inProgress) / t.total;
+  return t.weight === 0 ? 0 : t.weightedDifficulty / t.weight;
+}
+
+/** How far `assessed` competencies can be trusted: n / (n + prudence). */
+export function evidenceFactor(assessed: number, prudence: number): number {
+  return assessed === 0 ? 0 : assessed / (assessed + Math.max(0, prudence));
+}
+
+/** Compact trace of a tally, stored in `AP Historique` to tell a newer positionnement from the same one. */
+function evidenceTrace(t: Tally): string {
+  return `${t.notAcquired}/${t.inProgress}/${t.total}`;
+}
+
+interface Recency {
+  /** The latest round that holds a result of the pupil counts 1, each earlier round `older` times less. */
+  weight(r: AssessmentResult): number;
+  /** Index of the round a result comes from, -1 when there are not several rounds. */
+  round(r: AssessmentResult): number;
+}
+
+/** Age of each result's positionnement. Without several rounds every result counts 1. */
+export function resultRecency(pupil: Pupil, rounds: AssessmentRound[], older: number): Recency {
+  if (rounds.length < 2) return { weight: () => 1, round: () => -1 };
+  const where = (r: AssessmentResult): string => `${r.competencyId}|${r.source.sheet}|${r.source.cell}`;
+  const roundOf = new Map<string, number>();
+  rounds.forEach((round, index) => {
+    for (const entry of round.results) if (entry.pupilId === pupil.id) roundOf.set(where(entry.result), index);
+  });
+  const latest = Math.max(-1, ...roundOf.values());
+  return {
+    weight: (r) => {
+      const index = roundOf.get(where(r));
+      return index === undefined ? 1 : Math.pow(older, latest - index);
+    },
+    round: (r) => roundOf.get(where(r)) ?? -1,
+  };
 }
 
 const clamp = (x: number): number => Math.round(Math.min(1, Math.max(0, x)) * 100) / 100;
+
+/**
+ * Needs from the strongest: score, then evidence (more competencies assessed), then the coordinator's
+ * weight of the kind, then the key — a deterministic order for equal scores.
+ */
+export function compareNeeds(settings: Settings): (a: Need, b: Need) => number {
+  return (a, b) =>
+    b.score - a.score || (b.assessed ?? 0) - (a.assessed ?? 0) || settings.weights[b.kind] - settings.weights[a.kind] || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+}
 
 function plural(n: number, one: string, many: string): string {
   return `${n} ${n > 1 ? many : one}`;
@@ -55,34 +109,25 @@ function difficultyPhrase(t: Tally): string {
   return t.inProgress > 0 ? `${na} et ${t.inProgress} en cours d’acquisition` : na;
 }
 
-/** Consecutive cycles just before `cycle` in which the pupil attended a remediation of the discipline. */
-export function consecutiveRemediationCycles(history: HistoryEntry[], pupilId: string, discipline: string, cycle: number): number {
-  if (!history.length) return 0;
-  const key = normalizeText(discipline);
-  const cycles = new Set(
-    history
-      .filter((h) => h.pupilId === pupilId && h.kind === 'remediation' && normalizeText(h.discipline ?? '') === key && h.cycle < cycle)
-      .map((h) => h.cycle),
-  );
-  let count = 0;
-  while (cycles.has(cycle - 1 - count)) count++;
-  return count;
-}
-
 export function pupilNeeds(
   pupil: Pupil,
   disciplineOf: Map<string, string>,
   methodDisciplines: ReadonlySet<string>,
   settings: Settings,
-  history: HistoryEntry[],
+  rounds: AssessmentRound[] = [],
 ): Need[] {
   const { weights } = settings;
   const selfLevel = new Map(pupil.selfResults.map((r) => [r.competencyId, r.level]));
+  const recency = resultRecency(pupil, rounds, weightOf(weights, 'olderRound'));
   const byDiscipline = new Map<string, Tally>();
   const method = emptyTally();
   const all = emptyTally();
   const add = (t: Tally, r: AssessmentResult): void => {
+    const w = recency.weight(r);
+    t.latestRound = Math.max(t.latestRound, recency.round(r));
     t.total++;
+    t.weight += w;
+    t.weightedDifficulty += w * (r.level === 1 ? 1 : r.level === 2 ? 0.5 : 0);
     if (r.level === 1) t.notAcquired++;
     if (r.level === 2) t.inProgress++;
     if (r.level === 4) t.veryGood++;
@@ -96,7 +141,7 @@ export function pupilNeeds(
     }
   };
   for (const r of pupil.results) {
-    const discipline = disciplineOf.get(r.competencyId) ?? 'Général';
+    const discipline = canonicalDiscipline(disciplineOf.get(r.competencyId) ?? 'Général');
     add(all, r);
     if (methodDisciplines.has(discipline)) {
       add(method, r);
@@ -107,7 +152,6 @@ export function pupilNeeds(
   }
   const profile = pupil.profile;
   const needs: Need[] = [];
-  const cycle = settings.general.cycle;
 
   for (const [discipline, t] of byDiscipline) {
     const share = difficulty(t);
@@ -120,9 +164,20 @@ export function pupilNeeds(
       score += weights.profile * share;
       reasons.push(`${profilePhrase(profile)} : remédiation sur les compétences`);
     }
-    const inARow = consecutiveRemediationCycles(history, pupil.id, discipline, cycle);
-    if (inARow > 0) reasons.push(`déjà ${plural(inARow, 'cycle', 'cycles de suite')} en remédiation ${disciplineInSentence(discipline)}`);
-    if (clamp(score) > 0) needs.push({ key: `remediation:${discipline}`, kind: 'remediation', discipline, score: clamp(score), reasons });
+    score *= evidenceFactor(t.total, weightOf(weights, 'evidencePrudence'));
+    if (clamp(score) > 0) {
+      const round = rounds[t.latestRound]?.label;
+      needs.push({
+        key: `remediation:${discipline}`,
+        kind: 'remediation',
+        discipline,
+        score: clamp(score),
+        reasons,
+        assessed: t.total,
+        evidence: evidenceTrace(t),
+        ...(round ? { round } : {}),
+      });
+    }
   }
 
   const overall = difficulty(all);
@@ -185,5 +240,5 @@ export function pupilNeeds(
   }
   if (clamp(enrichment) > 0) needs.push({ key: 'enrichment', kind: 'enrichment', score: clamp(enrichment), reasons: enrichmentReasons });
 
-  return needs.sort((a, b) => b.score - a.score || a.key.localeCompare(b.key));
+  return needs.sort(compareNeeds(settings));
 }

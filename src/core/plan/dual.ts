@@ -19,11 +19,16 @@ export interface NodeShape {
   free: { count: number; types: number[] }[];
 }
 
-function gain(problem: SlotProblem, t: number, price: number): number {
+/** gain_t(π_t): what one more group of type t adds to the bound. */
+export function gain(problem: SlotProblem, t: number, price: number): number {
   return price >= 0 ? price * problem.cap[t] : price * problem.minSize[t];
 }
 
-export function nodeBound(problem: SlotProblem, prices: ArrayLike<number>, shape: NodeShape): number {
+/**
+ * The part of UB(π, ·) that does not depend on the groups: Σ_p max(0, max_t(value − π_t)) plus the
+ * seats of locked groups, Σ_t π_t⁺·fixedSeats_t. The search (search.ts) adds the groups' gains to it.
+ */
+export function basicBound(problem: SlotProblem, prices: ArrayLike<number>): number {
   const { pupils, types, values, fixedSeats } = problem;
   let bound = 0;
   for (let p = 0; p < pupils; p++) {
@@ -34,10 +39,13 @@ export function nodeBound(problem: SlotProblem, prices: ArrayLike<number>, shape
     }
     bound += top;
   }
-  for (let t = 0; t < types; t++) {
-    if (prices[t] > 0) bound += prices[t] * fixedSeats[t];
-    bound += shape.fixed[t] * gain(problem, t, prices[t]);
-  }
+  for (let t = 0; t < types; t++) if (prices[t] > 0) bound += prices[t] * fixedSeats[t];
+  return bound;
+}
+
+export function nodeBound(problem: SlotProblem, prices: ArrayLike<number>, shape: NodeShape): number {
+  let bound = basicBound(problem, prices);
+  for (let t = 0; t < problem.types; t++) bound += shape.fixed[t] * gain(problem, t, prices[t]);
   for (const f of shape.free) {
     let best = 0;
     for (const t of f.types) best = Math.max(best, gain(problem, t, prices[t]));

@@ -35,6 +35,7 @@ export function readHistory(snapshot: WorkbookSnapshot): { history: HistoryEntry
       continue;
     }
     const discipline = row.text(COL.discipline);
+    const evidence = row.text(COL.evidence);
     history.push({
       cycle,
       pupilId,
@@ -46,6 +47,7 @@ export function readHistory(snapshot: WorkbookSnapshot): { history: HistoryEntry
       kind,
       ...(discipline ? { discipline } : {}),
       teacher: row.text(COL.teacher),
+      ...(evidence ? { evidence } : {}),
     });
   }
   return { history, diagnostics };

@@ -1,7 +1,12 @@
-/** Pins: rows of the previous `AP Groupes` that the coordinator locked (Verrou = « oui »). */
+/**
+ * Pins: rows of the previous `AP Groupes` that the coordinator locked. « oui » holds for the next
+ * generation only (the sheet then shows « oui (cycle N) », kept if cycle N is generated again);
+ * « toujours » holds cycle after cycle. Expiry is decided by the planner (resources.ts), which knows
+ * the cycle.
+ */
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import type { WorkbookSnapshot } from '../grid';
-import type { Pin, Pupil } from '../model';
+import type { Assignment, Pin, Pupil } from '../model';
 import { isOwnSheet, SHEET_NAMES } from '../render/sheetSpec';
 import { yesValue } from '../settings/sections';
 import { normalizeText } from '../text';
@@ -26,7 +31,8 @@ export function readPins(snapshot: WorkbookSnapshot, pupils: Pupil[]): { pins: P
   const pins: Pin[] = [];
   const seen = new Set<string>();
   for (const row of rows) {
-    if (!yesValue(row.value(COL.lock))) continue;
+    const lifetime = lockLifetime(row.value(COL.lock));
+    if (!lifetime) continue;
     const cell = row.address(COL.lock);
     const name = row.text(COL.pupil);
     const className = row.text(COL.className);
@@ -51,7 +57,23 @@ export function readPins(snapshot: WorkbookSnapshot, pupils: Pupil[]): { pins: P
       continue;
     }
     seen.add(key);
-    pins.push({ pupilId: matches[0].id, slotId, workshopTypeId, teacher, source: { sheet, cell } });
+    pins.push({ pupilId: matches[0].id, slotId, workshopTypeId, teacher, source: { sheet, cell }, lifetime });
   }
   return { pins, diagnostics };
+}
+
+const ALWAYS = ['toujours', 'permanent', 'tout le temps', 'toute l annee', 'always', 'oui toujours'];
+
+/** « toujours » -> always; « oui », « x »… -> once; « oui (cycle 3) » -> once, applied to cycle 3; else null. */
+export function lockLifetime(value: unknown): NonNullable<Pin['lifetime']> | null {
+  const text = normalizeText(value);
+  if (ALWAYS.includes(text)) return { kind: 'always' };
+  const applied = /^(.*?)\s*\(?\s*cycle\s*(\d+)\s*\)?$/.exec(text);
+  if (applied && yesValue(applied[1])) return { kind: 'once', cycle: Number(applied[2]) };
+  return yesValue(value) ? { kind: 'once' } : null;
+}
+
+/** What `AP Groupes` shows in « Verrou » for a lock applied to `cycle`. */
+export function lockText(lock: Assignment['lock'], cycle: number): string {
+  return lock === 'always' ? 'toujours' : `oui (cycle ${cycle})`;
 }

@@ -1,23 +1,23 @@
 /**
  * The planner: slot after slot (in week order), open workshops with the free teachers and place
- * every pupil of the slot's level, optimally for the slot's model (see slotProblem.ts and search.ts).
- * Slots are planned in sequence because they share teachers (same moment, hour maximum) and because
- * a need already served earlier in the cycle counts half in a later slot.
+ * every pupil of the slot's level, optimally for the slot's model (see slotProblem.ts and search.ts)
+ * and the objective (objective.ts). Slots are planned in sequence because they share teachers (same
+ * moment, hour maximum) and because a need already served earlier in the cycle counts half later.
  */
 import { diagnostic, type Diagnostic } from '../diagnostics';
-import type { Assignment, Group, HistoryEntry, Need, Pin, Plan, Pupil, PupilNeeds, Slot, Unassigned } from '../model';
-import { consecutiveRemediationCycles } from '../needs/scores';
+import type { Assignment, Group, HistoryEntry, Pin, Plan, Pupil, PupilNeeds, Slot, SourceRef, Unassigned, WorkshopType, YearGoal } from '../model';
 import { SHEET_NAMES } from '../render/sheetSpec';
 import type { Settings } from '../settings/settings';
 import { normalizeText } from '../text';
+import { unservedDemand } from './demand';
 import { explainAssignment, lockedReason, servedBy, sharedNeed, type PupilContext, type SlotView } from './explain';
 import { formGroups, type ForcedGroup, type GroupDraft } from './groups';
-import { canLead, isFree, resolvePins, TeacherBook, type ResolvedPin } from './resources';
+import { goalBonus, isExcluded, KEPT_LOCK_BONUS, openGoals, placementValues, rankNeeds, rotationOf, utility, UTILITY_SCALE, wishBonus } from './objective';
+import { canLead, isFree, resolvePins, TeacherBook, type ResolvedPin, type SoftPin } from './resources';
 import { solveSlot } from './search';
 import type { SlotProblem, SlotSolution, TeacherClass } from './slotProblem';
 import { compareSlots, formatTime, sameText, slotCode, slotPhrase } from './slots';
 import { FORBIDDEN } from './transport';
-import { isExcluded, utility, UTILITY_SCALE, weighted } from './values';
 
 export interface PlanningInput {
   pupils: Pupil[];
@@ -46,23 +46,36 @@ class Planner {
   private readonly usedCodes = new Map<string, string>();
   /** Teachers already reported as held back by their maximum of hours (said once). */
   private readonly overMax = new Set<string>();
-  private readonly needsOf: Map<string, Need[]>;
+  private readonly needsOf: Map<string, PupilNeeds>;
+  private readonly historyOf = new Map<string, HistoryEntry[]>();
+  /** Lock lifetime of each locked pupil and slot (`pupilId|slotId`). */
+  private readonly lockOf = new Map<string, Pin['lifetime']>();
 
   constructor(private readonly input: PlanningInput) {
     this.book = new TeacherBook(input.settings, input.history);
-    this.needsOf = new Map(input.needs.map((n) => [n.pupilId, n.needs]));
+    this.needsOf = new Map(input.needs.map((n) => [n.pupilId, n]));
+    for (const h of input.history) this.historyOf.set(h.pupilId, [...(this.historyOf.get(h.pupilId) ?? []), h]);
   }
 
   run(): { plan: Plan; traces: SlotTrace[] } {
     const { pupils, settings } = this.input;
     const byId = new Map(pupils.map((p) => [p.id, p]));
-    const { resolved, diagnostics } = resolvePins(this.input.pins, settings, byId);
+    this.diagnostics.push(...unservedDemand(pupils, this.input.needs, settings));
+    const { resolved, soft, diagnostics } = resolvePins(this.input.pins, settings, byId);
     this.diagnostics.push(...diagnostics);
+    for (const { pin, slot } of [...resolved, ...soft]) this.lockOf.set(`${pin.pupilId}|${slot.id}`, pin.lifetime);
     this.reservePinnedTeachers(resolved);
     this.reportLevelsWithoutSlot();
     for (const slot of [...settings.slots].sort(compareSlots)) {
       const levelPupils = pupils.filter((p) => sameText(p.level, slot.level));
-      if (levelPupils.length) this.planSlot(slot, levelPupils, resolved.filter((r) => r.slot === slot));
+      if (levelPupils.length) {
+        this.planSlot(
+          slot,
+          levelPupils,
+          resolved.filter((r) => r.slot === slot),
+          soft.filter((r) => r.slot === slot),
+        );
+      }
     }
     const plan: Plan = {
       groups: this.groups,
@@ -77,20 +90,23 @@ class Planner {
   private context(pupil: Pupil): PupilContext {
     let context = this.contexts.get(pupil.id);
     if (context) return context;
-    const { settings, history } = this.input;
-    const pupilNeeds = this.needsOf.get(pupil.id) ?? [];
-    const excluded = new Map<string, number>();
-    const disciplines = new Set<string>();
-    for (const h of history) if (h.pupilId === pupil.id && h.kind === 'remediation' && h.discipline) disciplines.add(h.discipline);
-    for (const discipline of disciplines) {
-      const inARow = consecutiveRemediationCycles(history, pupil.id, discipline, settings.general.cycle);
-      const need = pupilNeeds.find((n) => n.kind === 'remediation' && sameText(n.discipline, discipline));
-      if (inARow >= settings.general.maxConsecutiveCycles && (need?.score ?? 0) < settings.general.strongNeed) {
-        excluded.set(need?.key ?? `remediation:${discipline}`, inARow);
-      }
-    }
-    const ranked = [...pupilNeeds].sort((a, b) => weighted(b, settings) - weighted(a, settings) || b.score - a.score || (a.key < b.key ? -1 : 1));
-    context = { needs: pupilNeeds, ranked, excluded, excludedKeys: new Set(excluded.keys()), earlier: new Map(), served: new Map() };
+    const { settings } = this.input;
+    const entry = this.needsOf.get(pupil.id);
+    const needs = entry?.needs ?? [];
+    const history = this.historyOf.get(pupil.id) ?? [];
+    const rotation = rotationOf(needs, history, settings);
+    const goals: YearGoal[] = entry?.goals ?? [];
+    context = {
+      needs,
+      ranked: rankNeeds(needs, settings),
+      rotation,
+      excludedKeys: new Set(rotation.excluded.keys()),
+      goals: openGoals(goals, history, settings.general.cycle),
+      ...(pupil.wishes?.length ? { wishes: pupil.wishes } : {}),
+      earlier: new Map(),
+      earlierKinds: new Set(),
+      served: new Map(),
+    };
     this.contexts.set(pupil.id, context);
     return context;
   }
@@ -121,71 +137,27 @@ class Planner {
     }
   }
 
-  private planSlot(slot: Slot, levelPupils: Pupil[], pins: ResolvedPin[]): void {
-    const { settings } = this.input;
-    const forcedByKey = new Map<string, { pin: ResolvedPin; pupilIds: string[] }>();
-    for (const r of pins) {
-      const key = `${r.type.id}|${normalizeText(r.teacherName)}`;
-      if (!forcedByKey.has(key)) forcedByKey.set(key, { pin: r, pupilIds: [] });
-      forcedByKey.get(key)!.pupilIds.push(r.pin.pupilId);
-    }
+  private planSlot(slot: Slot, levelPupils: Pupil[], pins: ResolvedPin[], soft: SoftPin[]): void {
+    const forced = this.lockedGroups(pins);
     const pinnedPupils = new Set(pins.map((r) => r.pin.pupilId));
-    const pinnedTeachers = new Set(pins.map((r) => normalizeText(r.teacherName)));
-    const teachers = settings.teachers.filter((t) => {
-      if (!isFree(t, slot) || pinnedTeachers.has(normalizeText(t.name)) || this.book.isBusy(t.name, slot)) return false;
-      if (!this.book.exceedsMax(t, slot)) return true;
-      if (!this.overMax.has(t.name)) this.diagnostics.push(diagnostic('info', t.source.sheet, t.source.cell, this.book.maxMessage(t, slot)));
-      this.overMax.add(t.name);
-      return false;
-    });
-    const types = settings.workshopTypes.filter(
+    const teachers = this.freeTeachers(slot, pins);
+    const types = this.input.settings.workshopTypes.filter(
       (type) => pins.some((r) => r.type === type) || teachers.some((t) => canLead(t, type)),
     );
     const free = levelPupils.filter((p) => !pinnedPupils.has(p.id));
-    const contexts = free.map((p) => this.context(p));
-
-    const u = new Int32Array(free.length * types.length);
-    const values = new Int32Array(free.length * types.length);
-    let place = 1;
-    free.forEach((_, p) => {
-      const context = contexts[p];
-      let best = 0;
-      types.forEach((type, t) => {
-        const need = servedBy(context, type);
-        u[p * types.length + t] = isExcluded(type, context.excludedKeys) ? FORBIDDEN : utility(need, settings, !!need && context.earlier.has(need.key));
-        best = Math.max(best, u[p * types.length + t]);
-      });
-      place += best;
-    });
-    for (let i = 0; i < u.length; i++) values[i] = u[i] === FORBIDDEN ? FORBIDDEN : place + u[i];
-
-    const classes = new Map<string, TeacherClass & { teachers: string[] }>();
-    for (const teacher of teachers) {
-      const led = types.flatMap((type, t) => (canLead(teacher, type) ? [t] : []));
-      if (!led.length) continue;
-      const key = led.join(',');
-      if (!classes.has(key)) classes.set(key, { count: 0, types: led, teachers: [] });
-      const klass = classes.get(key)!;
-      klass.count++;
-      klass.teachers.push(teacher.name);
-    }
-    const classList = [...classes.values()];
-    for (const c of classList) c.teachers.sort((a, b) => a.localeCompare(b, 'fr'));
-    const forced: ForcedGroup[] = [...forcedByKey.values()].map(({ pin, pupilIds }) => ({
-      type: types.indexOf(pin.type),
-      teacherName: pin.teacherName,
-      pupilIds,
-    }));
-    const fixedSeats = types.map((type, t) =>
-      forced.filter((f) => f.type === t).reduce((seats, f) => seats + Math.max(0, type.cap - f.pupilIds.length), 0),
-    );
+    const keptType = this.softLocks(slot, soft, types);
+    const u = this.utilities(free, types, keptType);
+    const classList = teacherClasses(teachers, types);
+    const forcedGroups: ForcedGroup[] = forced.map(({ pin, pupilIds }) => ({ type: types.indexOf(pin.type), teacherName: pin.teacherName, pupilIds }));
     const problem: SlotProblem = {
       pupils: free.length,
       types: types.length,
-      values,
+      values: placementValues(u, free.length, types.length),
       cap: types.map((t) => t.cap),
       minSize: types.map((t) => t.minSize),
-      fixedSeats,
+      fixedSeats: types.map((type, t) =>
+        forcedGroups.filter((f) => f.type === t).reduce((seats, f) => seats + Math.max(0, type.cap - f.pupilIds.length), 0),
+      ),
       teacherClasses: classList.map(({ count, types: led }) => ({ count, types: led })),
     };
     const solution = solveSlot(problem);
@@ -196,7 +168,7 @@ class Planner {
 
     const drafts = formGroups({
       types,
-      forced,
+      forced: forcedGroups,
       classTeachers: classList.map((c) => c.teachers),
       classTypes: classList.map((c) => c.types),
       solution,
@@ -204,10 +176,84 @@ class Planner {
       utility: (p, t) => u[p * types.length + t],
     }).filter((d) => d.pupilIds.length > 0 || d.locked.size > 0);
     for (const d of drafts) if (!d.locked.size) this.book.book(d.teacherName, slot);
-    this.record(slot, levelPupils, drafts, types, u, free);
+    this.record(slot, levelPupils, drafts, types, u, free, keptType);
   }
 
-  private record(slot: Slot, levelPupils: Pupil[], drafts: GroupDraft[], types: SlotView['types'], u: Int32Array, free: Pupil[]): void {
+  /** Locked pupils by group (type and teacher): these groups open whatever the solver decides. */
+  private lockedGroups(pins: ResolvedPin[]): { pin: ResolvedPin; pupilIds: string[] }[] {
+    const byKey = new Map<string, { pin: ResolvedPin; pupilIds: string[] }>();
+    for (const r of pins) {
+      const key = `${r.type.id}|${normalizeText(r.teacherName)}`;
+      if (!byKey.has(key)) byKey.set(key, { pin: r, pupilIds: [] });
+      byKey.get(key)!.pupilIds.push(r.pin.pupilId);
+    }
+    return [...byKey.values()];
+  }
+
+  /** Teachers free in the slot, not taken by a locked group or another level, under their hour maximum. */
+  private freeTeachers(slot: Slot, pins: ResolvedPin[]) {
+    const pinnedTeachers = new Set(pins.map((r) => normalizeText(r.teacherName)));
+    return this.input.settings.teachers.filter((t) => {
+      if (!isFree(t, slot) || pinnedTeachers.has(normalizeText(t.name)) || this.book.isBusy(t.name, slot)) return false;
+      if (!this.book.exceedsMax(t, slot)) return true;
+      if (!this.overMax.has(t.name)) this.diagnostics.push(diagnostic('info', t.source.sheet, t.source.cell, this.book.maxMessage(t, slot)));
+      this.overMax.add(t.name);
+      return false;
+    });
+  }
+
+  /** Locks that keep a workshop type but not a teacher: pupil -> index of the type they keep. */
+  private softLocks(slot: Slot, soft: SoftPin[], types: WorkshopType[]): Map<string, KeptType> {
+    const kept = new Map<string, KeptType>();
+    for (const s of soft) {
+      const t = types.indexOf(s.type);
+      if (t >= 0) kept.set(s.pin.pupilId, { type: t, note: s.note, cell: s.pin.source });
+      else {
+        this.diagnostics.push(
+          diagnostic('warning', s.pin.source.sheet, s.pin.source.cell, `verrou non appliqué : aucun intervenant libre ne peut animer « ${s.type.id} » sur ${slotPhrase(slot)} ; l’élève est placé(e) selon ses besoins.`),
+        );
+      }
+    }
+    return kept;
+  }
+
+  /** utility(p, t) of the objective (objective.ts); FORBIDDEN where rotation or a kept lock closes the type. */
+  private utilities(free: Pupil[], types: WorkshopType[], keptType: Map<string, { type: number }>): Int32Array {
+    const { settings } = this.input;
+    const u = new Int32Array(free.length * types.length);
+    free.forEach((pupil, p) => {
+      const context = this.context(pupil);
+      const kept = keptType.get(pupil.id);
+      types.forEach((type, t) => {
+        const need = servedBy(context, type);
+        const keptByLock = kept?.type === t;
+        const closed = !keptByLock && isExcluded(type, context.excludedKeys);
+        u[p * types.length + t] = closed
+          ? FORBIDDEN
+          : utility(
+              {
+                need,
+                keptByLock,
+                repeated: !!need && context.earlier.has(need.key),
+                goalBonus: goalBonus(type, context.goals, settings, context.earlierKinds.has(type.kind)),
+                wishBonus: wishBonus(type, context.wishes, settings),
+              },
+              settings,
+            );
+      });
+    });
+    return u;
+  }
+
+  private record(
+    slot: Slot,
+    levelPupils: Pupil[],
+    drafts: GroupDraft[],
+    types: SlotView['types'],
+    u: Int32Array,
+    free: Pupil[],
+    keptType: Map<string, KeptType>,
+  ): void {
     const { settings } = this.input;
     const view: SlotView = {
       types,
@@ -217,13 +263,12 @@ class Planner {
     const prefix = this.groupPrefix(slot);
     const byId = new Map(levelPupils.map((p) => [p.id, p]));
     const freeIndex = new Map(free.map((p, i) => [p.id, i]));
-    const served: [PupilContext, string][] = [];
+    const served: [PupilContext, WorkshopType, string | undefined][] = [];
     drafts.forEach((draft, i) => {
       const id = `${prefix}-G${i + 1}`;
-      const needs = draft.pupilIds.map((pid) => {
-        const context = this.context(byId.get(pid)!);
-        return servedBy(context, draft.type);
-      });
+      const contexts = draft.pupilIds.map((pid) => this.context(byId.get(pid)!));
+      const needs = contexts.map((context) => servedBy(context, draft.type));
+      const forGoal = contexts.filter((c) => goalBonus(draft.type, c.goals, settings, c.earlierKinds.has(draft.type.kind)) > 0).length;
       this.groups.push({
         id,
         level: slot.level,
@@ -235,30 +280,40 @@ class Planner {
         capacity: draft.capacity,
         minSize: draft.minSize,
         pupilIds: draft.pupilIds,
-        sharedNeed: sharedNeed(draft.type, needs, settings),
+        sharedNeed: sharedNeed(draft.type, needs, settings, forGoal),
       });
       draft.pupilIds.forEach((pid, k) => {
-        const context = this.context(byId.get(pid)!);
+        const context = contexts[k];
         const need = needs[k];
-        const locked = draft.locked.has(pid);
+        const kept = keptType.get(pid);
+        const locked = draft.locked.has(pid) || kept?.type === types.indexOf(draft.type);
+        if (kept && !locked) {
+          const message = `verrou non appliqué pour ${byId.get(pid)!.displayName} : aucun groupe « ${types[kept.type].id} » n’a pu ouvrir sur ${slotPhrase(slot)} ; élève placé(e) selon ses besoins.`;
+          this.diagnostics.push(diagnostic('warning', kept.cell.sheet, kept.cell.cell, message));
+        }
         const heldForMinimum = draft.pupilIds.length - draft.locked.size <= draft.minSize;
         const p = freeIndex.get(pid);
-        const value = p !== undefined ? u[p * types.length + types.indexOf(draft.type)] : utility(need, settings, !!need && context.earlier.has(need.key));
-        this.objective += Math.max(0, value) / UTILITY_SCALE;
+        const value = p !== undefined ? u[p * types.length + types.indexOf(draft.type)] : utility({ need, repeated: !!need && context.earlier.has(need.key), goalBonus: 0, wishBonus: 0 }, settings);
+        this.objective += Math.max(0, value - (kept?.type === types.indexOf(draft.type) ? KEPT_LOCK_BONUS * UTILITY_SCALE : 0)) / UTILITY_SCALE;
+        const lifetime = this.lockOf.get(`${pid}|${slot.id}`);
         this.assignments.push({
           pupilId: pid,
           slotId: slot.id,
           groupId: id,
           score: need?.score ?? 0,
-          reason: locked ? lockedReason(draft.type, context) : explainAssignment(draft.type, context, view, settings, heldForMinimum),
+          reason: locked ? lockedReason(draft.type, context, kept?.note) : explainAssignment(draft.type, context, view, settings, heldForMinimum),
           locked,
+          ...(locked ? { lock: lifetime?.kind === 'always' ? ('always' as const) : ('once' as const) } : {}),
         });
-        if (need) served.push([context, need.key]);
+        served.push([context, draft.type, need?.key]);
       });
     });
     // Recorded after the whole slot, so that this slot's explanations do not mention itself.
     const where = `dans la barrette ${slot.day.trim().toLowerCase()} ${formatTime(slot.time)}`;
-    for (const [context, key] of served) if (!context.earlier.has(key)) context.earlier.set(key, where);
+    for (const [context, type, key] of served) {
+      context.earlierKinds.add(type.kind);
+      if (key && !context.earlier.has(key)) context.earlier.set(key, where);
+    }
     this.recordUnplaced(slot, levelPupils, drafts);
   }
 
@@ -289,6 +344,30 @@ class Planner {
     this.usedCodes.set(prefix, slot.id);
     return prefix;
   }
+}
+
+/** Teachers who lead the same set of the slot's types form one class (the solver counts them). */
+function teacherClasses(teachers: Settings['teachers'], types: WorkshopType[]): (TeacherClass & { teachers: string[] })[] {
+  const classes = new Map<string, TeacherClass & { teachers: string[] }>();
+  for (const teacher of teachers) {
+    const led = types.flatMap((type, t) => (canLead(teacher, type) ? [t] : []));
+    if (!led.length) continue;
+    const key = led.join(',');
+    if (!classes.has(key)) classes.set(key, { count: 0, types: led, teachers: [] });
+    const klass = classes.get(key)!;
+    klass.count++;
+    klass.teachers.push(teacher.name);
+  }
+  const list = [...classes.values()];
+  for (const c of list) c.teachers.sort((a, b) => a.localeCompare(b, 'fr'));
+  return list;
+}
+
+/** A lock kept without its teacher: the type it keeps (index in the slot's types), why, and its cell. */
+interface KeptType {
+  type: number;
+  note: string;
+  cell: SourceRef;
 }
 
 /** « 1 élève », « 12 élèves », « 0 place » (French singular up to 1). */

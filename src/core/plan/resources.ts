@@ -1,6 +1,8 @@
 /** Teachers as a resource: what they can lead, when they are busy, how many hours they have left; pins checked against the settings. */
 import { diagnostic, type Diagnostic } from '../diagnostics';
+import { sameDiscipline, teaches } from '../disciplines';
 import type { HistoryEntry, Pin, Pupil, Slot, Teacher, WorkshopType } from '../model';
+import { parseKind } from '../settings/read';
 import { SHEET_NAMES } from '../render/sheetSpec';
 import type { Settings } from '../settings/settings';
 import { frenchNumber, normalizeText } from '../text';
@@ -9,7 +11,7 @@ import { momentKey, sameText, slotPhrase } from './slots';
 /** A teacher can lead a type of their kinds, in one of their disciplines when the type has one. */
 export function canLead(teacher: Teacher, type: WorkshopType): boolean {
   if (!teacher.kinds.includes(type.kind)) return false;
-  return !type.discipline || teacher.disciplines.some((d) => sameText(d, type.discipline));
+  return !type.discipline || teaches(teacher.disciplines, type.discipline);
 }
 
 export function isFree(teacher: Teacher, slot: Slot): boolean {
@@ -82,40 +84,97 @@ export interface ResolvedPin {
   pin: Pin;
   slot: Slot;
   type: WorkshopType;
-  /** Teacher as written in the pin; `teacher` is set when `AP Intervenants` knows them. */
+  /** Teacher as written in `AP Intervenants`. */
   teacherName: string;
-  teacher?: Teacher;
+  teacher: Teacher;
 }
 
-export function resolvePins(pins: Pin[], settings: Settings, pupils: Map<string, Pupil>): { resolved: ResolvedPin[]; diagnostics: Diagnostic[] } {
+/** A lock that keeps the workshop type but not the teacher: the planner picks one who exists. */
+export interface SoftPin {
+  pin: Pin;
+  slot: Slot;
+  type: WorkshopType;
+  /** Why the lock was not kept as written, for the pupil's « Pourquoi ». */
+  note: string;
+}
+
+/** A workshop type of the same nature and discipline as a workshop name no longer in `AP Ateliers`. */
+export function sameKindAndDiscipline(name: string, types: WorkshopType[]): WorkshopType | undefined {
+  const kind = parseKind(name);
+  if (!kind) return undefined;
+  const candidates = types.filter((t) => t.kind === kind);
+  // The discipline is whatever follows the nature: « Remédiation Maths » -> « Maths ».
+  const rest = normalizeText(name).split(' ').slice(1).join(' ');
+  if (rest) return candidates.find((t) => t.discipline && sameDiscipline(t.discipline, rest));
+  return candidates.find((t) => !t.discipline);
+}
+
+/**
+ * Check the locks against the settings and the cycle. Expired « oui » locks are reported; a lock on a
+ * teacher or workshop that no longer exists keeps the workshop's nature and discipline with a teacher
+ * who exists; locks beyond a group's cap keep the workshop but not the group. Each case is said with
+ * the lock's cell.
+ */
+export function resolvePins(
+  pins: Pin[],
+  settings: Settings,
+  pupils: Map<string, Pupil>,
+): { resolved: ResolvedPin[]; soft: SoftPin[]; diagnostics: Diagnostic[] } {
   const resolved: ResolvedPin[] = [];
+  const soft: SoftPin[] = [];
   const diagnostics: Diagnostic[] = [];
+  const cycle = settings.general.cycle;
   const warn = (pin: Pin, message: string, severity: 'warning' | 'info' = 'warning'): void => {
     diagnostics.push(diagnostic(severity, pin.source.sheet, pin.source.cell, message));
   };
   for (const pin of pins) {
     const pupil = pupils.get(pin.pupilId);
-    const slot = settings.slots.find((s) => sameText(s.id, pin.slotId));
-    const type = settings.workshopTypes.find((t) => sameText(t.id, pin.workshopTypeId));
     if (!pupil) continue;
-    if (!slot || !type) {
-      warn(pin, `verrou ignoré pour ${pupil.displayName} : ${!slot ? `barrette « ${pin.slotId} »` : `atelier « ${pin.workshopTypeId} »`} inconnu(e) des paramètres.`);
+    if (pin.lifetime?.kind === 'once' && pin.lifetime.cycle !== undefined && pin.lifetime.cycle !== cycle) {
+      warn(pin, `verrou du cycle ${pin.lifetime.cycle} expiré pour ${pupil.displayName} : « oui » vaut pour une génération ; écrivez « toujours » pour le garder chaque cycle.`, 'info');
+      continue;
+    }
+    const slot = settings.slots.find((s) => sameText(s.id, pin.slotId));
+    if (!slot) {
+      warn(pin, `verrou ignoré pour ${pupil.displayName} : barrette « ${pin.slotId} » inconnue des paramètres.`);
       continue;
     }
     if (!sameText(slot.level, pupil.level)) {
       warn(pin, `verrou ignoré pour ${pupil.displayName} : la barrette « ${slot.id} » est celle du niveau ${slot.level}, pas ${pupil.level}.`);
       continue;
     }
-    const teacher = settings.teachers.find((t) => sameText(t.name, pin.teacher));
-    const clash = resolved.find((r) => r.slot === slot && sameText(r.teacherName, pin.teacher) && r.type !== type);
-    if (clash) {
-      warn(pin, `verrou ignoré pour ${pupil.displayName} : ${pin.teacher} anime déjà « ${clash.type.id} » sur cette barrette (verrou en ${clash.pin.source.cell}).`);
+    const named = settings.workshopTypes.find((t) => sameText(t.id, pin.workshopTypeId));
+    const type = named ?? sameKindAndDiscipline(pin.workshopTypeId, settings.workshopTypes);
+    if (!type) {
+      warn(pin, `verrou ignoré pour ${pupil.displayName} : atelier « ${pin.workshopTypeId} » inconnu de ${SHEET_NAMES.workshops}, et aucun atelier de même nature et discipline.`);
       continue;
     }
-    if (!teacher) warn(pin, `${pin.teacher} n’est pas dans ${SHEET_NAMES.teachers} : verrou gardé tel quel.`, 'info');
-    else if (!isFree(teacher, slot)) warn(pin, `${teacher.name} n’est pas indiqué(e) libre sur la barrette « ${slot.id} » : verrou gardé tel quel.`, 'info');
+    const teacher = settings.teachers.find((t) => sameText(t.name, pin.teacher));
+    if (!named || !teacher) {
+      const what = !named
+        ? `l’atelier « ${pin.workshopTypeId} » n’est plus dans ${SHEET_NAMES.workshops}`
+        : `${pin.teacher} n’est plus dans ${SHEET_NAMES.teachers} (renommé ?)`;
+      warn(pin, `verrou de ${pupil.displayName} : ${what} ; l’élève garde « ${type.id} » avec un intervenant présent. Corrigez la ligne si ce n’est pas ce que vous voulez.`);
+      soft.push({ pin, slot, type, note: `atelier gardé avec un intervenant présent, car ${what}` });
+      continue;
+    }
+    const clash = resolved.find((r) => r.slot === slot && sameText(r.teacherName, teacher.name) && r.type !== type);
+    if (clash) {
+      warn(pin, `verrou ignoré pour ${pupil.displayName} : ${teacher.name} anime déjà « ${clash.type.id} » sur cette barrette (verrou en ${clash.pin.source.cell}).`);
+      continue;
+    }
+    if (!isFree(teacher, slot)) warn(pin, `${teacher.name} n’est pas indiqué(e) libre sur la barrette « ${slot.id} » : verrou gardé tel quel.`, 'info');
     else if (!canLead(teacher, type)) warn(pin, `${teacher.name} n’est pas indiqué(e) pour « ${type.id} » : verrou gardé tel quel.`, 'info');
-    resolved.push({ pin, slot, type, teacherName: teacher?.name ?? pin.teacher, teacher });
+    const inGroup = resolved.filter((r) => r.slot === slot && r.type === type && r.teacher === teacher).length;
+    if (inGroup >= type.cap) {
+      warn(
+        pin,
+        `verrou au-delà de l’effectif maximum (${type.cap}) de « ${type.id} » avec ${teacher.name} : ${pupil.displayName} garde l’atelier, dans un autre groupe si possible. Augmentez l’effectif maximum dans ${SHEET_NAMES.workshops} ou retirez des verrous.`,
+      );
+      soft.push({ pin, slot, type, note: `atelier gardé, groupe de ${teacher.name} déjà plein de verrous` });
+      continue;
+    }
+    resolved.push({ pin, slot, type, teacherName: teacher.name, teacher });
   }
-  return { resolved, diagnostics };
+  return { resolved, soft, diagnostics };
 }

@@ -24,5 +24,6 @@ export const HISTORY_COLUMNS = {
   pupil: 'Élève',
   className: 'Classe',
   id: 'Identifiant',
+  evidence: 'Constat (NA/ECA/évaluées)',
 } as const;
 

@@ -1,11 +1,15 @@
 /**
- * `AP Groupes`: one row per pupil and slot (the coordinator can lock a row with « oui » in Verrou),
- * then a summary per group and the pupils left without a workshop, with the reason. Printable in
- * landscape; every text is written as plain text.
+ * `AP Groupes`: what needs the coordinator's attention first (needs nobody can serve, locks not kept),
+ * one row per pupil and slot (the coordinator can lock a row with « oui » for the next generation or
+ * « toujours » in Verrou), then a summary per group and the pupils left without a workshop, with the
+ * reason. « Besoin principal » is the planner's first priority (objective.ts), so that it agrees with
+ * the workshop or the « Pourquoi » says why not. Printable in landscape; every text is plain text.
  */
 import type { Group, Plan, Pupil, PupilNeeds } from '../model';
 import { compareLevels } from '../levels';
 import { needWithScore } from '../needs/labels';
+import { rankNeeds } from '../plan/objective';
+import { lockText } from '../plan/pins';
 import { GROUP_COLUMNS as COL } from '../plan/sheetColumns';
 import type { Settings } from '../settings/settings';
 import { HOUSE, SheetBuilder } from './builder';
@@ -28,9 +32,12 @@ export function renderGroupsSheet(plan: Plan, pupils: Pupil[], needs: PupilNeeds
   const byLevelAndSlot = (a: Group, b: Group): number =>
     compareLevels(a.level, b.level) || (slotRank.get(a.slotId) ?? 0) - (slotRank.get(b.slotId) ?? 0) || (groupRank.get(a.id) ?? 0) - (groupRank.get(b.id) ?? 0);
 
+  const alerts = plan.diagnostics.filter((d) => d.severity === 'warning');
+  const alertNote = alerts.length ? `${alerts.length} point${alerts.length > 1 ? 's' : ''} à vérifier avant de valider : voir « À vérifier » en bas de la feuille. ` : '';
   const sheet = new SheetBuilder(
     `Groupes de besoin — cycle ${settings.general.cycle}`,
-    'Une ligne par élève et par barrette. Pour garder un élève dans son atelier à la prochaine génération, écrivez « oui » dans la colonne Verrou (vous pouvez aussi changer l’atelier ou l’intervenant de la ligne avant de la verrouiller).',
+    alertNote +
+      'Une ligne par élève et par barrette. Pour garder un élève dans son atelier à la prochaine génération, écrivez « oui » dans la colonne Verrou (valable une génération) ou « toujours » (gardé à chaque cycle) ; vous pouvez aussi changer l’atelier ou l’intervenant de la ligne avant de la verrouiller.',
   );
   sheet.blank();
   const tables: TableSpec[] = [];
@@ -46,8 +53,9 @@ export function renderGroupsSheet(plan: Plan, pupils: Pupil[], needs: PupilNeeds
     .filter((r): r is { a: Plan['assignments'][number]; group: Group; pupil: Pupil } => !!r.group && !!r.pupil)
     .sort((x, y) => byLevelAndSlot(x.group, y.group) || x.pupil.displayName.localeCompare(y.pupil.displayName, 'fr'))
     .map(({ a, group, pupil }) => {
-      const top = needsOf.get(pupil.id)?.[0];
-      return [group.level, group.slotId, group.id, group.workshopTypeId, group.teacher, pupil.displayName, pupil.className, top ? needWithScore(top) : '', a.reason, a.locked ? 'oui' : ''];
+      const top = rankNeeds(needsOf.get(pupil.id) ?? [], settings)[0];
+      const lock = a.locked ? lockText(a.lock, settings.general.cycle) : '';
+      return [group.level, group.slotId, group.id, group.workshopTypeId, group.teacher, pupil.displayName, pupil.className, top ? needWithScore(top) : '', a.reason, lock];
     });
   const mainTop = rows.length
     ? table(GROUP_TABLES.pupils, MAIN_HEADERS, rows)
@@ -75,12 +83,18 @@ export function renderGroupsSheet(plan: Plan, pupils: Pupil[], needs: PupilNeeds
   if (missing.length) table(GROUP_TABLES.unassigned, UNASSIGNED_HEADERS, missing);
   else sheet.row(['Tous les élèves ont un atelier dans chaque barrette de leur niveau.'], HOUSE.note);
 
+  if (alerts.length) {
+    sheet.blank();
+    sheet.row(['À vérifier'], HOUSE.section);
+    for (const d of alerts) sheet.row([d.cell ? `${d.sheet}!${d.cell}` : d.sheet, d.message], HOUSE.note);
+  }
+
   return sheet.build({
     name: SHEET_NAMES.groups,
     role: 'output',
     columnWidths: [18, 22, 20, 26, 22, 26, 12, 30, 70, 9],
     tables,
-    validations: rows.length ? [{ range: { row: mainTop + 1, col: MAIN_HEADERS.indexOf(COL.lock), rowCount: rows.length, colCount: 1 }, values: ['oui', 'non'] }] : [],
+    validations: rows.length ? [{ range: { row: mainTop + 1, col: MAIN_HEADERS.indexOf(COL.lock), rowCount: rows.length, colCount: 1 }, values: ['oui', 'toujours', 'non', `oui (cycle ${settings.general.cycle})`] }] : [],
     freeze: rows.length ? { rows: mainTop + 1, cols: 0 } : undefined,
     tabColor: '#2F5597',
     landscape: true,

@@ -4,7 +4,7 @@ import { HOUSE, SheetBuilder } from '../render/builder';
 import { SHEET_NAMES, type SheetSpec } from '../render/sheetSpec';
 import { TO_COMPLETE, type DefaultSlotRow, type DefaultTeacherRow, type DefaultWorkshopRow } from './defaults';
 import { SECTION_TITLES, TEACHER_COLUMNS, WORKSHOP_COLUMNS } from './read';
-import { GENERAL_PARAMETERS, WEIGHT_PARAMETERS, type CycleDates, type Envelope, type Settings, type WeeksOff } from './settings';
+import { GENERAL_PARAMETERS, WEIGHT_PARAMETERS, weightOf, type CycleDates, type Envelope, type Settings, type WeeksOff } from './settings';
 
 export interface ParametersContent {
   general: Settings['general'];
@@ -52,7 +52,7 @@ export function renderParametersSheet(content: ParametersContent): SheetSpec {
   }
   section(b, SECTION_TITLES.weights, ['Besoin', 'Poids', 'Explication']);
   for (const w of WEIGHT_PARAMETERS) {
-    const r = b.row([w.label, content.weights[w.key], w.help]);
+    const r = b.row([w.label, weightOf(content.weights, w.key), w.help]);
     b.style(r, 1, 1, 1, HOUSE.editable);
   }
   section(b, SECTION_TITLES.envelopes, ['Régime', 'Niveau', 'Heures par élève et par an']);

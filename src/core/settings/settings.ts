@@ -41,9 +41,22 @@ export const WEIGHT_PARAMETERS = [
   { key: 'enrichment', label: 'Approfondissement', defaultValue: 0.8, help: 'Élèves à l’aise, poursuite d’études (BTS).' },
   { key: 'selfGap', label: "Écart d'autopositionnement", defaultValue: 0.5, help: "Part du besoin due à l'écart entre l'élève et l'équipe." },
   { key: 'profile', label: "Profil d'entretien", defaultValue: 0.3, help: 'Part du besoin due au profil (« Malgré eux »...).' },
+  { key: 'evidencePrudence', label: 'Prudence sur peu de compétences évaluées', defaultValue: 0.5, help: 'Un besoin fondé sur n compétences évaluées compte n / (n + prudence) : 1 compétence -> 0,67 ; 4 -> 0,89 ; 0 = aucune prudence.' },
+  { key: 'olderRound', label: 'Positionnement plus ancien', defaultValue: 0.5, help: 'Poids d’un résultat d’un positionnement antérieur face au plus récent (1 = même poids).' },
+  { key: 'yearGoals', label: 'Objectifs de l’année selon le profil', defaultValue: 0.3, help: 'Bonus, croissant à chaque cycle, pour le projet (« Malgré eux », projet à construire), l’approfondissement (élèves à l’aise, BTS) et la méthodologie (grand écart d’autopositionnement) tant que l’élève ne les a pas eus dans l’année.' },
+  { key: 'largeSelfGap', label: 'Écart d’autopositionnement important', defaultValue: 0.3, help: 'Écart moyen (0 à 1) entre l’élève et l’équipe à partir duquel l’aide méthodologique devient un objectif de l’année.' },
+  { key: 'wishes', label: 'Vœux de l’élève', defaultValue: 0.05, help: 'Critère secondaire : bonus du premier vœu (colonne « Vœux »), moindre pour les suivants.' },
 ] as const;
 
 export type WeightKey = (typeof WEIGHT_PARAMETERS)[number]['key'];
+/** Weights every settings object carries; the planner's finer ones (evidence, year goals…) may be absent. */
+type CoreWeightKey = 'remediation' | 'methodology' | 'orientation' | 'enrichment' | 'selfGap' | 'profile';
+export type Weights = Record<CoreWeightKey, number> & Partial<Record<WeightKey, number>>;
+
+/** A weight, or its default when the settings do not carry it. */
+export function weightOf(weights: Weights, key: WeightKey): number {
+  return weights[key] ?? WEIGHT_PARAMETERS.find((w) => w.key === key)!.defaultValue;
+}
 
 export interface ClassLevel {
   className: string;
@@ -76,7 +89,7 @@ export interface WeeksOff {
 
 export interface Settings {
   general: { [K in GeneralKey]: K extends 'cycle' | 'maskThreshold' | 'maxConsecutiveCycles' | 'strongNeed' | 'weeksPerCycle' ? number : string };
-  weights: Record<WeightKey, number>;
+  weights: Weights;
   classLevels: ClassLevel[];
   slots: Slot[];
   teachers: Teacher[];

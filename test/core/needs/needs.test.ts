@@ -1,15 +1,20 @@
 /** Need scores and their French reasons. */
 import { describe, expect, it } from 'vitest';
-import type { HistoryEntry, MasteryLevel, Need, Pupil } from '../../../src/core/model';
-import { computeNeeds } from '../../../src/core/needs';
+import fc from 'fast-check';
+import type { AssessmentRound, MasteryLevel, Need, Pupil } from '../../../src/core/model';
+import { computeNeeds, evidenceFactor, selfAssessmentGap } from '../../../src/core/needs';
 import { makeSchool } from '../plan/fixtures';
 import { competencies, pupil, settingsWith } from '../plan/scenario';
 
 const comps = competencies({ Mathématiques: 8, Français: 8, Méthodologie: 4 });
 const settings = settingsWith({ slots: [], teachers: [], workshopTypes: [] });
 
-function needsOf(p: Pupil, history: HistoryEntry[] = [], s = settings): Map<string, Need> {
-  const [result] = computeNeeds([p], comps, s, history);
+/** Scores with no prudence on thin evidence, as the share alone (the evidence factor is tested apart). */
+const plainShare = settingsWith({ slots: [], teachers: [], workshopTypes: [] });
+plainShare.weights.evidencePrudence = 0;
+
+function needsOf(p: Pupil, s = plainShare, rounds: AssessmentRound[] = []): Map<string, Need> {
+  const [result] = computeNeeds([p], comps, s, rounds);
   return new Map(result.needs.map((n) => [n.key, n]));
 }
 
@@ -40,7 +45,8 @@ describe('computeNeeds', () => {
     expect(over.reasons).toContain('surestime ses acquis en mathématiques');
     const noWeight = settingsWith({ slots: [], teachers: [], workshopTypes: [] });
     noWeight.weights.selfGap = 0;
-    expect(needsOf(pupil('C', '2nde', team, { self: { Mathématiques: L(4, 4, 3, 3) } }), [], noWeight).get('remediation:Mathématiques')?.score).toBe(0.5);
+    noWeight.weights.evidencePrudence = 0;
+    expect(needsOf(pupil('C', '2nde', team, { self: { Mathématiques: L(4, 4, 3, 3) } }), noWeight).get('remediation:Mathématiques')?.score).toBe(0.5);
   });
 
   it('turns the « Malgré eux » profile into orientation and methodology needs', () => {
@@ -82,18 +88,58 @@ describe('computeNeeds', () => {
     expect(needsOf(pupil('H', '2nde', {})).get('methodology')).toMatchObject({ score: 0.3, reasons: ['pas de positionnement : aide méthodologique par défaut'] });
   });
 
-  it('recalls consecutive cycles of the same remediation', () => {
-    const p = pupil('I', '2nde', { Mathématiques: L(1, 1, 3, 3) });
-    const history: HistoryEntry[] = [1, 2].map((cycle) => ({
-      cycle, pupilId: p.id, pupilName: p.displayName, className: p.className, level: '2nde', slotId: 's', workshopTypeId: 'Remédiation Mathématiques', kind: 'remediation', discipline: 'mathématiques', teacher: 'X',
-    }));
-    const s = settingsWith({ slots: [], teachers: [], workshopTypes: [], cycle: 3 });
-    expect(needsOf(p, history, s).get('remediation:Mathématiques')!.reasons).toContain('déjà 2 cycles de suite en remédiation mathématiques');
+  it('grows with the evidence: the same share on 1 item and on 8 items does not score the same', () => {
+    const thin = needsOf(pupil('I', '2nde', { Mathématiques: L(1), Français: L(1, 1, 1, 1) }), settings);
+    const thick = needsOf(pupil('I', '2nde', { Mathématiques: L(1, 1, 1, 1, 1, 1, 1, 1) }), settings);
+    const one = thin.get('remediation:Mathématiques')!.score;
+    const four = thin.get('remediation:Français')!.score;
+    const eight = thick.get('remediation:Mathématiques')!.score;
+    expect(one).toBeLessThan(four);
+    expect(four).toBeLessThan(eight);
+    expect(one).toBeLessThan(settings.general.strongNeed + 0.1);
+    expect([...thin.values()][0].key).toBe('remediation:Français');
+    expect(evidenceFactor(0, 0.5)).toBe(0);
+    fc.assert(fc.property(fc.integer({ min: 1, max: 40 }), fc.double({ min: 0.01, max: 5, noNaN: true }), (n, prudence) => evidenceFactor(n + 1, prudence) > evidenceFactor(n, prudence)));
+  });
+
+  it('lets the latest positionnement weigh more than an older one', () => {
+    const p = pupil('J', '2nde', { Mathématiques: L(1, 1, 3, 3) });
+    const [oldA, oldB, newA, newB] = p.results;
+    const rounds: AssessmentRound[] = [
+      { label: 'Positionnement 1', results: [oldA, oldB].map((result) => ({ pupilId: p.id, result })) },
+      { label: 'Positionnement 2', results: [newA, newB].map((result) => ({ pupilId: p.id, result })) },
+    ];
+    const equal = needsOf(p).get('remediation:Mathématiques')!.score;
+    const recent = needsOf(p, plainShare, rounds).get('remediation:Mathématiques')!.score;
+    // The two « non acquis » are the older results: they weigh half, the share falls from 1/2 to 1/3.
+    expect(equal).toBe(0.5);
+    expect(recent).toBe(0.33);
+  });
+
+  it('gives year goals by profile: project for « Malgré eux », approfondissement for pupils at ease, methodology for a large self-assessment gap', () => {
+    const goalsOf = (p: Pupil) => computeNeeds([p], comps, settings)[0].goals!.map((g) => g.kind);
+    expect(goalsOf(pupil('K', '2nde', { Mathématiques: L(1, 2, 3) }, { profile: 'despite' }))).toEqual(['orientation']);
+    expect(goalsOf(pupil('K', '2nde', { Mathématiques: L(1, 2, 3) }, { project: 'undecided' }))).toEqual(['orientation']);
+    expect(goalsOf(pupil('K', '2nde', { Mathématiques: L(1, 2, 3) }, { profile: 'content' }))).toEqual(['enrichment']);
+    expect(goalsOf(pupil('K', '2nde', { Mathématiques: L(3, 3, 4, 4, 3, 3) }))).toEqual(['enrichment']);
+    const gap = pupil('K', '2nde', { Mathématiques: L(1, 1, 4, 4) }, { self: { Mathématiques: L(4, 3, 1, 2) } });
+    expect(selfAssessmentGap(gap)).toBeCloseTo((3 + 2 + 3 + 2) / 3 / 4, 5);
+    expect(goalsOf(gap)).toEqual(['methodology']);
+    expect(goalsOf(pupil('K', '2nde', { Mathématiques: L(1, 2, 3) }))).toEqual([]);
+  });
+
+  it('reads disciplines through one vocabulary: « Maths » and « Mathématiques » are one need', () => {
+    const mixed = competencies({ Maths: 2, Mathématiques: 2 });
+    const p = pupil('L', '2nde', { Maths: L(1, 1), Mathématiques: L(1, 3) });
+    const [result] = computeNeeds([p], mixed, plainShare);
+    const remediation = result.needs.filter((n) => n.kind === 'remediation');
+    expect(remediation).toHaveLength(1);
+    expect(remediation[0]).toMatchObject({ key: 'remediation:Mathématiques', score: 0.75, assessed: 4 });
   });
 
   it('keeps every score between 0 and 1 with reasons, sorted from the strongest', () => {
     const school = makeSchool({ seed: 7, pupils: 300, teachers: 5 });
-    for (const { needs } of computeNeeds(school.pupils, school.competencies, school.settings, [])) {
+    for (const { needs } of computeNeeds(school.pupils, school.competencies, school.settings)) {
       expect(needs.length).toBeGreaterThan(0);
       needs.forEach((n, i) => {
         expect(n.score).toBeGreaterThan(0);

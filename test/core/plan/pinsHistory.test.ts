@@ -61,8 +61,8 @@ describe('pins from AP Groupes', () => {
     expect(diagnostics).toEqual([]);
     const alpha = firstPlan().groups.find((g) => g.pupilIds.includes(pupils[0].id))!;
     expect(pins).toEqual([
-      { pupilId: pupils[0].id, slotId: monday.id, workshopTypeId: alpha.workshopTypeId, teacher: alpha.teacher, source: { sheet: 'AP Groupes', cell: expect.stringMatching(/^J\d+$/) } },
-      { pupilId: pupils[2].id, slotId: monday.id, workshopTypeId: 'Aide méthodologique', teacher: 'CPE', source: { sheet: 'AP Groupes', cell: expect.stringMatching(/^J\d+$/) } },
+      { pupilId: pupils[0].id, slotId: monday.id, workshopTypeId: alpha.workshopTypeId, teacher: alpha.teacher, source: { sheet: 'AP Groupes', cell: expect.stringMatching(/^J\d+$/) }, lifetime: { kind: 'once' } },
+      { pupilId: pupils[2].id, slotId: monday.id, workshopTypeId: 'Aide méthodologique', teacher: 'CPE', source: { sheet: 'AP Groupes', cell: expect.stringMatching(/^J\d+$/) }, lifetime: { kind: 'once' } },
     ]);
     const plan = buildPlan({ pupils, needs, settings, pins, history: [] }).plan;
     const charlie = plan.assignments.find((a) => a.pupilId === pupils[2].id)!;

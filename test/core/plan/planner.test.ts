@@ -9,7 +9,7 @@ import { competencies, pupil, settingsWith, slot, teacher, workshop } from './sc
 const comps = competencies({ Mathématiques: 8, Français: 8 });
 
 function plan(pupils: Pupil[], settings: Settings, history: HistoryEntry[] = []): Plan {
-  const needs = computeNeeds(pupils, comps, settings, history);
+  const needs = computeNeeds(pupils, comps, settings);
   return buildPlan({ pupils, needs, settings, pins: [], history }).plan;
 }
 
@@ -55,14 +55,16 @@ describe('planner scenarios', () => {
     });
     const result = plan(pupils, settings);
     const reasons = result.assignments.map((a) => a.reason).sort();
-    expect(reasons.filter((r) => r.startsWith('Remédiation mathématiques : besoin le plus fort ('))).toHaveLength(4);
-    expect(reasons.filter((r) => r === 'Remédiation français : besoin n°2 (0,63) ; Mathématiques (0,88) complet dans cette barrette.')).toHaveLength(2);
+    expect(reasons.filter((r) => /^Remédiation mathématiques : [78] compétences sur 8 non acquises en mathématiques \(besoin principal, 0,[89]\d\)\.$/.test(r))).toHaveLength(4);
+    expect(
+      reasons.filter((r) => r === 'Remédiation français : 5 compétences sur 8 non acquises en français (besoin n°3, 0,59) ; Mathématiques (0,82) : atelier complet dans cette barrette ; Méthodologie (0,70) : pas d’atelier possible dans cette barrette.'),
+    ).toHaveLength(2);
     const math = result.groups.find((g) => g.workshopTypeId === 'Remédiation Mathématiques')!;
     expect(math.pupilIds).toHaveLength(4);
-    expect(math.sharedNeed).toMatch(/^Remédiation mathématiques : besoin moyen 0,9\d ; 4 élèves sur 4 avec un besoin fort \(≥ 0,60\)$/);
+    expect(math.sharedNeed).toMatch(/^Remédiation mathématiques : besoin moyen 0,[89]\d ; 4 élèves sur 4 avec un besoin fort \(≥ 0,60\)$/);
   });
 
-  it('does not keep a pupil in the same remediation beyond the maximum of cycles unless the need is still strong', () => {
+  it('moves a pupil out of a remediation past the maximum of cycles, unless a newer positionnement still shows a strong need', () => {
     const monday = slot('1re', 'lundi', '10h');
     const settings = settingsWith({
       cycle: 3,
@@ -70,9 +72,12 @@ describe('planner scenarios', () => {
       teachers: [teacher('Maths', ['Mathématiques'], ['remediation'], [monday]), teacher('CPE', ['Vie scolaire'], ['methodology'], [monday])],
       workshopTypes: [workshop('Remédiation Mathématiques', 'remediation', 12, 1, 'Mathématiques'), workshop('Aide méthodologique', 'methodology', 12, 1)],
     });
-    const fading = pupil('Fading', '1re', { Mathématiques: levels(4) });
-    const strong = pupil('Strong', '1re', { Mathématiques: levels(8) });
-    const history = [fading, strong].flatMap((p) =>
+    const stale = pupil('Stale', '1re', { Mathématiques: levels(8) });
+    const renewed = pupil('Renewed', '1re', { Mathématiques: levels(7) });
+    const needs = computeNeeds([stale, renewed], comps, settings);
+    const evidenceNow = (p: Pupil) => needs.find((n) => n.pupilId === p.id)!.needs.find((n) => n.kind === 'remediation')!.evidence;
+    // The run started on the same results for « Stale », on older ones (8 « non acquis ») for « Renewed ».
+    const history: HistoryEntry[] = [stale, renewed].flatMap((p) =>
       [1, 2].map((cycle) => ({
         cycle,
         pupilId: p.id,
@@ -82,17 +87,27 @@ describe('planner scenarios', () => {
         slotId: monday.id,
         workshopTypeId: 'Remédiation Mathématiques',
         kind: 'remediation' as const,
-        discipline: 'Mathématiques',
+        discipline: 'Maths',
         teacher: 'Maths',
+        evidence: p === stale ? evidenceNow(p) : '8/0/8',
       })),
     );
-    const result = plan([fading, strong], settings, history);
-    expect(groupOf(result, strong.id).group?.workshopTypeId).toBe('Remédiation Mathématiques');
-    const moved = groupOf(result, fading.id);
+    const result = buildPlan({ pupils: [stale, renewed], needs, settings, pins: [], history }).plan;
+    const moved = groupOf(result, stale.id);
     expect(moved.group?.workshopTypeId).toBe('Aide méthodologique');
-    expect(moved.assignment?.reason).toContain('Mathématiques (0,50) écarté après 2 cycles de suite, besoin sous 0,60');
+    expect(moved.assignment?.reason).toContain('Mathématiques (0,94) laissé ce cycle après 2 cycles de suite sans nouveau positionnement (maximum 2)');
+    const kept = groupOf(result, renewed.id);
+    expect(kept.group?.workshopTypeId).toBe('Remédiation Mathématiques');
+    expect(kept.assignment?.reason).toContain('3e cycle de suite ; besoin encore fort au nouveau positionnement');
+    // With several positionnements, the sentence names the one that renewed the need.
+    const rounds = [
+      { label: 'Positionnement de septembre', results: [] },
+      { label: 'Positionnement de novembre', results: renewed.results.map((result) => ({ pupilId: renewed.id, result })) },
+    ];
+    const named = buildPlan({ pupils: [stale, renewed], needs: computeNeeds([stale, renewed], comps, settings, rounds), settings, pins: [], history }).plan;
+    expect(groupOf(named, renewed.id).assignment?.reason).toContain('3e cycle de suite ; besoin encore fort au positionnement de novembre');
     // Without that history, the same pupil goes back to mathematics.
-    expect(groupOf(plan([fading, strong], settings), fading.id).group?.workshopTypeId).toBe('Remédiation Mathématiques');
+    expect(groupOf(plan([stale, renewed], settings), stale.id).group?.workshopTypeId).toBe('Remédiation Mathématiques');
   });
 
   it('serves another need in the second slot of the cycle when the first one has been served', () => {
@@ -109,7 +124,9 @@ describe('planner scenarios', () => {
       expect(groupOf(result, p.id, monday.id).group?.workshopTypeId).toBe('Remédiation Mathématiques');
       const second = groupOf(result, p.id, tuesday.id);
       expect(second.group?.workshopTypeId).toBe('Aide méthodologique');
-      expect(second.assignment?.reason).toBe('Aide méthodologique : besoin n°2 (0,70) ; Mathématiques (1,00) déjà suivi dans la barrette lundi 10 h.');
+      expect(second.assignment?.reason).toBe(
+        'Aide méthodologique : profil « Malgré eux » (besoin n°2, 0,70) ; Mathématiques (0,94) déjà suivi dans la barrette lundi 10 h.',
+      );
     }
   });
 

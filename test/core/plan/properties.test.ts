@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { Pin, Plan } from '../../../src/core/model';
 import { computeNeeds } from '../../../src/core/needs';
 import { buildPlan, type PlanningInput } from '../../../src/core/plan';
+import { needShortLabel } from '../../../src/core/needs';
+import { needServed, rankNeeds } from '../../../src/core/plan/objective';
 import { canLead, isFree } from '../../../src/core/plan/resources';
 import { momentKey } from '../../../src/core/plan/slots';
 import { makeSchool } from './fixtures';
@@ -38,7 +40,7 @@ type Config = typeof config extends fc.Arbitrary<infer T> ? T : never;
 
 function inputFor(c: Config): PlanningInput {
   const school = makeSchool({ seed: c.seed, pupils: c.pupils, levels: c.levels, competencies: 10, teachers: c.teachers, slotsPerLevel: c.slotsPerLevel, freeRate: c.freeRate });
-  const needs = computeNeeds(school.pupils, school.competencies, school.settings, []);
+  const needs = computeNeeds(school.pupils, school.competencies, school.settings);
   const base: PlanningInput = { pupils: school.pupils, needs, settings: school.settings, pins: [], history: [] };
   return { ...base, pins: pinsFrom(buildPlan(base).plan, c.locks) };
 }
@@ -88,6 +90,25 @@ describe('planner invariants', () => {
         }
       }),
       { numRuns: 40 },
+    );
+  });
+
+  it('names the « Besoin principal » in the reason whenever the workshop serves another need', () => {
+    fc.assert(
+      fc.property(config, (c) => {
+        const input = inputFor(c);
+        const { plan } = buildPlan(input);
+        for (const a of plan.assignments) {
+          if (a.locked) continue;
+          const needs = input.needs.find((n) => n.pupilId === a.pupilId)!.needs;
+          const main = rankNeeds(needs, input.settings)[0];
+          const group = plan.groups.find((g) => g.id === a.groupId)!;
+          const type = input.settings.workshopTypes.find((t) => t.id === group.workshopTypeId)!;
+          if (!main || needServed(type, needs, new Set())?.key === main.key) continue;
+          expect(a.reason).toContain(`${needShortLabel(main)} (`);
+        }
+      }),
+      { numRuns: 25 },
     );
   });
 

@@ -56,7 +56,31 @@ describe('AP Groupes', () => {
     expect(missing.name).toBe(GROUP_TABLES.unassigned);
     expect(missing.range.rowCount).toBe(plan.unassigned.length + 1);
     expect(rowOf(spec, 'E Élève')).toEqual(['E Élève', '1MELEC', '1re', '1re mardi 14h', expect.stringContaining('aucun intervenant disponible')]);
-    expect(spec.validations).toEqual([{ range: { row: 4, col: 9, rowCount: 3, colCount: 1 }, values: ['oui', 'non'] }]);
+    expect(spec.validations).toEqual([{ range: { row: 4, col: 9, rowCount: 3, colCount: 1 }, values: ['oui', 'toujours', 'non', 'oui (cycle 1)'] }]);
+  });
+
+  it('says at the top how many points need checking and lists them at the bottom, with their cells', () => {
+    const warnings = plan.diagnostics.filter((d) => d.severity === 'warning');
+    expect(warnings.length).toBeGreaterThan(0);
+    expect(String(spec.cells[1][0])).toMatch(new RegExp(`^${warnings.length} points? à vérifier`));
+    const section = spec.cells.findIndex((r) => r[0] === 'À vérifier');
+    expect(section).toBeGreaterThan(spec.tables![2].range.row);
+    expect(spec.cells.slice(section + 1).map((r) => r[1])).toEqual(warnings.map((d) => d.message));
+  });
+
+  it('names as « Besoin principal » the need the planner put first, and writes the lock lifetime back', () => {
+    const locked = buildPlan({
+      pupils,
+      needs,
+      settings,
+      pins: [{ pupilId: pupils[1].id, slotId: monday.id, workshopTypeId: 'Remédiation Mathématiques', teacher: 'Maths', source: { sheet: 'AP Groupes', cell: 'J5' }, lifetime: { kind: 'always' } }],
+      history: [],
+    }).plan;
+    const sheet = renderGroupsSheet(locked, pupils, needs, settings);
+    const header = sheet.cells.findIndex((r) => r[0] === 'Niveau');
+    const rows = sheet.cells.slice(header + 1, header + 1 + locked.assignments.length);
+    expect(rows.map((r) => r[9]).sort()).toEqual(['', '', 'toujours']);
+    for (const r of rows) expect(r[7]).toMatch(/^Remédiation mathématiques \(/);
   });
 
   it('uses unique, valid, non-overlapping table names', () => {
@@ -80,8 +104,11 @@ describe('AP Historique', () => {
     expect(history.role).toBe('output');
     expect(String(history.cells[0][0]).startsWith(MARKER)).toBe(true);
     expect(history.landscape).toBe(true);
-    expect(history.tables).toEqual([{ name: 'AP_Historique', range: { row: 3, col: 0, rowCount: 4, colCount: 10 }, style: 'TableStyleLight9' }]);
-    expect(history.cells[4]).toEqual([1, '2nde', '2nde lundi 10h', 'Remédiation Mathématiques', 'Remédiation', 'Mathématiques', 'Maths', expect.any(String), '2MELEC', expect.stringMatching(/^nom:/)]);
+    expect(history.tables).toEqual([{ name: 'AP_Historique', range: { row: 3, col: 0, rowCount: 4, colCount: 11 }, style: 'TableStyleLight9' }]);
+    expect(history.cells[4]).toEqual([1, '2nde', '2nde lundi 10h', 'Remédiation Mathématiques', 'Remédiation', 'Mathématiques', 'Maths', expect.any(String), '2MELEC', expect.stringMatching(/^nom:/), '']);
+    // With the needs, a remediation row keeps the trace of its evidence (non acquis / en cours / évaluées).
+    const traced = renderHistorySheet([], plan, pupils, 1, needs);
+    expect(traced.cells[4][10]).toMatch(/^\d+\/\d+\/4$/);
     expect(history.cells.flat().some((c) => isFormula(c))).toBe(false);
   });
 });
