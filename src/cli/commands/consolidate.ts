@@ -4,20 +4,16 @@
  * Exit 0 when at least one export was kept, 1 when none was usable, 2 on bad usage.
  */
 import { basename } from 'node:path';
-import { parseArgs } from 'node:util';
 import { UnusableInputError } from '../../core/diagnostics';
 import { consolidateExports, parseCsv, type ExportSource } from '../../core/export';
 import { readXlsx, writeXlsx } from '../../gateways/xlsx/xlsxGateway';
+import { outputOption, parse, UsageError } from '../args';
+import { command } from '../command';
+import { refuseOutputIsInput } from '../inputs';
 import { EXIT, printDiagnostics, type CliIo } from '../io';
+import { CONSOLIDATE_USAGE } from '../usage';
 
-export const CONSOLIDATE_USAGE = `  pilote-ap consolidate <export1.xlsx|.csv> [export2 ...] -o <academie.xlsx>
-      Regroupe les exports des établissements : une feuille par indicateur, une ligne par établissement,
-      les totaux par niveau, et la liste des fichiers rejetés avec le motif.`;
-
-function usage(io: CliIo, message: string): number {
-  io.stderr(`${message}\n\nUtilisation :\n${CONSOLIDATE_USAGE}`);
-  return EXIT.usage;
-}
+export { CONSOLIDATE_USAGE };
 
 /** A file as grids: a CSV is decoded as UTF-8 (BOM or not), anything else is read as a workbook. */
 async function readSource(io: CliIo, path: string): Promise<ExportSource> {
@@ -40,16 +36,11 @@ async function readSource(io: CliIo, path: string): Promise<ExportSource> {
   }
 }
 
-export async function runConsolidate(args: string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, allowPositionals: true, strict: true, options: { output: { type: 'string', short: 'o' } } });
-  } catch (error) {
-    return usage(io, `Option invalide : ${(error as Error).message}`);
-  }
-  const { values, positionals } = parsed;
-  if (!positionals.length || !values.output) return usage(io, 'Indiquez les exports et le classeur à écrire : pilote-ap consolidate <exports...> -o <academie.xlsx>');
-  if (!/\.xlsx$/i.test(values.output)) return usage(io, `Le classeur de sortie doit finir par .xlsx : « ${values.output} ».`);
+export const runConsolidate = command(CONSOLIDATE_USAGE, async (args, io) => {
+  const { values, positionals } = parse(args, { output: { type: 'string', short: 'o' } });
+  if (!positionals.length) throw new UsageError('Indiquez les exports et le classeur à écrire : pilote-ap consolidate <exports...> -o <academie.xlsx>');
+  const output = outputOption(values.output, ['.xlsx'], 'academie.xlsx');
+  await refuseOutputIsInput(io, output, positionals);
 
   const sources: ExportSource[] = [];
   for (const path of positionals) sources.push(await readSource(io, path));
@@ -59,7 +50,7 @@ export async function runConsolidate(args: string[], io: CliIo): Promise<number>
     io.stderr('Erreur : aucun export utilisable parmi les fichiers donnés ; rien n’a été écrit.');
     return EXIT.unusableInput;
   }
-  await io.writeFile(values.output, await writeXlsx(result.specs));
-  io.stdout(`${result.accepted.length} établissement(s) consolidé(s), ${result.rejected.length} fichier(s) rejeté(s). Classeur écrit : ${values.output}`);
+  await io.writeFile(output, await writeXlsx(result.specs));
+  io.stdout(`${result.accepted.length} établissement(s) consolidé(s), ${result.rejected.length} fichier(s) rejeté(s). Classeur écrit : ${output}`);
   return EXIT.ok;
-}
+});
