@@ -38,6 +38,6 @@ function reason(code: string | undefined, path: string, action: Action): string 
 export function fileSystemError(error: unknown, path: string, action: Action): UnusableInputError {
   if (error instanceof UnusableInputError) return error;
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  const verb = action === 'read' ? 'lire' : 'écrire';
-  return new UnusableInputError(`Impossible de ${verb} « ${path} » : ${reason(code, path, action)}`);
+  const verb = action === 'read' ? 'de lire' : "d'écrire";
+  return new UnusableInputError(`Impossible ${verb} « ${path} » : ${reason(code, path, action)}`);
 }
