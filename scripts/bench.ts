@@ -29,7 +29,7 @@ async function benchPipeline(): Promise<void> {
 }
 
 /** Each area's own figures (scripts/bench/<area>.ts), in the order a coordinator's run goes. */
-const AREAS = ['reader', 'planner', 'office', 'consolidate', 'pane'];
+const AREAS = ['reader', 'planner', 'office', 'consolidate', 'pane', 'cli'];
 
 await benchPipeline();
 for (const area of AREAS) {

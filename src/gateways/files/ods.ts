@@ -9,8 +9,8 @@ import type JSZip from 'jszip';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { UnusableInputError } from '../../core/diagnostics';
 import type { CellRange, CellValue, Grid, WorkbookSnapshot } from '../../core/grid';
-import { checkPartSize, checkSheetExtent, MAX_COLUMNS, MAX_ROWS, MAX_SHEET_CELLS } from './limits';
-import { archivePartSize } from './zip';
+import { checkSheetExtent, MAX_COLUMNS, MAX_ROWS, MAX_SHEET_CELLS } from './limits';
+import { readZipEntry } from './zip';
 
 const EXCEL_EPOCH_UTC = Date.UTC(1899, 11, 30);
 const DAY_MS = 86_400_000;
@@ -339,9 +339,7 @@ class ContentReader {
 
 async function readPart(zip: JSZip, path: string, fileName: string): Promise<string | null> {
   const entry = zip.file(path);
-  if (!entry) return null;
-  checkPartSize(archivePartSize(entry), fileName, path);
-  return entry.async('string');
+  return entry ? readZipEntry(entry, fileName, 'string') : null;
 }
 
 /** An .ods package (already opened) as grids, in tab order. */

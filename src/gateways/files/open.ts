@@ -8,10 +8,10 @@ import { UnusableInputError } from '../../core/diagnostics';
 import type { WorkbookSnapshot } from '../../core/grid';
 import { readXlsx } from '../xlsx/xlsxGateway';
 import { decodeText, readCsv } from './csv';
-import { checkFileSize, checkPartSize } from './limits';
+import { checkFileSize } from './limits';
 import { readOds } from './ods';
 import { decodeXml, isSiecleXml, readSiecleXml } from './siecle';
-import { archivePartSize, loadZip } from './zip';
+import { loadZip, readZipEntry } from './zip';
 
 export type WorkbookFileKind = 'xlsx' | 'xlsm' | 'ods' | 'csv' | 'siecle-xml';
 
@@ -62,8 +62,7 @@ async function openSiecleEntry(zip: JSZip, fileName: string): Promise<OpenedWork
   const xmlEntries = Object.values(zip.files).filter((entry) => !entry.dir && /\.xml$/i.test(entry.name));
   xmlEntries.sort((a, b) => Number(/ElevesSansAdresses/i.test(b.name)) - Number(/ElevesSansAdresses/i.test(a.name)));
   for (const entry of xmlEntries.slice(0, 5)) {
-    checkPartSize(archivePartSize(entry), fileName, entry.name);
-    const xml = decodeXml(await entry.async('uint8array'));
+    const xml = decodeXml(await readZipEntry(entry, fileName, 'uint8array'));
     if (!isSiecleXml(xml)) continue;
     const { grid, notes } = readSiecleXml(xml, `${fileName} › ${entry.name}`);
     return { kind: 'siecle-xml', snapshot: { grids: [grid] }, notes };
@@ -75,7 +74,7 @@ async function openZip(bytes: Uint8Array, fileName: string): Promise<OpenedWorkb
   const zip = await loadZip(bytes);
   if (!zip) throw new UnusableInputError(`« ${fileName} » est une archive zip abîmée ou incomplète (un classeur .xlsx ou .ods est aussi une archive zip). Copiez de nouveau le fichier d'origine, ou ${SAVE_AS_XLSX.charAt(0).toLowerCase()}${SAVE_AS_XLSX.slice(1)}`);
   const has = (path: string) => zip.file(path) !== null;
-  const mimetype = has('mimetype') ? (await zip.file('mimetype')!.async('string')).trim() : '';
+  const mimetype = has('mimetype') ? (await readZipEntry(zip.file('mimetype')!, fileName, 'string')).trim() : '';
   if (/^application\/vnd\.oasis\.opendocument\.spreadsheet/.test(mimetype) || (!mimetype && has('content.xml') && has('META-INF/manifest.xml'))) {
     return { kind: 'ods', snapshot: await readOds(zip, fileName), notes: [`« ${fileName} » lu comme un classeur LibreOffice Calc (.ods).`] };
   }
@@ -83,7 +82,7 @@ async function openZip(bytes: Uint8Array, fileName: string): Promise<OpenedWorkb
     throw new UnusableInputError(`« ${fileName} » est un document LibreOffice qui n'est pas un classeur (texte, présentation ou dessin). Donnez le classeur de positionnement (.ods, .xlsx ou .csv).`);
   }
   if (has('xl/workbook.xml')) {
-    const types = has('[Content_Types].xml') ? await zip.file('[Content_Types].xml')!.async('string') : '';
+    const types = has('[Content_Types].xml') ? await readZipEntry(zip.file('[Content_Types].xml')!, fileName, 'string') : '';
     const kind = /macroEnabled/i.test(types) || has('xl/vbaProject.bin') ? 'xlsm' : 'xlsx';
     const notes = kind === 'xlsm' ? [`« ${fileName} » est un classeur Excel avec macros (.xlsm) : ses macros ne sont jamais exécutées.`] : [];
     return { kind, snapshot: await readXlsx(bytes), notes };
