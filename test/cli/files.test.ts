@@ -126,7 +126,7 @@ describe('generate on other formats and several files', () => {
   it('reads a workbook with a CSV class list, a SIECLE zip and a second workbook, and writes one .xlsx with all their sheets', async () => {
     const workbook = await readXlsx(await readFile(example));
     const csv = join(dir, 'Liste élèves.csv');
-    await writeFile(csv, Buffer.from('Nom;Prénom;Classe\r\nDurand;Zoé;2MRC\r\n', 'latin1'));
+    await writeFile(csv, Buffer.from('Nom;Prénom;Date de naissance;Classe\r\nDurand;Zoé;03/11/2009;2MRC\r\n', 'latin1'));
     const zip = new JSZip();
     zip.file(
       'ElevesSansAdresses.xml',
@@ -145,7 +145,11 @@ describe('generate on other formats and several files', () => {
     expect(err).toMatch(/La feuille « 2MRC » de « copie\.xlsx » est lue sous le nom « 2MRC \(2\) »/);
     const names = (await readXlsx(await readFile(output))).grids.map((g) => g.sheet);
     expect(names).toEqual(expect.arrayContaining([...workbook.grids.map((g) => g.sheet), 'Liste élèves', 'Liste SIECLE', '2MRC (2)', 'AP Groupes']));
-    expect((await readFile(output)).includes(Buffer.from('14/02/2010'))).toBe(false);
+    expect(err).toMatch(/La colonne « Date de naissance » de « Liste élèves\.csv » n'est pas recopiée/);
+    const copiedList = (await readXlsx(await readFile(output))).grids.find((g) => g.sheet === 'Liste élèves')!;
+    expect(copiedList.values).toEqual([['Nom', 'Prénom', 'Date de naissance', 'Classe'], ['Durand', 'Zoé', null, '2MRC']]);
+    const zipText = await Promise.all(Object.values((await JSZip.loadAsync(await readFile(output))).files).map((f) => f.async('string')));
+    expect(zipText.join('')).not.toMatch(/14\/02\/2010|03\/11\/2009/);
   });
 
   it('turns a CSV or an .ods positionnement into a new .xlsx and says so', async () => {

@@ -67,7 +67,7 @@ async function mutate(bytes: Uint8Array, m: Mutation): Promise<Uint8Array> {
 const WORDS = ['Nom', 'Prénom', 'Classe', 'Élève', 'A', 'ECA', 'NA', 'abs', '++', '--', '2MRC', 'Moyenne', 'Dupont', 'Léa', '=1+1', 'AP Groupes', '', ' '];
 const cell: fc.Arbitrary<CellValue> = fc.oneof(fc.constantFrom(...WORDS), fc.integer({ min: -5, max: 50000 }), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null), fc.string({ maxLength: 12 }));
 const randomWorkbook = fc
-  .array(fc.record({ name: fc.constantFrom('2MRC', 'Feuil1', 'AP Paramètres', 'ap groupes', 'Liste', 'Notes'), rows: fc.array(fc.array(cell, { maxLength: 8 }), { maxLength: 14 }) }), { minLength: 1, maxLength: 3 })
+  .array(fc.record({ name: fc.constantFrom('2MRC', 'Feuil1', 'AP Paramètres', 'AP Groupes', 'Liste', 'Notes'), rows: fc.array(fc.array(cell, { maxLength: 8 }), { maxLength: 14 }) }), { minLength: 1, maxLength: 3 })
   .map((sheets) => {
     const seen = new Set<string>();
     return sheets.filter((s) => !seen.has(s.name.toLowerCase()) && seen.add(s.name.toLowerCase()));
