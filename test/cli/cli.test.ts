@@ -64,6 +64,7 @@ describe('pilote-ap generate', () => {
     const text = io.err.join('\n');
     expect(text).toMatch(/« notes\.xlsx » lu comme un fichier CSV/);
     expect(text).toMatch(/Erreur : Aucun élève lu/);
+    expect(text.match(/Aucun élève lu/g)).toHaveLength(1);
     expect(text).not.toMatch(/\bat .*\.ts:\d+/);
   });
 

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { UnusableInputError } from '../../../src/core/diagnostics';
@@ -69,5 +69,18 @@ describe('openWorkbookFile: what the file is, by content', () => {
     expect(opened.kind).toBe('csv');
     expect(opened.snapshot.grids[0]).toMatchObject({ sheet: 'export', values: [['Nom', 'Prénom', 'Classe'], ['Dupont', 'Léa', '2MRC']] });
     expect(opened.notes[0]).toMatch(/séparateur virgule, encodage UTF-8/);
+  });
+});
+
+describe('src/gateways/files', () => {
+  it('imports no Node module: the browser app opens files with the same code', () => {
+    const folder = 'src/gateways/files';
+    const sources = readdirSync(folder).filter((name) => name.endsWith('.ts'));
+    expect(sources).toContain('open.ts');
+    for (const name of sources) {
+      const imports = [...readFileSync(`${folder}/${name}`, 'utf8').matchAll(/from '([^']+)'/g)].map((m) => m[1]);
+      for (const specifier of imports) expect(specifier, `${name} imports ${specifier}`).toMatch(/^(\.|jszip$|saxes$)/);
+      expect(readFileSync(`${folder}/${name}`, 'utf8')).not.toMatch(/\bprocess\.|\bBuffer\b|require\(/);
+    }
   });
 });
