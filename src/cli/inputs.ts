@@ -6,7 +6,7 @@ import { basename } from 'node:path';
 import { UnusableInputError } from '../core/diagnostics';
 import type { Grid, WorkbookSnapshot } from '../core/grid';
 import { openWorkbookFile, type WorkbookFileKind } from '../gateways/files/open';
-import { uniqueSheetName } from '../gateways/files/names';
+import { excelSheetName, uniqueSheetName } from '../gateways/files/names';
 import { UsageError } from './args';
 import type { CliIo } from './io';
 
@@ -35,7 +35,10 @@ export async function readInput(io: CliIo, path: string): Promise<Uint8Array> {
   }
 }
 
-/** Open every file and concatenate their sheets (a name met twice becomes « name (2) », as Excel compares without case). */
+/**
+ * Open every file and concatenate their sheets. Names become ones Excel accepts, and a name met twice
+ * becomes « name (2) » (Excel compares names without case).
+ */
 export async function openInputs(io: CliIo, paths: string[]): Promise<Inputs> {
   const files: InputFile[] = [];
   const notes: string[] = [];
@@ -45,8 +48,8 @@ export async function openInputs(io: CliIo, paths: string[]): Promise<Inputs> {
     const opened = await openWorkbookFile(bytes, basename(path));
     notes.push(...opened.notes);
     const grids = opened.snapshot.grids.map((grid) => {
-      const sheet = uniqueSheetName(grid.sheet, taken);
-      if (sheet !== grid.sheet) notes.push(`La feuille « ${grid.sheet} » de « ${basename(path)} » est lue sous le nom « ${sheet} » (un autre fichier a déjà une feuille de ce nom).`);
+      const sheet = uniqueSheetName(excelSheetName(grid.sheet), taken);
+      if (sheet !== grid.sheet) notes.push(`La feuille « ${grid.sheet} » de « ${basename(path)} » est lue sous le nom « ${sheet} » (nom déjà pris ou refusé par Excel).`);
       return sheet === grid.sheet ? grid : { ...grid, sheet };
     });
     files.push({ path, kind: opened.kind, bytes, grids });

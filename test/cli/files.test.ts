@@ -143,6 +143,7 @@ describe('generate on other formats and several files', () => {
     expect(err).toMatch(/Liste élèves.csv » lu comme un fichier CSV \(séparateur point-virgule, encodage Windows-1252\)/);
     expect(err).toMatch(/export SIECLE des élèves : 1 élève/);
     expect(err).toMatch(/La feuille « 2MRC » de « copie\.xlsx » est lue sous le nom « 2MRC \(2\) »/);
+
     const names = (await readXlsx(await readFile(output))).grids.map((g) => g.sheet);
     expect(names).toEqual(expect.arrayContaining([...workbook.grids.map((g) => g.sheet), 'Liste élèves', 'Liste SIECLE', '2MRC (2)', 'AP Groupes']));
     expect(err).toMatch(/La colonne « Date de naissance » de « Liste élèves\.csv » n'est pas recopiée/);
@@ -158,8 +159,10 @@ describe('generate on other formats and several files', () => {
     const odsRows = grid.values.map((row) => `<table:table-row>${row.map((v) => (v === null ? empty() : typeof v === 'number' ? float(v) : text(String(v)))).join('')}</table:table-row>`);
     const inputs: [string, Uint8Array][] = [
       ['2MELEC.csv', new TextEncoder().encode(csvText)],
-      ['2MELEC.ods', await buildOds(`<table:table table:name="2MELEC">${odsRows.join('')}</table:table>`)],
+      // LibreOffice accepts sheet names that Excel refuses (longer than 31 characters, with « : »).
+      ['2MELEC.ods', await buildOds(`<table:table table:name="2MELEC: positionnement de rentrée 2026">${odsRows.join('')}</table:table>`)],
     ];
+    const sheetNames: Record<string, string> = { '2MELEC.csv': '2MELEC', '2MELEC.ods': '2MELEC  positionnement de rentr' };
     for (const [name, bytes] of inputs) {
       const input = join(dir, name);
       await writeFile(input, bytes);
@@ -169,7 +172,7 @@ describe('generate on other formats and several files', () => {
       expect(err).toContain(`nouveau classeur .xlsx qui reprend les valeurs des feuilles de « ${name} »`);
       expect(out).toMatch(/Classeur écrit/);
       const written = await readXlsx(await readFile(output));
-      expect(written.grids[0].sheet).toBe('2MELEC');
+      expect(written.grids[0].sheet).toBe(sheetNames[name]);
       expect(trimmed(written.grids[0].values)).toEqual(trimmed(grid.values));
       expect(written.grids.map((g) => g.sheet)).toContain('AP Groupes');
     }

@@ -3,11 +3,20 @@
 const FORBIDDEN = /[\\/?*[\]:\u0000-\u001f]/g;
 const MAX_SHEET_NAME = 31;
 
-/** « Liste élèves 2nde.csv » -> « Liste élèves 2nde »: a valid sheet name (31 characters, no \ / ? * [ ] :). */
+/**
+ * A name Excel accepts for a sheet: 31 characters at most, none of \ / ? * [ ] :, no apostrophe at
+ * either end, not « History » (reserved). LibreOffice and file names allow more.
+ */
+export function excelSheetName(name: string): string {
+  const trimEnds = (text: string) => text.replace(/^['\s]+|['\s]+$/g, '');
+  const cleaned = trimEnds(trimEnds(name.replace(FORBIDDEN, ' ')).slice(0, MAX_SHEET_NAME));
+  if (!cleaned) return 'Feuille';
+  return cleaned.toLowerCase() === 'history' ? `${cleaned} (1)` : cleaned;
+}
+
+/** « Liste élèves 2nde.csv » -> « Liste élèves 2nde ». */
 export function sheetNameFromFile(fileName: string): string {
-  const base = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
-  const cleaned = base.replace(FORBIDDEN, ' ').replace(/^'+|'+$/g, '').trim().slice(0, MAX_SHEET_NAME).trim();
-  return cleaned || 'Feuille';
+  return excelSheetName(fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, ''));
 }
 
 /**
