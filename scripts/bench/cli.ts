@@ -3,7 +3,6 @@
  * within 4 times), and `npm run demo`'s command (generate on the example workbook). Median of a few runs.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 
 const RUNS = 7;
 
@@ -19,7 +18,8 @@ function medianMs(file: string, args: string[], runs = RUNS): number {
 
 export async function bench(): Promise<void> {
   console.log('Ligne de commande compilée (dist-cli/)');
-  if (!existsSync('dist-cli/pilote-ap.mjs')) execFileSync('npm', ['run', '--silent', 'build:cli'], { stdio: 'inherit' });
+  // Measure the sources as they are, not a build left from an earlier install.
+  execFileSync('npm', ['run', '--silent', 'build:cli'], { stdio: 'inherit' });
   const nodeBareMs = medianMs(process.execPath, ['-e', '0']);
   const cliHelpMs = medianMs(process.execPath, ['bin/pilote-ap.mjs', 'help']);
   const demoMs = medianMs(process.execPath, ['bin/pilote-ap.mjs', 'generate', 'examples/lycee-exemple.xlsx', '-o', 'out/groupes-exemple.xlsx', '--date', '2026-11-20'], 3);
