@@ -360,3 +360,15 @@ export async function readOds(zip: JSZip, fileName: string): Promise<WorkbookSna
   parseXml(content, 'content.xml', fileName, reader);
   return { grids: reader.grids };
 }
+
+/** A flat OpenDocument spreadsheet (.fods: one XML file, styles before the sheets) as grids. */
+export function readFlatOds(xml: string, fileName: string): WorkbookSnapshot {
+  const reader = new ContentReader(new Styles(), fileName);
+  parseXml(xml, fileName, fileName, reader);
+  return { grids: reader.grids };
+}
+
+/** True when the XML is a flat OpenDocument spreadsheet. */
+export function isFlatOds(xml: string): boolean {
+  return /<office:document[^>]*office:mimetype="application\/vnd\.oasis\.opendocument\.spreadsheet"/.test(xml.slice(0, 4096));
+}

@@ -9,7 +9,7 @@ import type { WorkbookSnapshot } from '../../core/grid';
 import { readXlsx } from '../xlsx/xlsxGateway';
 import { decodeText, readCsv } from './csv';
 import { checkFileSize } from './limits';
-import { readOds } from './ods';
+import { isFlatOds, readFlatOds, readOds } from './ods';
 import { decodeXml, isSiecleXml, readSiecleXml } from './siecle';
 import { loadZip, readZipEntry } from './zip';
 
@@ -81,8 +81,8 @@ async function openZip(bytes: Uint8Array, fileName: string): Promise<OpenedWorkb
   if (mimetype.startsWith('application/vnd.oasis.opendocument.')) {
     throw new UnusableInputError(`« ${fileName} » est un document LibreOffice qui n'est pas un classeur (texte, présentation ou dessin). Donnez le classeur de positionnement (.ods, .xlsx ou .csv).`);
   }
-  if (has('xl/workbook.xml')) {
-    const types = has('[Content_Types].xml') ? await readZipEntry(zip.file('[Content_Types].xml')!, fileName, 'string') : '';
+  const types = has('[Content_Types].xml') ? await readZipEntry(zip.file('[Content_Types].xml')!, fileName, 'string') : '';
+  if (has('xl/workbook.xml') || /spreadsheetml\.sheet\.main|sheet\.macroEnabled\.main/.test(types)) {
     const kind = /macroEnabled/i.test(types) || has('xl/vbaProject.bin') ? 'xlsm' : 'xlsx';
     const notes = kind === 'xlsm' ? [`« ${fileName} » est un classeur Excel avec macros (.xlsm) : ses macros ne sont jamais exécutées.`] : [];
     return { kind, snapshot: await readXlsx(bytes), notes };
@@ -107,6 +107,7 @@ function openXmlText(text: string, fileName: string): OpenedWorkbook {
     const { grid, notes } = readSiecleXml(text, fileName);
     return { kind: 'siecle-xml', snapshot: { grids: [grid] }, notes };
   }
+  if (isFlatOds(text)) return { kind: 'ods', snapshot: readFlatOds(text, fileName), notes: [`« ${fileName} » lu comme un classeur LibreOffice Calc au format XML à plat (.fods).`] };
   const head = text.slice(0, 4096);
   if (/urn:schemas-microsoft-com:office:spreadsheet/.test(head)) {
     throw new UnusableInputError(`« ${fileName} » est une « Feuille de calcul XML 2003 », un format ancien qui ne peut pas être lu. ${SAVE_AS_XLSX}`);

@@ -8,7 +8,7 @@ import { UnusableInputError } from '../../../src/core/diagnostics';
 import { openWorkbookFile } from '../../../src/gateways/files/open';
 import { odsDateToSerial, odsDurationToDays } from '../../../src/gateways/files/ods';
 import { readXlsx } from '../../../src/gateways/xlsx/xlsxGateway';
-import { buildOds, empty, float, text } from './odsBuilder';
+import { buildFlatOds, buildOds, empty, float, text } from './odsBuilder';
 
 async function openOds(bytes: Uint8Array) {
   const opened = await openWorkbookFile(bytes, 'classeur.ods');
@@ -96,6 +96,13 @@ describe('.ods reader', () => {
     const error = await openWorkbookFile(await buildOds(far), 'loin.ods').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnusableInputError);
     expect((error as Error).message).toMatch(/« Loin » s'étend de A1 à XFD1048576/);
+  });
+
+  it('reads the flat XML form (.fods) the same way', async () => {
+    const styles = '<style:style style:name="ce1" style:family="table-cell"><style:table-cell-properties fo:background-color="#92d050"/></style:style>';
+    const opened = await openWorkbookFile(buildFlatOds(`<table:table table:name="Plat"><table:table-row>${text('Nom')}${text('A', 'table:style-name="ce1"')}</table:table-row></table:table>`, styles), 'plat.fods');
+    expect(opened.kind).toBe('ods');
+    expect(opened.snapshot.grids[0]).toMatchObject({ sheet: 'Plat', values: [['Nom', 'A']], fills: [[null, '#92D050']] });
   });
 
   it('explains a password-protected or broken .ods in French', async () => {

@@ -28,3 +28,11 @@ export const text = (value: string, attributes = '') => `<table:table-cell offic
 /** A cell holding a number. */
 export const float = (value: number, attributes = '') => `<table:table-cell office:value-type="float" office:value="${value}" ${attributes}><text:p>${value}</text:p></table:table-cell>`;
 export const empty = (repeat = 1) => `<table:table-cell table:number-columns-repeated="${repeat}"/>`;
+
+/** The same spreadsheet as one flat XML file (.fods). */
+export function buildFlatOds(tables: string, automaticStyles = ''): Uint8Array {
+  return new TextEncoder().encode(
+    `<?xml version="1.0" encoding="UTF-8"?><office:document ${NAMESPACES} office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.spreadsheet">` +
+      `<office:automatic-styles>${automaticStyles}</office:automatic-styles><office:body><office:spreadsheet>${tables}</office:spreadsheet></office:body></office:document>`,
+  );
+}
