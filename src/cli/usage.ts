@@ -13,7 +13,7 @@ export const EXPORT_USAGE = `  pilote-ap export <classeur> [autres fichiers…] 
       Écrit l'export anonyme et agrégé pour le rectorat (indicateurs seulement, effectifs < seuil masqués).
       L'UAI est lu dans AP Paramètres, sauf si --uai le donne.`;
 
-export const CONSOLIDATE_USAGE = `  pilote-ap consolidate <export1.xlsx|.csv> [export2 ...] -o <academie.xlsx>
+export const CONSOLIDATE_USAGE = `  pilote-ap consolidate <export1.xlsx|.ods|.csv> [export2 ...] -o <academie.xlsx>
       Regroupe les exports des établissements : une feuille par indicateur, une ligne par établissement,
       les totaux par niveau, et la liste des fichiers rejetés avec le motif.`;
 

@@ -1,12 +1,14 @@
 /**
  * `pilote-ap consolidate <exports...> -o <academie.xlsx>`: merges the establishments' exports
- * (.xlsx or .csv) into one workbook for the académie, and lists the files rejected with the reason.
+ * (.xlsx, .ods or .csv) into one workbook for the académie, and lists the files rejected with the reason.
  * Exit 0 when at least one export was kept, 1 when none was usable, 2 on bad usage.
  */
 import { basename } from 'node:path';
 import { UnusableInputError } from '../../core/diagnostics';
 import { consolidateExports, parseCsv, type ExportSource } from '../../core/export';
-import { readXlsx, writeXlsx } from '../../gateways/xlsx/xlsxGateway';
+import { decodeText } from '../../gateways/files/csv';
+import { openWorkbookFile } from '../../gateways/files/open';
+import { writeXlsx } from '../../gateways/xlsx/xlsxGateway';
 import { outputOption, parse, UsageError } from '../args';
 import { command } from '../command';
 import { refuseOutputIsInput } from '../inputs';
@@ -15,7 +17,10 @@ import { CONSOLIDATE_USAGE } from '../usage';
 
 export { CONSOLIDATE_USAGE };
 
-/** A file as grids: a CSV is decoded as UTF-8 (BOM or not), anything else is read as a workbook. */
+/**
+ * A file as grids: a CSV export is decoded whatever its encoding (Excel re-saves it in Windows-1252),
+ * a workbook is read whether Excel or LibreOffice saved it.
+ */
 async function readSource(io: CliIo, path: string): Promise<ExportSource> {
   const fileName = basename(path);
   let bytes: Uint8Array;
@@ -25,15 +30,15 @@ async function readSource(io: CliIo, path: string): Promise<ExportSource> {
     return { fileName, readError: 'fichier introuvable ou illisible' };
   }
   if (/\.csv$/i.test(path)) {
-    const text = new TextDecoder('utf-8').decode(bytes);
-    return { fileName, grids: [{ sheet: fileName, origin: { row: 0, col: 0 }, values: parseCsv(text) }] };
+    return { fileName, grids: [{ sheet: fileName, origin: { row: 0, col: 0 }, values: parseCsv(decodeText(bytes).text) }] };
   }
   try {
-    return { fileName, grids: (await readXlsx(bytes)).grids };
+    const opened = await openWorkbookFile(bytes, fileName);
+    if (opened.kind === 'xlsx' || opened.kind === 'xlsm' || opened.kind === 'ods') return { fileName, grids: opened.snapshot.grids };
   } catch (error) {
-    if (error instanceof UnusableInputError) return { fileName, readError: 'pas un classeur Excel (.xlsx) ni un fichier .csv lisible' };
-    throw error;
+    if (!(error instanceof UnusableInputError)) throw error;
   }
+  return { fileName, readError: 'pas un classeur Excel (.xlsx) ou LibreOffice (.ods) ni un fichier .csv lisible' };
 }
 
 export const runConsolidate = command(CONSOLIDATE_USAGE, async (args, io) => {
