@@ -237,7 +237,10 @@ class ContentReader {
     const a = tag.attributes;
     if (tag.name === 'table:table') {
       if (this.sheet) this.nestedTables++;
-      else this.sheet = { name: a['table:name'] ?? `Feuille${this.grids.length + 1}`, hidden: this.styles.isHiddenTable(a['table:style-name']), columns: [], columnCount: 0, rows: [], hiddenRows: [], storedCells: 0, row: 0 };
+      else {
+        const name = a['table:name'] ?? `Feuille${this.grids.length + 1}`;
+        this.sheet = { name, hidden: this.styles.isHiddenTable(a['table:style-name']), columns: [], columnCount: 0, rows: [], hiddenRows: [], storedCells: 0, row: 0 };
+      }
       return;
     }
     if (!this.sheet || this.nestedTables) {
@@ -321,8 +324,12 @@ class ContentReader {
     const a = this.rowAttributes;
     const repeat = repeatOf(a, 'table:number-rows-repeated', MAX_ROWS);
     if (a['table:visibility'] === 'collapse' || a['table:visibility'] === 'filter') sheet.hiddenRows.push({ start: sheet.row, count: repeat });
-    // A formatted but empty row repeated down the sheet brings its fills only where values are.
-    const runs = repeat > MAX_FILL_ONLY_BLOCK ? this.runs.filter((run) => run.value !== null) : this.runs.map((run) => (repeat > 1 && run.value === null ? { ...run, fillCounts: run.fillCounts && run.count * repeat <= MAX_FILL_ONLY_BLOCK } : run));
+    // A formatted but empty row repeated down the sheet is not content: only a small block of
+    // coloured empty cells counts in the sheet's extent.
+    const runs =
+      repeat > MAX_FILL_ONLY_BLOCK
+        ? this.runs.filter((run) => run.value !== null)
+        : this.runs.map((run) => (run.value === null && run.fillCounts ? { ...run, fillCounts: run.count * repeat <= MAX_FILL_ONLY_BLOCK } : run));
     if (runs.length) {
       const cellsPerRow = runs.reduce((sum, run) => sum + run.count, 0);
       sheet.storedCells += cellsPerRow * repeat;

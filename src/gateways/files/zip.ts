@@ -7,7 +7,7 @@ import { checkPartSize } from './limits';
  * Uncompressed size announced by the archive for one part. JSZip keeps it on a private field; it checks
  * the inflated data against it, so a part cannot grow past what it announced.
  */
-export function archivePartSize(entry: JSZip.JSZipObject): number {
+function archivePartSize(entry: JSZip.JSZipObject): number {
   const data = (entry as unknown as { _data?: { uncompressedSize?: number } })._data;
   return typeof data?.uncompressedSize === 'number' ? data.uncompressedSize : 0;
 }
