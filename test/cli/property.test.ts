@@ -73,6 +73,14 @@ const randomWorkbook = fc
     return sheets.filter((s) => !seen.has(s.name.toLowerCase()) && seen.add(s.name.toLowerCase()));
   });
 
+/** A cell value as .ods XML (text escaped). */
+function odsCell(value: CellValue): string {
+  if (value === null) return '<table:table-cell/>';
+  if (typeof value === 'number') return float(value);
+  if (typeof value === 'boolean') return `<table:table-cell office:value-type="boolean" office:boolean-value="${value}"/>`;
+  return text(value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+}
+
 /** Runs one command on `input` and checks everything that must hold whatever the file. */
 async function check(command: 'generate' | 'export' | 'consolidate', input: Uint8Array, inputName: string): Promise<void> {
   const path = `/in/${inputName}`;
@@ -111,11 +119,16 @@ describe('whole files through main() (property)', () => {
     );
   });
 
-  it('generate, export and consolidate survive random workbooks', { timeout: 600_000 }, async () => {
+  it('generate, export and consolidate survive random workbooks, as .xlsx, .ods or CSV', { timeout: 600_000 }, async () => {
     await fc.assert(
-      fc.asyncProperty(randomWorkbook, fc.constantFrom('generate' as const, 'export' as const, 'consolidate' as const), async (sheets, command) => {
-        const bytes = await writeXlsx(sheets.map((s) => ({ name: s.name, role: 'output' as const, cells: s.rows })));
-        await check(command, bytes, 'aleatoire.xlsx');
+      fc.asyncProperty(randomWorkbook, fc.constantFrom('xlsx', 'ods', 'csv'), fc.constantFrom('generate' as const, 'export' as const, 'consolidate' as const), async (sheets, format, command) => {
+        const bytes =
+          format === 'xlsx'
+            ? await writeXlsx(sheets.map((s) => ({ name: s.name, role: 'output' as const, cells: s.rows })))
+            : format === 'ods'
+              ? await buildOds(sheets.map((s) => `<table:table table:name="${s.name}">${s.rows.map((row) => `<table:table-row>${row.map(odsCell).join('')}</table:table-row>`).join('')}</table:table>`).join(''))
+              : new TextEncoder().encode(sheets[0].rows.map((row) => row.map((v) => (v === null ? '' : String(v))).join(';')).join('\n'));
+        await check(command, bytes, `aleatoire.${format}`);
       }),
       { ...RUNS, numRuns: 30 },
     );
