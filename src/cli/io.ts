@@ -1,6 +1,6 @@
 /** What a command needs from the outside world, so that commands can be tested without a process. */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { formatDiagnostic, type Diagnostic } from '../core/diagnostics';
 import { checkFileSize } from '../gateways/files/limits';
@@ -57,7 +57,9 @@ export const processIo: CliIo = {
   writeFile: writeAtomically,
   fileIdentity: async (path) => {
     const info = await stat(path).catch(() => null);
-    return info ? `${info.dev}:${info.ino}` : null;
+    if (!info) return null;
+    // Some network file systems report no inode: the resolved path is the identity there.
+    return info.ino ? `${info.dev}:${info.ino}` : `chemin:${await realpath(path)}`;
   },
 };
 
