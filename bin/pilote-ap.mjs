@@ -1,8 +1,12 @@
 #!/usr/bin/env node
-// Runs the TypeScript command line directly (through tsx), so that `npx pilote-ap` works right after
-// `npm install`, with no build step.
-import { register } from 'tsx/esm/api';
+// Runs the compiled command line (dist-cli/, built by `npm install` / `npm ci` through the `prepare`
+// script, or by `npm run build:cli`): no TypeScript is compiled at start.
+import { existsSync } from 'node:fs';
 
-register();
-const { main } = await import('../src/cli/main.ts');
+const compiled = new URL('../dist-cli/pilote-ap.mjs', import.meta.url);
+if (!existsSync(compiled)) {
+  process.stderr.write("La ligne de commande n'est pas encore construite : lancez « npm run build:cli » (ou « npm install ») dans le dossier de Pilote AP.\n");
+  process.exit(1);
+}
+const { main } = await import(compiled.href);
 process.exitCode = await main(process.argv.slice(2));

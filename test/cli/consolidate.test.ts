@@ -3,6 +3,7 @@ import { runConsolidate } from '../../src/cli/commands/consolidate';
 import { memoryIo } from './memoryIo';
 import { readXlsx, writeXlsx } from '../../src/gateways/xlsx/xlsxGateway';
 import { generateExports } from '../core/export/randomExports';
+import { decodeWindows1252 } from '../../src/gateways/files/csv';
 
 
 describe('pilote-ap consolidate', async () => {
@@ -47,6 +48,17 @@ describe('pilote-ap consolidate', async () => {
     expect(reasons['notes.xlsx']).toMatch(/pas un export/);
     expect(reasons['image.xlsx']).toMatch(/pas un classeur/);
     expect(reasons['absent.csv']).toMatch(/introuvable/);
+  });
+
+  it('accepts a CSV export that Excel re-saved in Windows-1252, without its BOM', async () => {
+    const windows1252 = new Map(Array.from({ length: 256 }, (_, byte) => [decodeWindows1252(Uint8Array.of(byte)), byte]));
+    const text = exports[7].csv.replace(/^\uFEFF/, '');
+    expect(text).toMatch(/[é’]/);
+    const local = new Map(files);
+    local.set('/resaved.csv', Uint8Array.from(Array.from(text, (ch) => windows1252.get(ch) ?? 0x3f)));
+    const { io, out } = memoryIo(local);
+    expect(await runConsolidate(['/resaved.csv', '-o', '/une.xlsx'], io)).toBe(0);
+    expect(out.join('\n')).toContain('1 établissement(s) consolidé(s), 0 fichier(s) rejeté(s)');
   });
 
   it('exits 1 when no file is usable, and writes nothing', async () => {

@@ -52,9 +52,9 @@ describe('pilote-ap groups', () => {
     const { io, err } = memoryIo(files);
     expect(await main(['groups', '/in.xlsx'], io)).toBe(2);
     expect(await main(['groups', '/in.xlsx', '-o', '/out.xlsx'], io)).toBe(2);
-    expect(err.join('\n')).toContain('pilote-ap groups <classeur.xlsx> -o <groupes.csv>');
+    expect(err.join('\n')).toContain('pilote-ap groups <classeur> [autres fichiers…] -o <groupes.csv>');
     expect(await main(['groups', '/absent.xlsx', '-o', '/out.csv'], io)).toBe(1);
-    expect(err.join('\n')).toContain('Impossible de lire le fichier « /absent.xlsx »');
+    expect(err.join('\n')).toContain('Impossible de lire « /absent.xlsx »');
     expect(files.size).toBe(0);
   });
 });

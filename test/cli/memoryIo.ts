@@ -13,6 +13,7 @@ export function memoryIo(files: Map<string, Uint8Array>) {
       return bytes;
     },
     writeFile: async (path, bytes) => void files.set(path, typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes),
+    fileIdentity: async (path) => (files.has(path) ? path : null),
   };
   return { io, out, err };
 }

@@ -1,58 +1,36 @@
 /**
- * `pilote-ap export <classeur.xlsx> -o <export.xlsx|.csv> [--uai <code>] [--date AAAA-MM-JJ]`:
+ * `pilote-ap export <classeur> [autres fichiers…] -o <export.xlsx|.csv> [--uai <code>] [--date AAAA-MM-JJ]`:
  * runs the generation on the workbook, then writes the anonymous, aggregated export for the rectorat.
  * The UAI is `--uai`, else the one of `AP Paramètres`. Exit 0 ok, 1 unusable input, 2 bad usage.
  */
-import { parseArgs } from 'node:util';
-import { UnusableInputError } from '../../core/diagnostics';
 import { buildRectoratExport } from '../../core/export';
 import { generate } from '../../core/pipeline';
-import { readXlsx, writeXlsx } from '../../gateways/xlsx/xlsxGateway';
-import { EXIT, printDiagnostics, type CliIo } from '../io';
+import { writeXlsx } from '../../gateways/xlsx/xlsxGateway';
+import { dateOption, outputOption, parse, UsageError } from '../args';
+import { command } from '../command';
+import { openInputs, refuseOutputIsInput } from '../inputs';
+import { EXIT, printDiagnostics, printNotes } from '../io';
+import { EXPORT_USAGE } from '../usage';
 
-export const EXPORT_USAGE = `  pilote-ap export <classeur.xlsx> -o <export.xlsx|export.csv> [--uai <code>] [--date AAAA-MM-JJ]
-      Écrit l'export anonyme et agrégé pour le rectorat (indicateurs seulement, effectifs < seuil masqués).
-      L'UAI est lu dans AP Paramètres, sauf si --uai le donne.`;
+export { EXPORT_USAGE };
 
-function usage(io: CliIo, message: string): number {
-  io.stderr(`${message}\n\nUtilisation :\n${EXPORT_USAGE}`);
-  return EXIT.usage;
-}
+export const runExport = command(EXPORT_USAGE, async (args, io) => {
+  const { values, positionals } = parse(args, { output: { type: 'string', short: 'o' }, uai: { type: 'string' }, date: { type: 'string' } });
+  if (!positionals.length) throw new UsageError('Indiquez un classeur et un fichier de sortie : pilote-ap export <classeur.xlsx> -o <export.xlsx|export.csv>');
+  const output = outputOption(values.output, ['.xlsx', '.csv'], 'export.csv');
+  const date = dateOption(values.date);
+  await refuseOutputIsInput(io, output, positionals);
 
-export async function runExport(args: string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, allowPositionals: true, strict: true, options: { output: { type: 'string', short: 'o' }, uai: { type: 'string' }, date: { type: 'string' } } });
-  } catch (error) {
-    return usage(io, `Option invalide : ${(error as Error).message}`);
-  }
-  const { values, positionals } = parsed;
-  const [input] = positionals;
-  if (!input || !values.output || positionals.length > 1) return usage(io, 'Indiquez un classeur et un fichier de sortie : pilote-ap export <classeur.xlsx> -o <export.xlsx|export.csv>');
-  const output = values.output;
-  const format = /\.csv$/i.test(output) ? 'csv' : /\.xlsx$/i.test(output) ? 'xlsx' : null;
-  if (!format) return usage(io, `Le fichier de sortie doit finir par .xlsx ou .csv : « ${output} ».`);
-  const date = values.date ?? new Date().toISOString().slice(0, 10);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return usage(io, '--date attend une date AAAA-MM-JJ.');
-
-  try {
-    let bytes: Uint8Array;
-    try {
-      bytes = await io.readFile(input);
-    } catch {
-      throw new UnusableInputError(`Impossible de lire le fichier « ${input} » : vérifiez le chemin.`);
-    }
-    const generation = await generate(await readXlsx(bytes), { today: date });
-    const result = buildRectoratExport(generation.indicators, generation.analysis.settings, { exportDate: date, ...(values.uai !== undefined && { uai: values.uai }) });
-    printDiagnostics(io, result.diagnostics);
-    if (result.diagnostics.some((d) => d.severity === 'error')) return EXIT.unusableInput;
-    await io.writeFile(output, format === 'csv' ? new TextEncoder().encode(result.csv) : await writeXlsx(result.specs));
-    io.stdout(`Export pour le rectorat écrit : ${output}`);
-    return EXIT.ok;
-  } catch (error) {
-    if (!(error instanceof UnusableInputError)) throw error;
-    printDiagnostics(io, error.diagnostics.filter((d) => d.severity === 'error'));
-    io.stderr(`Erreur : ${error.message}`);
+  const inputs = await openInputs(io, positionals);
+  printNotes(io, inputs.notes);
+  const generation = await generate(inputs.snapshot, { today: date });
+  const result = buildRectoratExport(generation.indicators, generation.analysis.settings, { exportDate: date, ...(typeof values.uai === 'string' && { uai: values.uai }) });
+  printDiagnostics(io, result.diagnostics);
+  if (result.diagnostics.some((d) => d.severity === 'error')) {
+    io.stderr("Erreur : l'export n'a pas été écrit (voir ci-dessus).");
     return EXIT.unusableInput;
   }
-}
+  await io.writeFile(output, output.toLowerCase().endsWith('.csv') ? new TextEncoder().encode(result.csv) : await writeXlsx(result.specs));
+  io.stdout(`Export pour le rectorat écrit : ${output}`);
+  return EXIT.ok;
+});
