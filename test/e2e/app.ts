@@ -93,9 +93,9 @@ suite.test('accueil : ouvrir un classeur, déposer un fichier, rien n’est envo
   await shoot('app-0-accueil');
 });
 
-suite.test('un format pas encore lu est refusé en français, sans quitter l’accueil', async () => {
-  await pickFile('eleves.ods', new Uint8Array([80, 75, 3, 4]));
-  await page.getByText(/« eleves\.ods » : les fichiers \.ods ne sont pas encore pris en charge/).waitFor();
+suite.test('un fichier qui n’est pas un classeur est refusé en français, sans quitter l’accueil', async () => {
+  await pickFile('eleves.ods', new TextEncoder().encode('%PDF-1.4 bulletin'));
+  await page.getByText(/« eleves\.ods » est un document PDF/).waitFor();
   await page.getByRole('button', { name: 'Ouvrir un classeur' }).waitFor();
   await checkAxe('format refusé');
 });

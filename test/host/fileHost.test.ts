@@ -4,6 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
+import { completedFormat } from '../../src/host/fileFormats';
 import { describe, expect, it } from 'vitest';
 import { UnusableInputError } from '../../src/core/diagnostics';
 import { generate } from '../../src/core/pipeline';
@@ -150,13 +151,21 @@ describe('file host', () => {
     for (const sheet of school.sheets) expect(reread.grids.map((g) => g.sheet)).toContain(sheet);
   });
 
-  it('refuses .ods and .csv for now, and any other file, with a French message naming the file', async () => {
-    for (const name of ['eleves.ods', 'eleves.csv', 'notes.docx']) {
-      const attempt = openFileHost(new Uint8Array([1, 2, 3]), name);
+  it('opens a CSV export as one sheet and says the completed workbook will be an .xlsx', async () => {
+    const csv = 'Nom;Prénom;Classe;Lire une consigne;Calcul mental\r\nDURAND;Léa;2 MRC;A;NA\r\nMARTIN;Noé;2 MRC;ECA;A\r\n';
+    const host = await openFileHost(new TextEncoder().encode(csv), 'positionnement.csv');
+    const snapshot = await host.gateway.readSnapshot();
+    expect(snapshot.grids).toHaveLength(1);
+    expect(snapshot.grids[0].values.flat()).toEqual(expect.arrayContaining(['DURAND', 'Léa', 'NA']));
+    expect(completedFormat('csv')).toMatchObject({ extension: 'xlsx', note: expect.stringMatching(/\.xlsx/) });
+  });
+
+  it('refuses files that are not workbooks with a French message naming the file', async () => {
+    for (const name of ['notes.docx', 'eleves.ods']) {
+      const attempt = openFileHost(new Uint8Array([0, 159, 146, 150, 1, 2, 3, 0]), name);
       await expect(attempt).rejects.toBeInstanceOf(UnusableInputError);
       await expect(attempt).rejects.toThrow(new RegExp(`« ${name.replace('.', '\\.')} »`));
     }
-    await expect(openFileHost(new Uint8Array([1, 2, 3]), 'abime.xlsx')).rejects.toThrow(/pas un classeur Excel lisible/);
   });
 
   it('turns the example into a whole new workbook with the generated sheets', async () => {
