@@ -10,7 +10,7 @@ import { compareLevels, levelFromClassName, normalizeLevel } from '../levels';
 import type { AssessmentResult, AssessmentRound, Competency, MasteryLevel, Pupil, PupilProfile, PupilProject, SheetRole, SourceRef } from '../model';
 import type { ClassLevel } from '../settings/settings';
 import { classKey as rawClassKey, displayName } from './names';
-import type { RowRecord } from './rows';
+import type { RowRecord } from './layouts';
 import { tidy } from './vocabulary';
 
 interface Draft {

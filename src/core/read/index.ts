@@ -28,7 +28,7 @@ import { applySavedSheet } from './apply';
 import { assemble } from './assemble';
 import { detectSheet } from './detect';
 import { defaultScale, SHEET_ROLE_LABELS, type ColumnMapping, type MasteryScale, type SheetMapping } from './mapping';
-import { readSheetRows, type RowRecord } from './rows';
+import { readSheetRows, type RowRecord } from './layouts';
 
 export type { ColumnEntry, ColumnMapping, ColumnRole, ExtraValue, IdentityField, MasteryScale, SheetMapping, Thresholds } from './mapping';
 export { COLUMN_ROLE_LABELS, SHEET_ROLE_LABELS, defaultScale } from './mapping';

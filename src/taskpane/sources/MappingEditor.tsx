@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import { Button, Caption1, Field, Select, makeStyles, tokens } from '@fluentui/react-components';
 import type { SheetRole } from '../../core/model';
 import type { Analysis } from '../../core/pipeline';
-import type { ColumnEntry, ColumnMapping, ColumnRole, SheetMapping } from '../../core/read/mapping';
+import type { ColumnEntry, ColumnMapping, ColumnRole, IdentityField, SheetMapping } from '../../core/read/mapping';
 import { COLUMN_ROLE_LABELS, SHEET_ROLE_LABELS } from '../../core/read/mapping';
 import { SHEET_NAMES } from '../../core/render/sheetSpec';
 import { loadEngine } from '../engine';
@@ -40,6 +40,12 @@ const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
+const IDENTITY_CHOICES: readonly string[] = ['lastName', 'firstName', 'fullName', 'ine', 'class', 'level', 'birthDate', 'leaveDate'] satisfies IdentityField[];
+
+function isIdentityChoice(choice: ColumnChoice): choice is IdentityField & ColumnChoice {
+  return IDENTITY_CHOICES.includes(choice);
+}
+
 function choiceOf(role: ColumnRole): ColumnChoice {
   return role.kind === 'identity' ? role.field : role.kind;
 }
@@ -51,8 +57,9 @@ function roleFor(choice: ColumnChoice, entry: ColumnEntry): ColumnRole {
     const [discipline, label] = entry.header.includes('›') ? entry.header.split('›').map((s) => s.trim()) : ['Général', entry.header];
     return { kind: 'competency', discipline, label: label || entry.header };
   }
-  if (choice === 'profile' || choice === 'project' || choice === 'ignored') return { kind: choice };
-  return { kind: 'identity', field: choice };
+  if (choice === 'item-result') return entry.role.kind === 'item-result' ? entry.role : { kind: choice };
+  if (isIdentityChoice(choice)) return { kind: 'identity', field: choice };
+  return { kind: choice } as ColumnRole;
 }
 
 
