@@ -15,7 +15,7 @@ import { isMasteryWord, numberOf, scoreTextPercent } from './mastery';
 import { looksLikeName } from './names';
 import {
   ALWAYS_EXTRA, EXTRA_REASONS, extraKindOf, headerMaximum, identityFieldOf, isProfileHeader, isProjectHeader, isPureRoundMarker,
-  keyOf, knownDiscipline, measureKindOf, nationalDomainDiscipline, roundOf, stripRoundSuffix, tidy,
+  isRoundDateHeader, isWishesHeader, keyOf, knownDiscipline, measureKindOf, nationalDomainDiscipline, pairHeaderOf, roundOf, stripRoundSuffix, tidy,
 } from './vocabulary';
 
 export interface ColumnStats {
@@ -142,18 +142,24 @@ function stripMeasureSuffix(label: string): { label: string; measure: ReturnType
 
 /** The competency a column assesses, from its label, the group above it and the sheet. */
 export function competencyOf(column: HeaderColumn, context: SheetContext): Extract<ColumnRole, { kind: 'competency' }> & { measure: string | null } {
-  let group = column.group;
   let label = column.label;
   let round: number | null = null;
-  if (group && isPureRoundMarker(group)) {
-    round = roundOf(group);
-    group = '';
-  }
+  // Group rows from the top: round markers set the round, a known discipline is the discipline, the
+  // other texts (sub-domains) stay in front of the label.
+  const parts = column.group ? column.group.split(' › ') : [];
+  const roundPart = parts.find((p) => isPureRoundMarker(p));
+  if (roundPart) round = roundOf(roundPart);
+  const rest = parts.filter((p) => p !== roundPart);
+  const disciplinePart = rest.find((p) => knownDiscipline(p)) ?? (rest.length > 1 ? rest[0] : undefined);
+  const subGroups = rest.filter((p) => p !== disciplinePart);
+  let group = disciplinePart ?? subGroups.pop() ?? '';
   let measure = measureKindOf(label);
-  if (measure && group) {
+  if (measure && subGroups.length) label = subGroups.join(' – ');
+  else if (subGroups.length) label = `${subGroups.join(' – ')} – ${label}`;
+  if (measure && group && !subGroups.length) {
     label = group;
     group = '';
-  } else {
+  } else if (!(measure && subGroups.length)) {
     const stripped = stripMeasureSuffix(label);
     label = stripped.label;
     measure = stripped.measure;
@@ -189,6 +195,15 @@ export function classifyColumn(layout: HeaderLayout, column: HeaderColumn, stats
   if (context.hiddenColumns.has(column.col)) return ignored(column, letters, "colonne masquée : compétence écartée par l'équipe, non lue");
   if (!column.group && isProfileHeader(column.label)) return { entry: { column: letters, header, role: { kind: 'profile' }, reason: `« ${column.label} » : profil d'entretien` } };
   if (!column.group && isProjectHeader(column.label)) return { entry: { column: letters, header, role: { kind: 'project' }, reason: `« ${column.label} » : projet de l'élève` } };
+  if (!column.group && isWishesHeader(column.label)) return { entry: { column: letters, header, role: { kind: 'wishes' }, reason: `« ${column.label} » : vœux de l'élève (natures d'atelier par ordre de préférence)` } };
+  const pair = column.group ? null : pairHeaderOf(column.label);
+  if (pair) {
+    const what = pair === 'together' ? 'à mettre dans le même groupe' : 'à ne pas mettre dans le même groupe';
+    return { entry: { column: letters, header, role: { kind: pair }, reason: `« ${column.label} » : élèves ${what} (contrainte proposée au planificateur)` } };
+  }
+  if (!column.group && isRoundDateHeader(column.label) && stats.dates > 0) {
+    return { entry: { column: letters, header, role: { kind: 'round-date' }, reason: `« ${column.label} » : date du positionnement (plusieurs dates = plusieurs positionnements)` } };
+  }
   const extra = extraKindOf(column.label);
   if (extra && ALWAYS_EXTRA.has(extra)) return ignored(column, letters, `« ${column.label} » : ${EXTRA_REASONS[extra]}`);
   if (stats.dates > 0 && stats.dates * 2 >= stats.values) return ignored(column, letters, 'dates : jamais lues');

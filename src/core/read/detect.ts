@@ -8,9 +8,11 @@ import type { SheetRole } from '../model';
 import type { ColourClass } from './colours';
 import { classifyColumn, columnStats, isNationalDomain, pupilRows, type ColumnDraft, type ColumnStats, type SheetContext, type TextKind } from './columns';
 import { findHeader, HEADER_SEARCH_ROWS, type HeaderLayout } from './header';
+import { asLongColumns } from './layouts/long';
 import type { ColumnEntry, MasteryScale, SheetMapping } from './mapping';
+import { whenOf, type When } from './when';
 import {
-  classFromSheetName, extraKindOf, isSiecleHeader, knownDiscipline, mentionsAbsences, mentionsClassList, mentionsGrades,
+  classFromSheetName, extraKindOf, hasNumberedRound, isSiecleHeader, knownDiscipline, mentionsAbsences, mentionsClassList, mentionsGrades,
   mentionsInterview, mentionsNationalTest, mentionsPositionnement, mentionsSelfAssessment, roundOf, tidy,
 } from './vocabulary';
 
@@ -64,14 +66,54 @@ function isClassList(grid: Grid, layout: HeaderLayout, text: string, entries: Co
   return (layout.identity.has('class') || layout.identity.has('ine')) && others.every((e) => ['admin', 'numbering', null].includes(extraKindOf(e.header)));
 }
 
-export function detectSheet(grid: Grid, scale: MasteryScale): SheetMapping {
-  if (grid.hidden) return ignoredSheet(grid, 'feuille masquée : ignorée (affichez-la, ou donnez-lui un rôle dans « AP Correspondances »)');
-  if (isEmptyGrid(grid)) return ignoredSheet(grid, 'feuille vide');
+/** What detection proposes for a sheet, with what it is unsure of. */
+export interface Detection {
+  mapping: SheetMapping;
+  /** Date or period of the positionnement named in the sheet name or title, to order rounds. */
+  when: (When & { where: string }) | null;
+  /** Uncertain choices, as warnings on the sheet. */
+  doubts: { cell: string; message: string }[];
+}
+
+/** « Classe : 2MRC » in a title row (Pronote exports). */
+export function classFromTitle(title: string): string | null {
+  const match = /\bclasse\s*:\s*(\d+\s+[A-Z][\w-]*|[^\s,;:]+)/iu.exec(title);
+  return match ? tidy(match[1]) : null;
+}
+
+/** A date in a title counts only in a title about the positionnement, not an edition date. */
+function whenOfTitle(title: string): When | null {
+  if (!/positionnement|[ée]valuation|\btests?\b|diagnosti/i.test(title) || /[ée]dit[ée]|imprim[ée]|g[ée]n[ée]r[ée]|extrait le/i.test(title)) return null;
+  return whenOf(title);
+}
+
+export function detectSheet(grid: Grid, scale: MasteryScale): Detection {
+  const doubts: Detection['doubts'] = [];
+  const { mapping, title } = detectMapping(grid, scale, doubts);
+  const numbered = hasNumberedRound(grid.sheet) || hasNumberedRound(title);
+  if ((mapping.role !== 'positionnement' && mapping.role !== 'national-test') || numbered) return { mapping, when: null, doubts };
+  const fromName = whenOf(grid.sheet);
+  const fromTitle = fromName ? null : whenOfTitle(title);
+  const when = fromName ? { ...fromName, where: 'le nom de la feuille' } : fromTitle ? { ...fromTitle, where: 'le titre' } : null;
+  return { mapping, when, doubts };
+}
+
+function detectMapping(grid: Grid, scale: MasteryScale, doubts: Detection['doubts']): { mapping: SheetMapping; title: string } {
+  if (grid.hidden) return { mapping: ignoredSheet(grid, 'feuille masquée : ignorée (affichez-la, ou donnez-lui un rôle dans « AP Correspondances »)'), title: '' };
+  if (isEmptyGrid(grid)) return { mapping: ignoredSheet(grid, 'feuille vide'), title: '' };
   const layout = findHeader(grid);
-  if (!layout) return ignoredSheet(grid, `aucune colonne « Nom », « Nom Prénom » ou « Élève » dans les ${HEADER_SEARCH_ROWS} premières lignes`);
+  if (!layout) return { mapping: ignoredSheet(grid, `aucune colonne « Nom », « Nom Prénom » ou « Élève » dans les ${HEADER_SEARCH_ROWS} premières lignes`), title: '' };
+  return { mapping: mappingFromLayout(grid, layout, scale, doubts), title: layout.title };
+}
+
+function mappingFromLayout(grid: Grid, layout: HeaderLayout, scale: MasteryScale, doubts: Detection['doubts']): SheetMapping {
   const headerRow = grid.origin.row + layout.labelRow + 1;
   const rows = pupilRows(grid, layout);
   if (!rows.length) return ignoredSheet(grid, `en-tête trouvé ligne ${headerRow} mais aucun nom d'élève en dessous`);
+  if (layout.inferredIdentity) {
+    const col = layout.identity.get('fullName') ?? 0;
+    doubts.push({ cell: `${columnLetters(grid.origin.col + col)}${headerRow}`, message: `colonne ${columnLetters(grid.origin.col + col)} prise pour l'identité des élèves (${layout.inferredIdentity}) : vérifiez dans « AP Correspondances »` });
+  }
 
   const sheetClass = classFromSheetName(grid.sheet);
   const context: SheetContext = {
@@ -106,7 +148,7 @@ export function detectSheet(grid: Grid, scale: MasteryScale): SheetMapping {
     return settle(draft, assessment, 'colonne vide');
   });
   const competencies = entries.filter((e) => e.role.kind === 'competency');
-  const hasInterview = entries.some((e) => e.role.kind === 'profile' || e.role.kind === 'project');
+  const hasInterview = entries.some((e) => e.role.kind === 'profile' || e.role.kind === 'project' || e.role.kind === 'wishes');
   const incomplete = drafts.some(({ stats }) => stats.incomplete > 0);
 
   let role: SheetRole;
@@ -118,7 +160,7 @@ export function detectSheet(grid: Grid, scale: MasteryScale): SheetMapping {
     reason = `autopositionnement (nom ou titre de la feuille) : ${count} (${listDisciplines(competencies)})`;
   } else if (hasInterview && (!competencies.length || mentionsInterview(text))) {
     role = 'interview';
-    reason = 'entretiens : colonnes de profil et/ou de projet';
+    reason = 'entretiens : colonnes de profil, de projet ou de vœux';
   } else if (competencies.length) {
     const national = mentionsNationalTest(text) || incomplete || (domainLabels && layout.identity.has('ine'));
     role = national ? 'national-test' : 'positionnement';
@@ -130,8 +172,21 @@ export function detectSheet(grid: Grid, scale: MasteryScale): SheetMapping {
     return ignoredSheet(grid, whyIgnored(text, entries, drafts.map((d) => d.draft)));
   }
 
-  const mapping: SheetMapping = { sheet: grid.sheet, role, reason, headerRow, headerRows: layout.labelRow - layout.topRow + 1, columns: entries };
-  if (!layout.identity.has('class')) {
+  const nameCol = layout.identity.get('lastName') ?? layout.identity.get('fullName') ?? 0;
+  const long = competencies.length ? asLongColumns(grid, entries, rows, nameCol) : null;
+  const mapping: SheetMapping = { sheet: grid.sheet, role, reason, headerRow, headerRows: layout.labelRow - layout.topRow + 1, columns: long ?? entries };
+  if (long) {
+    mapping.layout = 'long';
+    const domains = long.some((e) => e.role.kind === 'item' && /domaine/i.test(e.header));
+    if (domains && role === 'positionnement') mapping.role = 'national-test';
+    mapping.reason = `${mapping.role === 'national-test' ? 'export du test de positionnement national' : 'positionnement'}, une ligne par élève et par compétence`;
+  }
+  if (layout.inferredIdentity) mapping.reason += `, identité des élèves déduite du contenu`;
+  const titleClass = layout.identity.has('class') ? null : classFromTitle(layout.title);
+  if (titleClass) {
+    mapping.className = titleClass;
+    mapping.reason += `, classe « ${titleClass} » lue dans le titre`;
+  } else if (!layout.identity.has('class')) {
     const guessable = role === 'positionnement' || role === 'national-test';
     if ((guessable && !context.discipline) || levelFromClassName(sheetClass)) {
       mapping.className = sheetClass;

@@ -26,12 +26,12 @@ import type { ClassLevel } from '../settings/settings';
 import { normalizeText } from '../text';
 import { applySavedSheet } from './apply';
 import { assemble } from './assemble';
-import { detectSheet } from './detect';
+import { detectSheet, type Detection } from './detect';
 import { defaultScale, SHEET_ROLE_LABELS, type ColumnMapping, type MasteryScale, type SheetMapping } from './mapping';
 import { readSheetRows, type RowRecord } from './layouts';
 
-export type { ColumnEntry, ColumnMapping, ColumnRole, ExtraValue, IdentityField, MasteryScale, SheetMapping, Thresholds } from './mapping';
-export { COLUMN_ROLE_LABELS, SHEET_ROLE_LABELS, defaultScale } from './mapping';
+export type { ColumnEntry, ColumnMapping, ColumnRole, ExtraValue, IdentityField, MasteryScale, SheetLayout, SheetMapping, Thresholds } from './mapping';
+export { COLUMN_ROLE_LABELS, SHEET_LAYOUT_LABELS, SHEET_ROLE_LABELS, defaultScale, layoutOf } from './mapping';
 export { readSavedMapping, renderMappingSheet } from './mappingSheet';
 
 export interface ReadOptions {
@@ -39,6 +39,8 @@ export interface ReadOptions {
   classLevels: ClassLevel[];
   /** Saved (or just confirmed) mapping: wins over detection for the sheets it describes. */
   mapping?: ColumnMapping | null;
+  /** ISO date of the run: pupils whose « Date de sortie » is on or before it are not planned. */
+  today?: string;
 }
 
 const PARAMETER_SHEETS: string[] = [SHEET_NAMES.parameters, SHEET_NAMES.teachers, SHEET_NAMES.workshops, SHEET_NAMES.mapping];
@@ -102,16 +104,17 @@ function nothingReadable(sheets: SheetSummary[]): string {
   );
 }
 
-export function readWorkbook(snapshot: WorkbookSnapshot, options: ReadOptions): ReadResult & { mapping: ColumnMapping } {
-  const diagnostics: Diagnostic[] = [];
-  const saved = options.mapping ?? null;
-  const scale = copyScale(saved?.scale ?? defaultScale());
-  const sheets: SheetSummary[] = [];
-  const mappings: SheetMapping[] = [];
-  const records: RowRecord[] = [];
-  const competencies = new Map<string, Competency>();
-  const selfCompetencies: { competency: Competency; sheet: string }[] = [];
+interface MappedSheet {
+  grid: Grid;
+  index: number;
+  mapping: SheetMapping;
+  /** Date of the positionnement, for sheets whose mapping comes from detection. */
+  when: Detection['when'];
+}
 
+/** Every sheet's mapping: the saved one when the coordinator confirmed it, else detection's. */
+function mapSheets(snapshot: WorkbookSnapshot, saved: ColumnMapping | null, scale: MasteryScale, sheets: SheetSummary[], diagnostics: Diagnostic[]): MappedSheet[] {
+  const mapped: MappedSheet[] = [];
   snapshot.grids.forEach((grid, index) => {
     const fixed = fixedRole(grid);
     if (fixed) {
@@ -121,15 +124,11 @@ export function readWorkbook(snapshot: WorkbookSnapshot, options: ReadOptions): 
     const detected = detectSheet(grid, scale);
     const savedSheet = saved?.sheets.find((s) => s.sheet === grid.sheet);
     if (saved && !savedSheet && gridWidth(grid) > 0) {
-      diagnostics.push(diagnostic('info', grid.sheet, '', `feuille absente de « AP Correspondances » : détection automatique (${SHEET_ROLE_LABELS[detected.role]})`));
+      diagnostics.push(diagnostic('info', grid.sheet, '', `feuille absente de « AP Correspondances » : détection automatique (${SHEET_ROLE_LABELS[detected.mapping.role]})`));
     }
-    const mapping = savedSheet ? applySavedSheet(grid, savedSheet, detected, diagnostics) : detected;
-    mappings.push(mapping);
-    reportSheet(grid, mapping, diagnostics);
-    const read = readSheetRows(grid, mapping, scale, index, diagnostics);
-    records.push(...read.records);
-    for (const c of read.competencies) if (!competencies.has(c.id)) competencies.set(c.id, c);
-    for (const c of read.selfCompetencies) selfCompetencies.push({ competency: c, sheet: grid.sheet });
+    if (!savedSheet) for (const doubt of detected.doubts) diagnostics.push(diagnostic('warning', grid.sheet, doubt.cell, doubt.message));
+    const mapping = savedSheet ? applySavedSheet(grid, savedSheet, detected.mapping, diagnostics) : detected.mapping;
+    mapped.push({ grid, index, mapping, when: savedSheet ? null : detected.when });
     sheets.push({ sheet: grid.sheet, role: mapping.role, reason: mapping.reason, pupilCount: 0 });
   });
   for (const s of saved?.sheets ?? []) {
@@ -137,9 +136,51 @@ export function readWorkbook(snapshot: WorkbookSnapshot, options: ReadOptions): 
       diagnostics.push(diagnostic('info', SHEET_NAMES.mapping, '', `la feuille « ${s.sheet} » décrite dans les correspondances n'existe plus dans le classeur`));
     }
   }
+  return mapped;
+}
+
+/**
+ * Positionnements dated in their sheet name or title (« Positionnement novembre », « 2MRC 15/03/2026 »)
+ * are numbered by date, after the undated ones: the latest drives the needs, the earlier ones give progress.
+ */
+function numberRoundsByDate(mapped: MappedSheet[]): void {
+  const dated = mapped.filter((m) => m.when);
+  if (!dated.length) return;
+  const undated = mapped.filter((m) => !m.when && (m.mapping.role === 'positionnement' || m.mapping.role === 'national-test'));
+  const before = undated.reduce((latest, m) => Math.max(latest, m.mapping.round ?? 1), 0);
+  const keys = [...new Set(dated.map((m) => m.when?.key ?? 0))].sort((a, b) => a - b);
+  for (const m of dated) {
+    const when = m.when as NonNullable<Detection['when']>;
+    const round = before + keys.indexOf(when.key) + 1;
+    m.mapping.reason = `${m.mapping.reason.replace(/, positionnement n° \d+$/, '')}, positionnement n° ${round} (« ${when.label} » lu dans ${when.where})`;
+    if (round > 1) m.mapping.round = round;
+    else delete m.mapping.round;
+  }
+}
+
+export function readWorkbook(snapshot: WorkbookSnapshot, options: ReadOptions): ReadResult & { mapping: ColumnMapping } {
+  const diagnostics: Diagnostic[] = [];
+  const saved = options.mapping ?? null;
+  const scale = copyScale(saved?.scale ?? defaultScale());
+  const sheets: SheetSummary[] = [];
+  const records: RowRecord[] = [];
+  const competencies = new Map<string, Competency>();
+  const selfCompetencies: { competency: Competency; sheet: string }[] = [];
+
+  const mapped = mapSheets(snapshot, saved, scale, sheets, diagnostics);
+  numberRoundsByDate(mapped);
+  for (const { grid, index, mapping } of mapped) {
+    reportSheet(grid, mapping, diagnostics);
+    const read = readSheetRows(grid, mapping, scale, index, diagnostics);
+    records.push(...read.records);
+    for (const c of read.competencies) if (!competencies.has(c.id)) competencies.set(c.id, c);
+    for (const c of read.selfCompetencies) selfCompetencies.push({ competency: c, sheet: grid.sheet });
+    const summary = sheets.find((s) => s.sheet === grid.sheet);
+    if (summary) summary.reason = mapping.reason;
+  }
 
   const selfIds = matchSelfCompetencies(competencies, selfCompetencies, diagnostics);
-  const assembly = assemble({ records, classLevels: options.classLevels, competencies: [...competencies.values()], selfIds }, diagnostics);
+  const assembly = assemble({ records, classLevels: options.classLevels, competencies: [...competencies.values()], selfIds, today: options.today }, diagnostics);
   for (const summary of sheets) summary.pupilCount = assembly.pupilsPerSheet.get(summary.sheet) ?? 0;
 
   if (!assembly.pupils.length) diagnostics.push(diagnostic('error', '', '', nothingReadable(sheets)));
@@ -147,12 +188,14 @@ export function readWorkbook(snapshot: WorkbookSnapshot, options: ReadOptions): 
     diagnostics.push(diagnostic('warning', '', '', 'aucun résultat de positionnement lu : les élèves sont connus mais aucune compétence évaluée n’a été trouvée'));
   }
 
-  return {
+  const result: ReadResult & { mapping: ColumnMapping } = {
     pupils: assembly.pupils,
     competencies: [...competencies.values()],
     sheets,
     rounds: assembly.rounds,
     diagnostics,
-    mapping: { version: 1, scale, sheets: mappings },
+    mapping: { version: 1, scale, sheets: mapped.map((m) => m.mapping) },
   };
+  if (assembly.pairs.length) result.pairs = assembly.pairs;
+  return result;
 }

@@ -97,6 +97,11 @@ export function isWishesHeader(header: string): boolean {
   return /^(voeux?|souhaits?|choix)( (d atelier|d ateliers|ap|de l eleve|eleve))?( \d)?$/.test(keyOf(header));
 }
 
+/** A « Date » or « Période » column of a positionnement: the round of each row. */
+export function isRoundDateHeader(header: string): boolean {
+  return /^(date|periode|session|date (de l |d )?evaluation|date du positionnement|date de passation|date du test)$/.test(keyOf(header));
+}
+
 /** Pair constraints of an EDT pre-term list: « Regroupé avec », « Séparé de ». */
 export function pairHeaderOf(header: string): 'together' | 'apart' | null {
   const key = keyOf(header);
@@ -244,6 +249,12 @@ export function roundOf(text: string): number | null {
   if (/\b(fin de cycle|juin|fin d annee|final|finale|sortie de cycle)\b/.test(key)) return 2;
   if (/\b(septembre|sept|rentree|initial|initiale|debut d annee)\b/.test(key)) return 1;
   return null;
+}
+
+/** A round given by its number (« P2 », « 2e positionnement »), not by a month or a period word. */
+export function hasNumberedRound(text: string): boolean {
+  const key = keyOf(text);
+  return /\b(?:p|pos|positionnement|position)\s?\d\b|\b\d\s?(?:e|eme|er|ere|nd|nde)? positionnement\b|\b(deuxieme|second|seconde|premier) positionnement\b/.test(key);
 }
 
 const ROUND_FILLER = new Set([

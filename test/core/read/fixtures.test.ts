@@ -242,7 +242,7 @@ describe('national test export (test-national.xlsx)', () => {
     expect(result.sheets.map((s) => [s.sheet, s.role, s.pupilCount])).toEqual([['Export tests', 'national-test', 24], ['Élèves', 'class-list', 24], ['Diagnostic maths', 'positionnement', 13]]);
     expect(lines(result)).toEqual([
       'info Export tests : 4 résultats « Test incomplet » comptés comme non évalués (ce n\'est pas un échec)',
-      `warning Export tests!B${facts.rows[facts.otherClass - 1]} : ${who(facts.otherClass)} (même INE) est en 2MELEC dans Élèves!A${facts.otherClass + 1} mais en 2MRC ici : la classe 2MELEC est gardée`,
+      `info Export tests!B${facts.rows[facts.otherClass - 1]} : ${who(facts.otherClass)} : en 2MELEC dans Élèves!A${facts.otherClass + 1}, en 2MRC ici ; changement de classe en 2nde, compté une fois (classe retenue : 2MELEC)`,
       `warning Élèves!A${facts.absentFromTest + 1} : ${who(facts.absentFromTest)} (2MELEC) est dans la liste d'élèves mais dans aucun positionnement`,
       `warning Export tests!B${facts.rows[facts.notInList]} : ${who(facts.notInList)} (2MRC) est absent de la liste d'élèves « Élèves »`,
     ]);

@@ -7,10 +7,11 @@
 import type { Diagnostic } from '../../diagnostics';
 import { cellAt, columnIndex, type Grid } from '../../grid';
 import type { Competency } from '../../model';
-import type { MasteryScale, SheetMapping } from '../mapping';
+import type { ColumnEntry, MasteryScale, SheetMapping } from '../mapping';
 import { extrasLookup, readMastery, type ParseContext } from '../mastery';
 import { classKey } from '../names';
-import { knownDiscipline, nationalDomainDiscipline, tidy } from '../vocabulary';
+import { normalizeText } from '../../text';
+import { keyOf, knownDiscipline, nationalDomainDiscipline, tidy } from '../vocabulary';
 import { RowIdentityReader } from './identity';
 import { competencyId, type RowRecord, type SheetRead } from './record';
 import { roundsByDate } from './roundDates';
@@ -76,4 +77,30 @@ export function readLong(grid: Grid, mapping: SheetMapping, scale: MasteryScale,
   identity.report();
   notes.report();
   return { records, competencies: [...competencies.values()], selfCompetencies: [] };
+}
+
+const ITEM_HEADERS = new Set([
+  'domaine', 'domaines', 'sous domaine', 'competence', 'competences', 'competence evaluee', 'item', 'items', 'champ', 'composante',
+  'intitule', 'libelle', 'element', 'critere', 'domaine evalue', 'libelle competence', 'libelle domaine', 'intitule de la competence',
+]);
+const ITEM_DISCIPLINE_HEADERS = new Set(['discipline', 'matiere', 'champ disciplinaire', 'test', 'epreuve', 'discipline evaluee', 'evaluation']);
+
+/**
+ * The long layout recognised from a detected wide mapping: a column named like an item (« Domaine »)
+ * holding text, pupils on several rows, results in the columns detection read as competencies.
+ * Returns the columns re-roled for the long reader, or null when the sheet is not long.
+ */
+export function asLongColumns(grid: Grid, entries: ColumnEntry[], rows: number[], nameCol: number): ColumnEntry[] | null {
+  const item = entries.find((e) => ITEM_HEADERS.has(keyOf(e.header)) && e.role.kind === 'ignored');
+  if (!item || !rows.length) return null;
+  const names = new Set(rows.map((r) => normalizeText(cellAt(grid, r, nameCol))));
+  if (names.size * 3 > rows.length * 2) return null;
+  if (!entries.some((e) => e.role.kind === 'competency')) return null;
+  return entries.map((entry): ColumnEntry => {
+    if (entry === item) return { ...entry, role: { kind: 'item' }, reason: `« ${entry.header} » : la compétence évaluée sur chaque ligne (une ligne par élève et par compétence)` };
+    if (entry.role.kind === 'ignored' && ITEM_DISCIPLINE_HEADERS.has(keyOf(entry.header))) return { ...entry, role: { kind: 'item-discipline' }, reason: `« ${entry.header} » : discipline de la compétence de la ligne` };
+    if (entry.role.kind !== 'competency') return entry;
+    const role: ColumnEntry['role'] = entry.role.maxScore === undefined ? { kind: 'item-result' } : { kind: 'item-result', maxScore: entry.role.maxScore };
+    return { ...entry, role, reason: `résultat de la compétence de la ligne : ${entry.reason}` };
+  });
 }
