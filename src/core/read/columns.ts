@@ -184,6 +184,9 @@ export function competencyOf(column: HeaderColumn, context: SheetContext): Extra
 export function classifyColumn(layout: HeaderLayout, column: HeaderColumn, stats: ColumnStats, context: SheetContext): ColumnDraft | null {
   const letters = context.columnLetters(column.col);
   const header = headerText(column);
+  // The header search may have decided an identity column from its content (no « Nom » label).
+  const decided = [...layout.identity].find(([, col]) => col === column.col)?.[0];
+  if (decided && layout.inferredIdentity) return { entry: { column: letters, header, role: { kind: 'identity', field: decided }, reason: layout.inferredIdentity } };
   const field = column.group ? null : identityFieldOf(column.label);
   if (field) {
     if (layout.identity.get(field) !== column.col) return ignored(column, letters, `deuxième colonne « ${COLUMN_ROLE_LABELS[field]} » : seule la première est lue`);

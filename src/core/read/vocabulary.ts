@@ -4,14 +4,19 @@
  */
 import { normalizeText } from '../text';
 
+/** Ligatures spelled out (« Vœux » -> « Voeux »), which accent stripping leaves alone. */
+function withoutLigatures(value: unknown): unknown {
+  return typeof value === 'string' ? value.replace(/œ/g, 'oe').replace(/Œ/g, 'OE').replace(/æ/g, 'ae').replace(/Æ/g, 'AE') : value;
+}
+
 /** "Né(e) le :" -> "ne e le"; "NOM_DE_FAMILLE" -> "nom de famille". */
 export function keyOf(value: unknown): string {
-  return normalizeText(value).replace(/[^a-z0-9]+/g, ' ').trim();
+  return normalizeText(withoutLigatures(value)).replace(/[^a-z0-9]+/g, ' ').trim();
 }
 
 /** "N.A." -> "na"; "En cours d'acquisition" -> "encoursdacquisition". */
 export function compactKey(value: unknown): string {
-  return normalizeText(value).replace(/[^a-z0-9]+/g, '');
+  return normalizeText(withoutLigatures(value)).replace(/[^a-z0-9]+/g, '');
 }
 
 /** Trimmed text with inner runs of spaces collapsed, as shown back to the coordinator. */
