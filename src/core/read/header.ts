@@ -123,7 +123,9 @@ function isGroupRowAbove(grid: Grid, row: number, identity: Map<IdentityField, n
 }
 
 function groupsOf(grid: Grid, top: number, labelRow: number, width: number, identityCols: Set<number>): string[] {
-  const topHasMerges = (grid.merges ?? []).some((m) => m.row <= top && m.row + m.rowCount > top && m.colCount > 1);
+  // Merged discipline labels mean nothing is carried; a label merged over the identity columns says nothing.
+  const overIdentity = (m: CellRange) => Array.from({ length: m.colCount }, (_, i) => m.col + i).every((c) => identityCols.has(c));
+  const topHasMerges = (grid.merges ?? []).some((m) => m.row <= top && m.row + m.rowCount > top && m.colCount > 1 && !overIdentity(m));
   const groups: string[] = [];
   let carried = '';
   for (let c = 0; c < width; c++) {
