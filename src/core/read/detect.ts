@@ -7,7 +7,7 @@ import { levelFromClassName } from '../levels';
 import type { SheetRole } from '../model';
 import type { ColourClass } from './colours';
 import { classifyColumn, columnStats, isNationalDomain, pupilRows, type ColumnDraft, type ColumnStats, type SheetContext, type TextKind } from './columns';
-import { findHeader, HEADER_SEARCH_ROWS, type HeaderLayout } from './header';
+import { findHeader, HEADER_SEARCH_ROWS, layoutAtRows, type HeaderLayout } from './header';
 import { asLongColumns } from './layouts/long';
 import type { ColumnEntry, MasteryScale, SheetMapping } from './mapping';
 import { whenOf, type When } from './when';
@@ -104,6 +104,11 @@ function detectMapping(grid: Grid, scale: MasteryScale, doubts: Detection['doubt
   const layout = findHeader(grid);
   if (!layout) return { mapping: ignoredSheet(grid, `aucune colonne « Nom », « Nom Prénom » ou « Élève » dans les ${HEADER_SEARCH_ROWS} premières lignes`), title: '' };
   return { mapping: mappingFromLayout(grid, layout, scale, doubts), title: layout.title };
+}
+
+/** Columns detected under header rows the coordinator chose (1-based `headerRow`, absolute). */
+export function detectAtRows(grid: Grid, scale: MasteryScale, headerRow: number, headerRows: number): SheetMapping {
+  return mappingFromLayout(grid, layoutAtRows(grid, headerRow - 1 - grid.origin.row, headerRows), scale, []);
 }
 
 function mappingFromLayout(grid: Grid, layout: HeaderLayout, scale: MasteryScale, doubts: Detection['doubts']): SheetMapping {

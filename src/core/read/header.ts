@@ -269,6 +269,19 @@ function inferredHeader(grid: Grid, width: number): HeaderLayout | null {
   return null;
 }
 
+/**
+ * The layout for header rows the coordinator chose (rows corrected in the pane): identity columns are
+ * looked for in the label row, then in the rows above (names merged over two rows).
+ */
+export function layoutAtRows(grid: Grid, labelRow: number, headerRows: number): HeaderLayout {
+  const width = gridWidth(grid);
+  const top = Math.max(0, labelRow - Math.max(1, headerRows) + 1);
+  const identity = identityOfRow(grid, labelRow, width);
+  for (let r = labelRow - 1; r >= top; r--) for (const [field, col] of identityOfRow(grid, r, width)) if (!identity.has(field) && !text(grid, labelRow, col)) identity.set(field, col);
+  const columns = columnsOf(grid, top, labelRow, width, new Set(identity.values()));
+  return { topRow: top, labelRow, identity, columns, title: titleOf(grid, top, width) };
+}
+
 /** The layout for a header whose rows are known (a saved mapping); `identityCols` are its name columns. */
 export function layoutAt(grid: Grid, labelRow: number, headerRows: number, identityCols: Set<number>): HeaderLayout {
   const width = gridWidth(grid);

@@ -127,7 +127,7 @@ function mapSheets(snapshot: WorkbookSnapshot, saved: ColumnMapping | null, scal
       diagnostics.push(diagnostic('info', grid.sheet, '', `feuille absente de « AP Correspondances » : détection automatique (${SHEET_ROLE_LABELS[detected.mapping.role]})`));
     }
     if (!savedSheet) for (const doubt of detected.doubts) diagnostics.push(diagnostic('warning', grid.sheet, doubt.cell, doubt.message));
-    const mapping = savedSheet ? applySavedSheet(grid, savedSheet, detected.mapping, diagnostics) : detected.mapping;
+    const mapping = savedSheet ? applySavedSheet(grid, savedSheet, detected.mapping, scale, diagnostics) : detected.mapping;
     mapped.push({ grid, index, mapping, when: savedSheet ? null : detected.when });
     sheets.push({ sheet: grid.sheet, role: mapping.role, reason: mapping.reason, pupilCount: 0 });
   });
