@@ -174,7 +174,7 @@ class Assembler {
     // A guessed class on either side: the name alone decides, when it is unique.
     const guessed = sameName.filter((d) => !trusted || !d.classTrusted);
     if (guessed.length === 1) return guessed[0];
-    if (!trusted || guessed.length) return null;
+    if (!trusted || guessed.length || !sameName.length) return null;
     // A change of class within a level: same name, same level, never twice in one sheet.
     const level = this.levelOf(record.className);
     const moved = level ? sameName.filter((d) => this.levelOf(d.className) === level && !d.records.some((r) => r.sheet === record.sheet)) : [];
@@ -245,6 +245,8 @@ class Assembler {
 
   /** Twice in one sheet for the same positionnement (rows of several dates are several positionnements). */
   private reportTwice(draft: Draft, record: RowRecord): void {
+    const sameSheet = draft.records.find((r) => r.sheet === record.sheet);
+    if (!sameSheet) return;
     const rounds = new Set(record.rounds);
     const twice = draft.records.find((r) => r.sheet === record.sheet && (r.rounds.length === 0 ? rounds.size === 0 : r.rounds.some((n) => rounds.has(n))));
     if (!twice) return;
