@@ -13,6 +13,7 @@ import { SHEET_NAMES } from '../../core/render/sheetSpec';
 import { loadEngine } from '../engine';
 import { sentence } from '../format';
 import type { Pilote } from '../usePilote';
+import { ScaleValues } from './ScaleValues';
 
 /** Roles a coordinator may give a sheet; parameter and output sheets are recognised by Pilote AP itself. */
 const EDITABLE_SHEET_ROLES: SheetRole[] = ['positionnement', 'self-assessment', 'interview', 'class-list', 'national-test', 'ignored'];
@@ -220,6 +221,7 @@ export function MappingEditor({ pilote, analysis }: { pilote: Pilote; analysis: 
           })}
         </ul>
       )}
+      <ScaleValues values={draft.scale.extraValues} onChange={(extraValues) => setDraft((d) => ({ ...d, scale: { ...d.scale, extraValues } }))} />
       <div className={styles.actions}>
         <Button appearance="primary" disabled={saving || (saved && !dirty)} onClick={() => void save()}>
           {dirty ? 'Enregistrer les corrections' : 'Confirmer la correspondance'}

@@ -161,6 +161,26 @@ describe('files from school tools', () => {
   });
 });
 
+describe('corrections and optional sheets', () => {
+  it('reads wishes from a « Vœux » sheet of their own', () => {
+    const result = read([
+      grid('2MRC', [['Nom', 'Prénom', 'Calculer'], ['DUPONT', 'Marie', 'A'], ['MARTIN', 'Léo', 'NA']]),
+      grid('Vœux', [['Nom', 'Prénom', 'Classe', 'Vœu 1', 'Vœu 2'], ['DUPONT', 'Marie', '2MRC', 'Approfondissement', 'Projet'], ['MARTIN', 'Léo', '2MRC', 'Remédiation', null]]),
+    ]);
+    expect(result.sheets.map((s) => s.role)).toEqual(['positionnement', 'interview']);
+    expect(result.pupils.map((p) => [p.displayName, p.wishes])).toEqual([['DUPONT Marie', ['enrichment', 'orientation']], ['MARTIN Léo', ['remediation']]]);
+  });
+
+  it('detects the columns again under the header row the coordinator chose', () => {
+    const values: CellValue[][] = [['Nom', 'Prénom', 'Notes de rentrée'], ['Élève', null, null], ['Nom', 'Prénom', 'Calculer'], ['DUPONT', 'Marie', 'A']];
+    const sheet = grid('2MRC', values);
+    const chosen = { version: 1 as const, scale: read([sheet]).mapping.scale, sheets: [{ sheet: '2MRC', role: 'positionnement' as const, reason: 'Choisi par le coordonnateur.', headerRow: 3, headerRows: 1, columns: [] }] };
+    const result = readWorkbook({ grids: [sheet] }, { classLevels: [], mapping: chosen });
+    expect(result.mapping.sheets[0].columns.map((c) => [c.column, c.role.kind])).toEqual([['A', 'identity'], ['B', 'identity'], ['C', 'competency']]);
+    expect(result.pupils.map((p) => [p.displayName, p.results.map((r) => `${r.source.cell}=${r.level}`)])).toEqual([['DUPONT Marie', ['C4=3']]]);
+  });
+});
+
 describe('several positionnements', () => {
   it('orders sheets by the month in their names; the latest drives the results', () => {
     const sheet = (name: string, value: string) => grid(name, [['Nom', 'Prénom', 'Calculer'], ['DUPONT', 'Marie', value]]);
