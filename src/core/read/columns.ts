@@ -111,6 +111,8 @@ export interface ColumnDraft {
   pending?: Pending;
   /** Under a discipline (or round) row of a two-row header. */
   grouped?: boolean;
+  /** A score column whose maximum was guessed from its values, not read in its header. */
+  guessedMax?: boolean;
 }
 
 export interface SheetContext {
@@ -222,7 +224,7 @@ export function classifyColumn(layout: HeaderLayout, column: HeaderColumn, stats
     const max = fromHeader ?? maximumFromValues(stats);
     if (max === null) return ignored(column, letters, "nombres hors de toute échelle : ni niveaux 1 à 4, ni notes sur 10, 20 ou 100");
     const how = fromHeader !== null ? "maximum lu dans l'intitulé" : "maximum supposé d'après les valeurs, à corriger si besoin";
-    return { entry: entry(`notes sur ${max} (${how})`, { maxScore: max }), pending: 'score' };
+    return { entry: entry(`notes sur ${max} (${how})`, { maxScore: max }), pending: 'score', guessedMax: fromHeader === null };
   }
   if (stats.values === 0 && colourCount > 0) return { entry: entry('couleurs de remplissage seules'), pending: 'colour' };
   if (stats.values === 0) return { entry: entry('aucune valeur saisie pour l’instant'), pending: 'empty', grouped: column.group !== '' };

@@ -66,6 +66,16 @@ function isClassList(grid: Grid, layout: HeaderLayout, text: string, entries: Co
   return (layout.identity.has('class') || layout.identity.has('ine')) && others.every((e) => ['admin', 'numbering', null].includes(extraKindOf(e.header)));
 }
 
+/** National tests give scores in percent: a maximum guessed from a few values (« 10 » -> sur 10) is 100. */
+function percentScores(columns: ColumnEntry[], drafts: ColumnDraft[]): void {
+  columns.forEach((column, i) => {
+    const role = column.role;
+    if (!drafts[i]?.guessedMax || (role.kind !== 'competency' && role.kind !== 'item-result')) return;
+    role.maxScore = 100;
+    column.reason = 'notes sur 100 (scores en pourcentage du test national)';
+  });
+}
+
 /** What detection proposes for a sheet, with what it is unsure of. */
 export interface Detection {
   mapping: SheetMapping;
@@ -186,6 +196,7 @@ function mappingFromLayout(grid: Grid, layout: HeaderLayout, scale: MasteryScale
     if (domains && role === 'positionnement') mapping.role = 'national-test';
     mapping.reason = `${mapping.role === 'national-test' ? 'export du test de positionnement national' : 'positionnement'}, une ligne par élève et par compétence`;
   }
+  if (mapping.role === 'national-test') percentScores(mapping.columns, drafts.map((d) => d.draft));
   if (layout.inferredIdentity) mapping.reason += `, identité des élèves déduite du contenu`;
   const titleClass = layout.identity.has('class') ? null : classFromTitle(layout.title);
   if (titleClass) {

@@ -170,3 +170,43 @@ describe('reader on generated layouts (properties)', () => {
     );
   });
 });
+
+const DOMAINS = ["Compréhension de l'écrit", 'Étude de la langue', 'Nombres et calcul', 'Géométrie'];
+const NATIONAL_WORDS: Record<MasteryLevel, string> = { 1: 'Maîtrise insuffisante', 2: 'Maîtrise fragile', 3: 'Maîtrise satisfaisante', 4: 'Très bon niveau de maîtrise' };
+
+describe('reader on generated long exports (properties)', () => {
+  it('gathers every pupil’s rows, the level word first, else the score', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 8 }),
+        fc.uniqueArray(fc.constantFrom(...DOMAINS), { minLength: 2, maxLength: 4 }),
+        fc.array(fc.record({ level: fc.constantFrom<MasteryLevel>(1, 2, 3, 4), word: fc.boolean(), score: fc.boolean() }), { minLength: 32, maxLength: 32 }),
+        fc.boolean(),
+        (pupilCount, domains, cells, withClass) => {
+          const header = ['INE', 'Nom', 'Prénom', ...(withClass ? ['Classe'] : []), 'Domaine', 'Score', 'Niveau de maîtrise'];
+          const values: CellValue[][] = [['Export des tests de positionnement'], [], header];
+          const expected = new Map<string, string[]>();
+          for (let i = 0; i < pupilCount; i++) {
+            const ine = `${String(100000000 + i * 7919).slice(0, 9)}A${'BCDEFGHJK'[i]}`;
+            expected.set(ine, []);
+            domains.forEach((domain, d) => {
+              const cell = cells[(i * 4 + d) % cells.length];
+              // Always something to read: the level word, or a score that says the same level.
+              const word = cell.word || !cell.score ? NATIONAL_WORDS[cell.level] : null;
+              const score = cell.score ? [10, 40, 60, 90][cell.level - 1] : null;
+              const row = values.length + 1;
+              values.push([ine, LAST[i % LAST.length], FIRST[i % FIRST.length], ...(withClass ? ['2MRC'] : []), domain, score, word]);
+              const column = String.fromCharCode(65 + header.length - (word ? 1 : 2));
+              expected.get(ine)?.push(`${column}${row}=${cell.level}`);
+            });
+            if (i % 3 === 2) values.push([]);
+          }
+          const result = readWorkbook({ grids: [grid('Résultats', values)] }, { classLevels: [{ className: 'Résultats', level: '2nde' }] });
+          expect(result.mapping.sheets[0].layout).toBe('long');
+          expect(new Map(result.pupils.map((p) => [p.ine, p.results.map((r) => `${r.source.cell}=${r.level}`)]))).toEqual(expected);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
