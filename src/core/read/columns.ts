@@ -12,7 +12,7 @@ import { headerText } from './header';
 import type { ColumnEntry, ColumnRole } from './mapping';
 import { COLUMN_ROLE_LABELS } from './mapping';
 import { isMasteryWord, numberOf, scoreTextPercent } from './mastery';
-import { looksLikeName } from './names';
+import { ineOf, looksLikeName } from './names';
 import {
   ALWAYS_EXTRA, EXTRA_REASONS, extraKindOf, headerMaximum, identityFieldOf, isProfileHeader, isProjectHeader, isPureRoundMarker,
   isRoundDateHeader, isWishesHeader, keyOf, knownDiscipline, measureKindOf, nationalDomainDiscipline, pairHeaderOf, roundOf, stripRoundSuffix, tidy,
@@ -29,6 +29,10 @@ export interface ColumnStats {
   numberMax: number;
   dates: number;
   incomplete: number;
+  /** Values shaped like an INE, like a class code, and the distinct class codes. */
+  ines: number;
+  classes: number;
+  classCodes: Set<string>;
   /** Empty cells carrying a result colour, by colour class. */
   colours: Map<ColourClass, number>;
   /** Distinct green fills of empty cells (to split light and dark greens). */
@@ -49,17 +53,22 @@ export function pupilRows(grid: Grid, layout: HeaderLayout): number[] {
   return rows;
 }
 
-type TextKind = 'date' | 'mastery' | 'incomplete' | 'other';
+type TextKind = 'date' | 'mastery' | 'incomplete' | 'ine' | 'class' | 'other';
+
+/** « 2MRC », « 1 MELEC », « TMRC », « CAP1 EVS », « 2nde A »: a class code, not a name or a comment. */
+const CLASS_CODE = /^(?:[12]|[Tt]|[Tt]le|2nde|2de|1re|1ère|CAP ?[12]?|[12] ?CAP)\s?[A-Z][A-Z0-9-]{0,7}(?: [A-Z0-9]{1,3})?$/;
 
 function textKind(value: string): TextKind {
   if (parseDateCell(value) !== null) return 'date';
   if (isMasteryWord(value) || scoreTextPercent(value) !== null || /^\s*[1-4]\s*\/\s*4\s*$/.test(value)) return /incomplet/i.test(value) ? 'incomplete' : 'mastery';
+  if (ineOf(value) !== null) return 'ine';
+  if (CLASS_CODE.test(value.trim())) return 'class';
   return 'other';
 }
 
 export function columnStats(grid: Grid, col: number, rows: number[], kinds: Map<string, TextKind> = new Map()): ColumnStats {
   const stats: ColumnStats = {
-    values: 0, mastery: 0, numbers: 0, integersOneToFour: 0, numberMin: Infinity, numberMax: -Infinity, dates: 0, incomplete: 0,
+    values: 0, mastery: 0, numbers: 0, integersOneToFour: 0, numberMin: Infinity, numberMax: -Infinity, dates: 0, incomplete: 0, ines: 0, classes: 0, classCodes: new Set(),
     colours: new Map(), greens: new Set(),
   };
   for (const r of rows) {
@@ -78,7 +87,12 @@ export function columnStats(grid: Grid, col: number, rows: number[], kinds: Map<
       if (kind === 'date') stats.dates++;
       if (kind === 'mastery' || kind === 'incomplete') stats.mastery++;
       if (kind === 'incomplete') stats.incomplete++;
-      if (kind !== 'other') continue;
+      if (kind === 'ine') stats.ines++;
+      if (kind === 'class') {
+        stats.classes++;
+        stats.classCodes.add(value.trim());
+      }
+      if (kind !== 'other' && kind !== 'ine') continue;
     }
     const number = numberOf(value);
     if (number === null) continue;
@@ -210,6 +224,8 @@ export function classifyColumn(layout: HeaderLayout, column: HeaderColumn, stats
     return { entry: { column: letters, header, role: { kind: 'round-date' }, reason: `« ${column.label} » : date du positionnement (plusieurs dates = plusieurs positionnements)` } };
   }
   const extra = extraKindOf(column.label);
+  const byValues = extra === 'comment' ? null : identityFromValues(column, letters, header, stats, layout);
+  if (byValues) return byValues;
   if (extra && ALWAYS_EXTRA.has(extra)) return ignored(column, letters, `« ${column.label} » : ${EXTRA_REASONS[extra]}`);
   if (stats.dates > 0 && stats.dates * 2 >= stats.values) return ignored(column, letters, 'dates : jamais lues');
   const competency = competencyOf(column, context);
@@ -229,6 +245,19 @@ export function classifyColumn(layout: HeaderLayout, column: HeaderColumn, stats
   if (stats.values === 0 && colourCount > 0) return { entry: entry('couleurs de remplissage seules'), pending: 'colour' };
   if (stats.values === 0) return { entry: entry('aucune valeur saisie pour l’instant'), pending: 'empty', grouped: column.group !== '' };
   return ignored(column, letters, 'texte libre, pas une échelle de maîtrise');
+}
+
+/** A column whose header says nothing known but whose values are INE, or class codes repeated from row to row. */
+function identityFromValues(column: HeaderColumn, letters: string, header: string, stats: ColumnStats, layout: HeaderLayout): ColumnDraft | null {
+  const most = (count: number) => stats.values >= 2 && count * 5 >= stats.values * 4;
+  const quoted = column.label ? `« ${column.label} » : ` : '';
+  if (most(stats.ines) && !layout.identity.has('ine')) {
+    return { entry: { column: letters, header, role: { kind: 'identity', field: 'ine' }, reason: `${quoted}valeurs au format INE, colonne prise pour l'INE` } };
+  }
+  if (most(stats.classes) && stats.values >= 4 && stats.classCodes.size * 2 <= stats.values && !layout.identity.has('class')) {
+    return { entry: { column: letters, header, role: { kind: 'identity', field: 'class' }, reason: `${quoted}codes de classe répétés d'une ligne à l'autre, colonne prise pour la classe` } };
+  }
+  return null;
 }
 
 /** A national-test domain among the competency labels (« Compréhension de l'écrit »…). */

@@ -63,7 +63,8 @@ function isClassList(grid: Grid, layout: HeaderLayout, text: string, entries: Co
   const row = layout.labelRow;
   if (layout.columns.some((c) => isSiecleHeader(String(grid.values[row]?.[c.col] ?? '')))) return true;
   const others = entries.filter((e) => e.role.kind === 'ignored');
-  return (layout.identity.has('class') || layout.identity.has('ine')) && others.every((e) => ['admin', 'numbering', null].includes(extraKindOf(e.header)));
+  const identified = (field: string) => layout.identity.has(field as never) || entries.some((e) => e.role.kind === 'identity' && e.role.field === field);
+  return (identified('class') || identified('ine')) && others.every((e) => ['admin', 'numbering', null].includes(extraKindOf(e.header)));
 }
 
 /** National tests give scores in percent: a maximum guessed from a few values (« 10 » -> sur 10) is 100. */
@@ -198,11 +199,12 @@ function mappingFromLayout(grid: Grid, layout: HeaderLayout, scale: MasteryScale
   }
   if (mapping.role === 'national-test') percentScores(mapping.columns, drafts.map((d) => d.draft));
   if (layout.inferredIdentity) mapping.reason += `, identité des élèves déduite du contenu`;
-  const titleClass = layout.identity.has('class') ? null : classFromTitle(layout.title);
+  const classColumn = mapping.columns.some((c) => c.role.kind === 'identity' && c.role.field === 'class');
+  const titleClass = classColumn ? null : classFromTitle(layout.title);
   if (titleClass) {
     mapping.className = titleClass;
     mapping.reason += `, classe « ${titleClass} » lue dans le titre`;
-  } else if (!layout.identity.has('class')) {
+  } else if (!classColumn) {
     const guessable = role === 'positionnement' || role === 'national-test';
     if ((guessable && !context.discipline) || levelFromClassName(sheetClass)) {
       mapping.className = sheetClass;

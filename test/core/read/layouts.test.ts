@@ -223,3 +223,21 @@ describe('several positionnements', () => {
     ]);
   });
 });
+
+describe('identity columns recognised by their values', () => {
+  it('takes a column of INE and a column of repeated class codes for what they are, whatever their headers', () => {
+    const result = read([
+      grid('Suivi', [
+        ['Identifiant', 'Nom', 'Prénom', 'Groupe classe 2025', 'Calculer'],
+        ['123456789AB', 'DUPONT', 'Marie', '2MRC', 'A'],
+        ['123456789AC', 'MARTIN', 'Léo', '2MRC', 'NA'],
+        ['123456789AD', 'PETIT', 'Lina', '2MELEC', 'ECA'],
+        ['123456789AE', 'TESSIER', 'Tom', '2MELEC', 'A'],
+      ]),
+    ]);
+    expect(result.mapping.sheets[0].columns.slice(0, 4).map((c) => (c.role.kind === 'identity' ? c.role.field : c.role.kind))).toEqual(['ine', 'lastName', 'firstName', 'class']);
+    expect(result.pupils.map((p) => [p.id, p.className])).toEqual([
+      ['ine:123456789AB', '2MRC'], ['ine:123456789AC', '2MRC'], ['ine:123456789AD', '2MELEC'], ['ine:123456789AE', '2MELEC'],
+    ].sort((a, b) => (a[1] === b[1] ? 0 : a[1] < b[1] ? -1 : 1)));
+  });
+});
