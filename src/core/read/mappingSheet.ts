@@ -66,7 +66,10 @@ export function renderMappingSheet(mapping: ColumnMapping): SheetSpec {
 
   section(SHEETS_TITLE, SHEET_HEADERS);
   const sheetRoles = (['positionnement', 'self-assessment', 'interview', 'class-list', 'national-test', 'ignored'] as SheetRole[]).map((r) => SHEET_ROLE_LABELS[r]);
-  if (mapping.sheets.length) validations.push({ range: { row: cells.length, col: 1, rowCount: mapping.sheets.length, colCount: 1 }, values: sheetRoles });
+  if (mapping.sheets.length) {
+    validations.push({ range: { row: cells.length, col: 1, rowCount: mapping.sheets.length, colCount: 1 }, values: sheetRoles });
+    validations.push({ range: { row: cells.length, col: SHEET_HEADERS.indexOf('Disposition'), rowCount: mapping.sheets.length, colCount: 1 }, values: Object.values(SHEET_LAYOUT_LABELS) });
+  }
   for (const sheet of mapping.sheets) {
     const layout = sheet.role === 'ignored' ? null : SHEET_LAYOUT_LABELS[layoutOf(sheet)];
     cells.push(row([sheet.sheet, SHEET_ROLE_LABELS[sheet.role], sheet.headerRow ?? null, sheet.headerRows ?? null, sheet.className ?? null, sheet.round ?? null, sheet.reason, layout]));

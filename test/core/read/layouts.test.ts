@@ -153,6 +153,20 @@ describe('files from school tools', () => {
     for (const birth of ['12/03/2010', '02/05/2010', '21/11/2009', '2010-03-12']) expect(text).not.toContain(birth);
   });
 
+  it('reads the same EDT list saved as CSV (two header rows, nothing merged)', () => {
+    const values: CellValue[][] = [
+      ['Élève', null, null, 'Affectation', null, null],
+      ['Nom', 'Prénom', 'Né(e) le', 'Classe prévisionnelle', 'Regroupé avec', 'Séparé de'],
+      ['DUPONT', 'Marie', '12/03/2010', '2MRC', 'MARTIN Léo', null],
+      ['MARTIN', 'Léo', '02/05/2010', '2MELEC', null, null],
+    ];
+    const result = read([grid('edt.csv', values)]);
+    expect(result.sheets[0]).toMatchObject({ role: 'class-list', pupilCount: 2 });
+    expect(result.mapping.sheets[0].headerRow).toBe(2);
+    expect(result.pupils.map((p) => [p.displayName, p.className])).toEqual([['MARTIN Léo', '2MELEC'], ['DUPONT Marie', '2MRC']].sort((a, b) => (a[1] < b[1] ? -1 : 1)));
+    expect(result.pairs).toEqual([{ relation: 'together', pupilIds: ['nom:2MELEC|martin leo', 'nom:2MRC|dupont marie'], source: { sheet: 'edt.csv', cell: 'E3' } }]);
+  });
+
   it('reads the pupils’ wishes into the pupil record, in order', () => {
     const result = read([
       grid('2MRC', [['Nom', 'Prénom', 'Calculer', 'Vœux'], ['DUPONT', 'Marie', 'A', '1. Méthodologie 2. Remédiation'], ['MARTIN', 'Léo', 'NA', 'projet, approfondissement']]),
