@@ -13,6 +13,7 @@ import type { ColumnEntry, ColumnRole } from './mapping';
 import { COLUMN_ROLE_LABELS } from './mapping';
 import { isMasteryWord, numberOf, scoreTextPercent } from './mastery';
 import { ineOf, looksLikeName } from './names';
+import { dateMarkerOf } from './when';
 import {
   ALWAYS_EXTRA, EXTRA_REASONS, extraKindOf, headerMaximum, identityFieldOf, isProfileHeader, isProjectHeader, isPureRoundMarker,
   isRoundDateHeader, isWishesHeader, keyOf, knownDiscipline, measureKindOf, nationalDomainDiscipline, pairHeaderOf, roundOf, stripRoundSuffix, tidy,
@@ -163,9 +164,11 @@ export function competencyOf(column: HeaderColumn, context: SheetContext): Extra
   // Group rows from the top: round markers set the round, a known discipline is the discipline, the
   // other texts (sub-domains) stay in front of the label.
   const parts = column.group ? column.group.split(' › ') : [];
-  const roundPart = parts.find((p) => isPureRoundMarker(p));
+  // A month or a date over the columns dates a positionnement: detection numbers those rounds by date.
+  const datePart = parts.find((p) => dateMarkerOf(p) !== null);
+  const roundPart = parts.find((p) => p !== datePart && isPureRoundMarker(p));
   if (roundPart) round = roundOf(roundPart);
-  const rest = parts.filter((p) => p !== roundPart);
+  const rest = parts.filter((p) => p !== roundPart && p !== datePart);
   const disciplinePart = rest.find((p) => knownDiscipline(p)) ?? (rest.length > 1 ? rest[0] : undefined);
   const subGroups = rest.filter((p) => p !== disciplinePart);
   let group = disciplinePart ?? subGroups.pop() ?? '';

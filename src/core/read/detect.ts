@@ -10,7 +10,7 @@ import { classifyColumn, columnStats, isNationalDomain, pupilRows, type ColumnDr
 import { findHeader, HEADER_SEARCH_ROWS, layoutAtRows, type HeaderLayout } from './header';
 import { asLongColumns } from './layouts/long';
 import type { ColumnEntry, MasteryScale, SheetMapping } from './mapping';
-import { whenOf, type When } from './when';
+import { dateMarkerOf, whenOf, type When } from './when';
 import {
   classFromSheetName, extraKindOf, hasNumberedRound, isSiecleHeader, knownDiscipline, mentionsAbsences, mentionsClassList, mentionsGrades,
   mentionsInterview, mentionsNationalTest, mentionsPositionnement, mentionsSelfAssessment, roundOf, tidy,
@@ -65,6 +65,20 @@ function isClassList(grid: Grid, layout: HeaderLayout, text: string, entries: Co
   const others = entries.filter((e) => e.role.kind === 'ignored');
   const identified = (field: string) => layout.identity.has(field as never) || entries.some((e) => e.role.kind === 'identity' && e.role.field === field);
   return (identified('class') || identified('ine')) && others.every((e) => ['admin', 'numbering', null].includes(extraKindOf(e.header)));
+}
+
+/** Columns grouped under two or more dates (« Septembre » | « Janvier ») are positionnements in date order. */
+function numberDatedColumns(entries: ColumnEntry[]): void {
+  const dates = entries.map((e) => (e.role.kind === 'competency' ? (e.header.split(' › ').map(dateMarkerOf).find(Boolean)?.key ?? null) : null));
+  const keys = [...new Set(dates.filter((k): k is number => k !== null))].sort((a, b) => a - b);
+  if (keys.length < 2) return;
+  entries.forEach((entry, i) => {
+    const key = dates[i];
+    if (key === null || entry.role.kind !== 'competency') return;
+    const round = keys.indexOf(key) + 1;
+    if (round > 1) entry.role.round = round;
+    else delete entry.role.round;
+  });
 }
 
 /** National tests give scores in percent: a maximum guessed from a few values (« 10 » -> sur 10) is 100. */
@@ -163,6 +177,7 @@ function mappingFromLayout(grid: Grid, layout: HeaderLayout, scale: MasteryScale
     if (draft.pending === 'colour') return settle(draft, assessment && coloursRead, 'colonne vide');
     return settle(draft, assessment, 'colonne vide');
   });
+  numberDatedColumns(entries);
   const competencies = entries.filter((e) => e.role.kind === 'competency');
   const hasInterview = entries.some((e) => e.role.kind === 'profile' || e.role.kind === 'project' || e.role.kind === 'wishes');
   const incomplete = drafts.some(({ stats }) => stats.incomplete > 0);

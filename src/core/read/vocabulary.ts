@@ -268,6 +268,11 @@ const ROUND_FILLER = new Set([
   'e', 'eme', 'er', 'ere', 'nd', 'nde', 'sortie', 'diagnostic', 'evaluation',
 ]);
 
+/** Words that only say « which positionnement » (« positionnement », « de », « fin »…). */
+export function isRoundFillerWord(word: string): boolean {
+  return ROUND_FILLER.has(word);
+}
+
 /** « Positionnement 2 (juin) » is only a round marker; « Mathématiques » is not. */
 export function isPureRoundMarker(text: string): boolean {
   if (roundOf(text) === null) return false;

@@ -5,7 +5,7 @@
  * plain round numbers (1, 2…).
  */
 import { parseDateCell } from '../dates';
-import { keyOf } from './vocabulary';
+import { hasNumberedRound, isRoundFillerWord, keyOf } from './vocabulary';
 
 const MONTHS: [number, string[]][] = [
   [9, ['septembre', 'sept', 'sep']], [10, ['octobre', 'oct']], [11, ['novembre', 'nov']], [12, ['decembre', 'dec']],
@@ -51,4 +51,17 @@ export function whenOf(value: unknown): When | null {
     return { key: 100 + schoolMonth(month), label: name };
   }
   return null;
+}
+
+/**
+ * A header group that only dates a positionnement (« Janvier », « Positionnement de novembre »,
+ * « 15/11/2025 »), not a numbered one (« P2 ») nor a discipline: the date of its columns, else null.
+ */
+export function dateMarkerOf(text: string): When | null {
+  const when = whenOf(text);
+  if (!when || hasNumberedRound(text)) return null;
+  const onlyDate = keyOf(text)
+    .split(' ')
+    .every((word) => MONTH_LOOKUP.has(word) || /^\d+$/.test(word) || isRoundFillerWord(word) || ['test', 'tests', 'bilan'].includes(word));
+  return onlyDate ? when : null;
 }

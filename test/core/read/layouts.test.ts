@@ -255,3 +255,18 @@ describe('identity columns recognised by their values', () => {
     ].sort((a, b) => (a[1] === b[1] ? 0 : a[1] < b[1] ? -1 : 1)));
   });
 });
+
+describe('positionnements side by side under dates', () => {
+  it('numbers the columns under « Septembre » and « Janvier » by date, the discipline staying the discipline', () => {
+    const values: CellValue[][] = [
+      [null, null, 'Janvier', null, 'Septembre', null],
+      ['Nom', 'Prénom', 'Calculer', 'Rédiger', 'Calculer', 'Rédiger'],
+      ['DUPONT', 'Marie', 'A', 'A', 'NA', 'ECA'],
+    ];
+    const merges = [{ row: 0, col: 2, rowCount: 1, colCount: 2 }, { row: 0, col: 4, rowCount: 1, colCount: 2 }];
+    const result = read([grid('Maths', values, { merges })]);
+    expect(result.competencies.map((c) => c.id)).toEqual(['mathematiques|calculer', 'mathematiques|rediger']);
+    expect(result.rounds.map((r) => r.results.map((x) => `${x.result.source.cell}=${x.result.level}`))).toEqual([['E3=1', 'F3=2'], ['C3=3', 'D3=3']]);
+    expect(result.pupils[0].results.map((r) => r.source.cell)).toEqual(['C3', 'D3']);
+  });
+});
