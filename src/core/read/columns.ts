@@ -227,7 +227,8 @@ export function classifyColumn(layout: HeaderLayout, column: HeaderColumn, stats
     return { entry: { column: letters, header, role: { kind: 'round-date' }, reason: `« ${column.label} » : date du positionnement (plusieurs dates = plusieurs positionnements)` } };
   }
   const extra = extraKindOf(column.label);
-  const byValues = extra === 'comment' ? null : identityFromValues(column, letters, header, stats, layout);
+  // Values decide only under a header that says nothing else (« Identifiant », « Section », none).
+  const byValues = !extra || extra === 'numbering' || extra === 'admin' ? identityFromValues(column, letters, header, stats, layout) : null;
   if (byValues) return byValues;
   if (extra && ALWAYS_EXTRA.has(extra)) return ignored(column, letters, `« ${column.label} » : ${EXTRA_REASONS[extra]}`);
   if (stats.dates > 0 && stats.dates * 2 >= stats.values) return ignored(column, letters, 'dates : jamais lues');

@@ -242,7 +242,7 @@ describe('identity columns recognised by their values', () => {
   it('takes a column of INE and a column of repeated class codes for what they are, whatever their headers', () => {
     const result = read([
       grid('Suivi', [
-        ['Identifiant', 'Nom', 'Prénom', 'Groupe classe 2025', 'Calculer'],
+        ['Identifiant', 'Nom', 'Prénom', 'Section', 'Calculer'],
         ['123456789AB', 'DUPONT', 'Marie', '2MRC', 'A'],
         ['123456789AC', 'MARTIN', 'Léo', '2MRC', 'NA'],
         ['123456789AD', 'PETIT', 'Lina', '2MELEC', 'ECA'],
