@@ -62,7 +62,8 @@ const CLASS_CODE = /^(?:[12]|[Tt]|[Tt]le|2nde|2de|1re|1ère|CAP ?[12]?|[12] ?CAP
 function textKind(value: string): TextKind {
   if (parseDateCell(value) !== null) return 'date';
   if (isMasteryWord(value) || scoreTextPercent(value) !== null || /^\s*[1-4]\s*\/\s*4\s*$/.test(value)) return /incomplet/i.test(value) ? 'incomplete' : 'mastery';
-  if (ineOf(value) !== null) return 'ine';
+  // An INE carries letters (« 123456789AB »); eleven digits alone are a MEF code.
+  if (ineOf(value) !== null && /[A-Za-z]/.test(value)) return 'ine';
   if (CLASS_CODE.test(value.trim())) return 'class';
   return 'other';
 }

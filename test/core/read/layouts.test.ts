@@ -270,3 +270,11 @@ describe('positionnements side by side under dates', () => {
     expect(result.pupils[0].results.map((r) => r.source.cell)).toEqual(['C3', 'D3']);
   });
 });
+
+describe('values that look like identities but are not', () => {
+  it('leaves a MEF code column alone when there is no INE column', () => {
+    const result = read([grid('2MRC', [['Nom', 'Prénom', 'MEF', 'Calculer'], ['DUPONT', 'Marie', '24021010310', 'A'], ['MARTIN', 'Léo', '24021010310', 'NA']])]);
+    expect(result.mapping.sheets[0].columns[2].role).toEqual({ kind: 'ignored' });
+    expect(result.pupils.every((p) => p.ine === undefined)).toBe(true);
+  });
+});
