@@ -444,7 +444,11 @@ class Assembler {
   private reportMissing(pupils: Pupil[], draftOf: (p: Pupil) => Draft): void {
     const hasRole = (p: Pupil, roles: SheetRole[]) => draftOf(p).records.some((r) => roles.includes(r.role));
     const listSheets = [...new Set(this.drafts.flatMap((d) => d.records.filter((r) => r.role === 'class-list').map((r) => r.sheet)))];
-    const assessedClasses = new Set(pupils.filter((p) => hasRole(p, ASSESSMENT_ROLES)).map((p) => classKey(p.className)));
+    // A class counts as assessed when most of its pupils are: one pupil who joined it from an assessed
+    // class does not make the others « forgotten ».
+    const balance = new Map<string, number>();
+    for (const p of pupils) balance.set(classKey(p.className), (balance.get(classKey(p.className)) ?? 0) + (hasRole(p, ASSESSMENT_ROLES) ? 1 : -1));
+    const assessedClasses = new Set([...balance].filter(([, b]) => b > 0).map(([key]) => key));
     const unassessedByClass = new Map<string, Pupil[]>();
     for (const p of pupils) {
       const first = p.sources[0];
