@@ -2,19 +2,29 @@
  * The reader: from the grids of a coordinator's workbook to pupils, competencies and mastery results,
  * saying exactly what could not be read. Pure: grids in, plain data and French diagnostics out.
  *
- * Choices worth knowing (each one is also reported as an info diagnostic when it applies):
+ * Steps: each sheet gets a mapping (the saved one, else detection: `detect.ts`, header rows scored
+ * from content in `header.ts`); dated positionnements are numbered by date; each sheet's layout
+ * (`layouts/`: wide, long, roll) turns its rows into records; `assemble.ts` makes one pupil per person.
+ *
+ * Choices worth knowing (each one is also reported as a diagnostic or a mapping reason when it applies):
  * - Sheets named like ours (SHEET_NAMES) or marked as ours are never read as positionnement.
  * - Hidden sheets are ignored; a hidden column is taken as a competency the team discarded and is not
  *   read (identity columns excepted: a hidden INE column is still an INE); hidden rows are read
  *   (a pupil hidden by a filter is still a pupil).
- * - Rounds: a sheet or column marked « P2 », « Positionnement 2 », « fin de cycle », « juin »… is a later
- *   positionnement. When the workbook holds more than one, `rounds` lists every round in order
+ * - Rounds: a sheet or column marked « P2 », « Positionnement 2 », « fin de cycle », « juin », or dated
+ *   (« novembre », « 15/03/2026 » in a sheet name, a title, a group of columns or a « Date » column) is
+ *   a later positionnement. When the workbook holds more than one, `rounds` lists every round in order
  *   (« Positionnement 1 » first) with all its results, and `Pupil.results` keeps, per competency,
  *   the result of the latest round that assessed it (what the needs should act on).
- * - Identity: `ine:<INE>` when an INE is known, else `nom:<class>|<normalised last first>`.
+ * - Identity: `ine:<INE>` when an INE is known, else `nom:<class>|<normalised last first>`; a name is
+ *   anything identifying a row (pseudonyms and codes included). Without INE, a pupil who changed class
+ *   within a level is one pupil when the name is unique there; one INE typed for two names is never merged.
  *   A date of birth column is recognised only so that it is never read or copied anywhere.
+ * - Class lists give the roll; a pupil whose « Date de sortie » is on or before `today` is left out.
+ *   « Regroupé avec » / « Séparé de » become `pairs` (optional constraints for the planner).
  * - Numbers: only 1 to 4 are LSU levels; other numbers are scores out of a per-column maximum (from
- *   the header « /20 », « % », else guessed 10 / 20 / 100 and said so), cut at 25 / 50 / 75 %.
+ *   the header « /20 », « % », national tests in percent, else guessed 10 / 20 / 100 and said so),
+ *   cut at 25 / 50 / 75 %.
  * - Colours: the fill of an empty cell is read when a sheet uses at least two result colours
  *   (red / orange-yellow / green), or always / never as the saved scale says.
  */
