@@ -278,3 +278,11 @@ describe('values that look like identities but are not', () => {
     expect(result.pupils.every((p) => p.ine === undefined)).toBe(true);
   });
 });
+
+describe('discipline labels repeated instead of merged', () => {
+  it('reads a discipline written over each of its columns', () => {
+    const result = read([grid('2MRC', [['Élève', 'Français', 'Français', 'Maths', 'Maths'], [null, 'Lire', 'Écrire', 'Calculer', 'Raisonner'], ['DUPONT Marie', 'A', 'NA', 'ECA', 'A']])]);
+    expect(result.competencies.map((c) => c.id)).toEqual(['francais|lire', 'francais|ecrire', 'mathematiques|calculer', 'mathematiques|raisonner']);
+    expect(result.pupils[0].results.map((r) => `${r.source.cell}=${r.level}`)).toEqual(['B3=3', 'C3=1', 'D3=2', 'E3=3']);
+  });
+});
