@@ -105,8 +105,8 @@ describe('one sheet per class (par-classe.xlsx)', () => {
     expect(lines(result)).toEqual([
       'info 2MRC : colonne masquée K non lue : une colonne masquée est prise pour une compétence écartée (donnez-lui un rôle dans « AP Correspondances » pour la lire)',
       'warning 2MRC!F14 : valeur « AQ » inconnue, comptée comme non évaluée',
-      'info 2MRC : lignes 32, 33 : lignes de synthèse, formules ou légendes, pas des élèves (ignorées)',
-      'info 2MELEC : lignes 29, 30 : lignes de synthèse, formules ou légendes, pas des élèves (ignorées)',
+      'info 2MRC!A32 : lignes 32, 33 : lignes de synthèse, formules ou légendes, pas des élèves (ignorées)',
+      'info 2MELEC!A29 : lignes 29, 30 : lignes de synthèse, formules ou légendes, pas des élèves (ignorées)',
       'info 2MELEC : lignes masquées 11 lues quand même : un élève masqué reste un élève',
       'info Budget : feuille ignorée : aucune colonne « Nom », « Nom Prénom » ou « Élève » dans les 40 premières lignes',
     ]);

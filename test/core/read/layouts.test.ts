@@ -52,7 +52,7 @@ describe('header decided from content', () => {
     const formulas = values.map((line, r) => line.map(() => r === 4));
     const result = read([grid('2MRC', values, { formulas })]);
     expect(result.pupils.map((p) => p.displayName)).toEqual(['E-0412', 'ÉLÈVE 12']);
-    expect(messages(result)).toContain('2MRC : lignes 5, 6 : lignes de synthèse, formules ou légendes, pas des élèves (ignorées)');
+    expect(messages(result)).toContain('2MRC!A5 : lignes 5, 6 : lignes de synthèse, formules ou légendes, pas des élèves (ignorées)');
   });
 
   it('infers the identity column when no header names it, with a warning on the cell', () => {

@@ -91,7 +91,7 @@ describe('layouts', () => {
     expect(result.pupils.map((p) => p.displayName)).toEqual(['DUPONT Marie', 'MARTIN Léo']);
     expect(messages(result)).toEqual([
       "2MRC!B5 : ligne 5 : des résultats sans nom d'élève, ligne ignorée",
-      '2MRC : lignes 6 à 9 : lignes de synthèse, formules ou légendes, pas des élèves (ignorées)',
+      '2MRC!A6 : lignes 6 à 9 : lignes de synthèse, formules ou légendes, pas des élèves (ignorées)',
     ]);
   });
 

@@ -22,6 +22,8 @@ export class RowIdentityReader {
   private readonly wishCols: number[] = [];
   private readonly pairCols: { col: number; relation: PairRequest['relation'] }[] = [];
   private readonly summaryRows: number[] = [];
+  /** Cell of the first summary row, where the coordinator is sent to check. */
+  private firstSummaryCell = '';
   private readonly hiddenRead: number[] = [];
   private readonly hiddenRows: Set<number>;
 
@@ -92,7 +94,7 @@ export class RowIdentityReader {
     const rowNumber = this.rowNumber(row);
     if (!name) {
       if (!hasResults) return null;
-      if (this.isSummaryRow(row)) this.summaryRows.push(rowNumber);
+      if (this.isSummaryRow(row)) this.summary(row, resultCell ?? 0);
       else this.diagnostics.push(diagnostic('warning', this.grid.sheet, this.address(row, resultCell ?? 0), `ligne ${rowNumber} : des résultats sans nom d'élève, ligne ignorée`));
       return null;
     }
@@ -100,7 +102,7 @@ export class RowIdentityReader {
     // « Moyenne | de la classe » with formulas: a summary row even with something in the first-name column.
     const summaryWithFormulas = isSummaryLabel(shown) && this.grid.formulas?.[row]?.some(Boolean) === true;
     if (summaryWithFormulas || !looksLikeName(shown, name.separate) || (name.lastName && !looksLikeName(name.lastName, name.separate))) {
-      if (this.isSummaryRow(row) || isSummaryLabel(shown) || /^\d+([.,]\d+)?$/.test(shown) || !hasResults) this.summaryRows.push(rowNumber);
+      if (this.isSummaryRow(row) || isSummaryLabel(shown) || /^\d+([.,]\d+)?$/.test(shown) || !hasResults) this.summary(row, name.nameCol);
       else {
         this.diagnostics.push(
           diagnostic('warning', this.grid.sheet, this.address(row, name.nameCol), `« ${shown.slice(0, 40)} » n'est pas reconnu comme un élève (légende, nombre ou formule ?) : ligne ignorée`),
@@ -130,6 +132,11 @@ export class RowIdentityReader {
     this.readLeaving(row, record);
     this.readAnswers(row, record);
     return record;
+  }
+
+  private summary(row: number, col: number): void {
+    if (!this.summaryRows.length) this.firstSummaryCell = this.address(row, col);
+    this.summaryRows.push(this.rowNumber(row));
   }
 
   private ine(row: number): string | null {
@@ -191,7 +198,7 @@ export class RowIdentityReader {
   report(): void {
     const sheet = this.grid.sheet;
     if (this.summaryRows.length) {
-      this.diagnostics.push(diagnostic('info', sheet, '', `lignes ${rowList(this.summaryRows)} : lignes de synthèse, formules ou légendes, pas des élèves (ignorées)`));
+      this.diagnostics.push(diagnostic('info', sheet, this.firstSummaryCell, `lignes ${rowList(this.summaryRows)} : lignes de synthèse, formules ou légendes, pas des élèves (ignorées)`));
     }
     if (this.hiddenRead.length) {
       this.diagnostics.push(diagnostic('info', sheet, '', `lignes masquées ${rowList([...new Set(this.hiddenRead)])} lues quand même : un élève masqué reste un élève`));
