@@ -579,6 +579,167 @@ export function illisible(): { workbook: WorkbookDef } {
 }
 
 // ---------------------------------------------------------------------------------------------
+// 9. Files from the tools schools use: a Pronote grid, a SIECLE list, an EDT pre-term list, a national
+// test export in the long shape. Each fact below says what a coordinator reads in the file.
+
+/** Pronote's six levels and what each means on the 4-level scale (null: not assessed). */
+export const PRONOTE_LEVELS: [string, number | null][] = [
+  ['Très bonne maîtrise', 4], ['Maîtrise satisfaisante', 3], ['Presque maîtrisé', 2], ['Maîtrise fragile', 2], ['Début de maîtrise', 1],
+  ['Maîtrise insuffisante', 1], ['Absent', null], ['Dispensé', null], ['Non rendu', null], ['Non évalué', null],
+];
+export const PRONOTE_ITEMS: [string, string][] = [
+  ['Français', 'Lire et comprendre un texte'], ['Français', 'Écrire un texte argumenté'], ['Mathématiques', 'Calculer avec des fractions'],
+  ['Mathématiques', 'Résoudre un problème'], ['Mathématiques', 'Lire un graphique'], ['Anglais', "Comprendre l'oral"],
+];
+
+export function pronote(): { workbook: WorkbookDef; pupils: { lastName: string; firstName: string; values: string[] }[]; firstRow: number } {
+  const names = makeNames(909, [['2MRC', 18]]);
+  const draw = seededRandom(99);
+  const pupils = names.map((n) => ({ lastName: n.lastName, firstName: n.firstName, values: PRONOTE_ITEMS.map(() => draw.pick(PRONOTE_LEVELS)[0]) }));
+  const disciplines: CellInput[] = ['Élève'];
+  const items: CellInput[] = [null];
+  const merges = ['A4:A5'];
+  PRONOTE_ITEMS.forEach(([discipline, item], k) => {
+    const first = k === 0 || PRONOTE_ITEMS[k - 1][0] !== discipline;
+    disciplines.push(first ? { value: discipline, bold: true } : null);
+    items.push(item);
+    const span = PRONOTE_ITEMS.filter(([d]) => d === discipline).length;
+    if (first && span > 1) merges.push(`${letters(k + 2)}4:${letters(k + 1 + span)}4`);
+  });
+  const firstRow = 6;
+  return {
+    workbook: {
+      file: 'pronote.xlsx',
+      sheets: [
+        {
+          name: 'Compétences',
+          rows: [
+            [{ value: 'PRONOTE - Relevé des compétences par élève', bold: true }],
+            ['Classe : 2MRC'],
+            ['Période : Trimestre 1 · Édité le 15/11/2025'],
+            disciplines,
+            items,
+            ...pupils.map((p) => [`${p.lastName.toUpperCase()} ${p.firstName}`, ...p.values]),
+          ],
+          merges,
+          widths: [26, ...PRONOTE_ITEMS.map(() => 22)],
+        },
+      ],
+    },
+    pupils,
+    firstRow,
+  };
+}
+
+export interface RollPupil {
+  lastName: string;
+  firstName: string;
+  className: string;
+  ine: string;
+  /** « Date de sortie », dd/mm/yyyy, or null. */
+  left: string | null;
+}
+
+/** A SIECLE list (as the « files » reader hands it over) and one positionnement sheet typed without INE. */
+export function listeSiecle(): { workbook: WorkbookDef; roll: RollPupil[]; assessed: { index: number; values: string[] }[]; movedIndex: number; items: string[] } {
+  const names = makeNames(808, [['2MRC', 12], ['2MELEC', 12]]);
+  const leftDates: Record<number, string> = { 3: '15/01/2026', 17: '02/02/2026', 8: '30/06/2026' };
+  const roll = names.map((n, i) => ({ ...n, ine: fakeIne(500 + i), left: leftDates[i] ?? null }));
+  const items = ['Calculer', 'Rédiger', 'Argumenter'];
+  const draw = seededRandom(88);
+  // Pupil 14 was in 2MRC at the positionnement and is in 2MELEC on the list: same pupil.
+  const movedIndex = 14;
+  const assessed = roll.map((p, index) => ({ p, index })).filter(({ p, index }) => p.className === '2MRC' || index === movedIndex).map(({ index }) => ({ index, values: items.map(() => draw.pick(['A', 'ECA', 'NA'])) }));
+  return {
+    workbook: {
+      file: 'liste-siecle.xlsx',
+      sheets: [
+        {
+          name: 'Liste SIECLE',
+          rows: [['Nom', 'Prénom', 'INE', 'Classe', 'MEF', 'Date de sortie'], ...roll.map((p) => [p.lastName.toUpperCase(), p.firstName, p.ine, p.className, '24021010310', p.left])],
+        },
+        {
+          name: 'Positionnement 2MRC',
+          rows: [['Positionnement de rentrée'], [], ['Nom', 'Prénom', ...items], ...assessed.map(({ index, values }) => [roll[index].lastName.toUpperCase(), roll[index].firstName, ...values])],
+        },
+      ],
+    },
+    roll,
+    assessed,
+    movedIndex,
+    items,
+  };
+}
+
+export interface EdtPupil {
+  lastName: string;
+  firstName: string;
+  birth: string;
+  className: string;
+  together: string | null;
+  apart: string | null;
+}
+
+export function edtPrevisionnel(): { workbook: WorkbookDef; pupils: EdtPupil[] } {
+  const names = makeNames(7071, [['2MRC', 8], ['2MELEC', 8]]);
+  const draw = seededRandom(71);
+  const shown = (i: number) => `${names[i].lastName.toUpperCase()} ${names[i].firstName}`;
+  const pupils: EdtPupil[] = names.map((n, i) => ({
+    ...n,
+    birth: `${String(draw.int(1, 28)).padStart(2, '0')}/${String(draw.int(1, 12)).padStart(2, '0')}/2010`,
+    together: i === 0 ? shown(1) : i === 9 ? `${shown(10)}, ${shown(11)}` : null,
+    apart: i === 2 ? shown(3) : null,
+  }));
+  return {
+    workbook: {
+      file: 'edt-previsionnel.xlsx',
+      sheets: [
+        {
+          name: 'Prévisionnel',
+          rows: [
+            ['Élève', null, null, 'Affectation', null, null],
+            ['Nom', 'Prénom', 'Né(e) le', 'Classe prévisionnelle', 'Regroupé avec', 'Séparé de'],
+            ...pupils.map((p) => [p.lastName.toUpperCase(), p.firstName, p.birth, p.className, p.together, p.apart]),
+          ],
+          merges: ['A1:C1', 'D1:F1'],
+        },
+      ],
+    },
+    pupils,
+  };
+}
+
+export const LONG_DOMAINS: [string, string][] = [
+  ['Français', "Compréhension de l'écrit"], ['Français', 'Compréhension de l’oral'], ['Français', 'Étude de la langue'],
+  ['Mathématiques', 'Nombres et calcul'], ['Mathématiques', 'Géométrie'], ['Mathématiques', 'Organisation et gestion de données'],
+];
+export const LONG_LEVELS: [string, number | null][] = [
+  ['Très bon niveau de maîtrise', 4], ['Maîtrise satisfaisante', 3], ['Maîtrise fragile', 2], ['Maîtrise insuffisante', 1], ['Test incomplet', null],
+];
+
+export function testNationalLong(): { workbook: WorkbookDef; pupils: { lastName: string; firstName: string; className: string; ine: string; levels: string[]; rows: number[] }[] } {
+  const names = makeNames(606, [['2MRC', 10], ['2MELEC', 9]]);
+  const draw = seededRandom(66);
+  const rows: CellInput[][] = [
+    ['INE', 'Nom', 'Prénom', 'Classe', 'Discipline', 'Domaine', 'Score', 'Niveau de maîtrise', 'Date de passation'].map((h): CellInput => ({ value: h, bold: true })),
+  ];
+  const pupils = names.map((n, i) => {
+    const ine = fakeIne(900 + i);
+    const levels: string[] = [];
+    const at: number[] = [];
+    for (const [discipline, domain] of LONG_DOMAINS) {
+      const [level, meaning] = draw.pick(LONG_LEVELS);
+      const score = meaning === null ? null : [12, 37, 62, 88][meaning - 1];
+      levels.push(level);
+      at.push(rows.length + 1);
+      rows.push([ine, n.lastName.toUpperCase(), n.firstName, n.className, discipline, domain, score, level, '19/09/2025']);
+    }
+    return { ...n, ine, levels, rows: at };
+  });
+  return { workbook: { file: 'test-national-long.xlsx', sheets: [{ name: 'Résultats par domaine', rows }] }, pupils };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Writing
 
 /** Column letters of a 1-based column number, as ExcelJS numbers columns. */
@@ -621,7 +782,8 @@ export async function writeWorkbook(def: WorkbookDef, directory: string): Promis
 export const FIXTURES_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'test', 'fixtures');
 
 export function allWorkbooks(): WorkbookDef[] {
-  return [parClasse().workbook, parDiscipline().workbook, grandeFeuille().workbook, testNational().workbook, couleurs().workbook, autopositionnement().workbook, deuxPositionnements().workbook, illisible().workbook];
+  return [parClasse().workbook, parDiscipline().workbook, grandeFeuille().workbook, testNational().workbook, couleurs().workbook, autopositionnement().workbook, deuxPositionnements().workbook, illisible().workbook,
+    pronote().workbook, listeSiecle().workbook, edtPrevisionnel().workbook, testNationalLong().workbook];
 }
 
 async function main(): Promise<void> {

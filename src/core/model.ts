@@ -85,8 +85,20 @@ export interface SheetSummary {
   pupilCount: number;
 }
 
+/**
+ * Two pupils an EDT pre-term list asks to keep together (« Regroupé avec ») or apart (« Séparé de »).
+ * Read and exposed for the planner; optional constraints, not yet enforced by it.
+ */
+export interface PairConstraint {
+  relation: 'together' | 'apart';
+  pupilIds: [string, string];
+  source: SourceRef;
+}
+
 export interface ReadResult {
   pupils: Pupil[];
+  /** Pair constraints read from class lists, when any. */
+  pairs?: PairConstraint[];
   competencies: Competency[];
   sheets: SheetSummary[];
   /** Later positionnement rounds when the workbook has more than one (progress indicators). */

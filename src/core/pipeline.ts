@@ -96,7 +96,7 @@ export function analyse(snapshot: WorkbookSnapshot, options: AnalyseOptions): An
   const saved = readSavedMapping(snapshot);
   // The parameter sheets say which level each class is at, which the reader needs first.
   const parameters = parseSettingsSheets(snapshot);
-  const read = readWorkbook(snapshot, { classLevels: parameters.settings.classLevels ?? [], mapping: options.mapping ?? saved.mapping });
+  const read = readWorkbook(snapshot, { classLevels: parameters.settings.classLevels ?? [], mapping: options.mapping ?? saved.mapping, today: options.today });
   const resolved = resolveSettings(snapshot, parameters, read, options.today);
   return {
     read,

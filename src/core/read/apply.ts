@@ -1,19 +1,21 @@
 /**
  * A saved mapping wins over detection, but the workbook may have changed since it was saved: a
  * column found under another letter is followed (by its header), a missing one is reported, and
- * columns added since are taken from detection.
+ * columns added since are taken from detection. A sheet saved with header rows but no columns (the
+ * coordinator moved the header in the pane) gets its columns detected under those rows.
  */
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import { columnIndex, columnLetters, type Grid } from '../grid';
 import { headerText, layoutAt } from './header';
-import type { ColumnEntry, SheetMapping } from './mapping';
+import { detectAtRows } from './detect';
+import type { ColumnEntry, MasteryScale, SheetMapping } from './mapping';
 import { keyOf } from './vocabulary';
 
 function sameHeader(a: string, b: string): boolean {
   return keyOf(a) === keyOf(b);
 }
 
-export function applySavedSheet(grid: Grid, saved: SheetMapping, detected: SheetMapping, diagnostics: Diagnostic[]): SheetMapping {
+export function applySavedSheet(grid: Grid, saved: SheetMapping, detected: SheetMapping, scale: MasteryScale, diagnostics: Diagnostic[]): SheetMapping {
   if (saved.headerRow === undefined || saved.role === 'ignored') return { ...saved, columns: saved.columns.map((c) => ({ ...c })) };
   const labelRow = saved.headerRow - 1 - grid.origin.row;
   if (labelRow < 0 || labelRow >= grid.values.length) {
@@ -21,6 +23,11 @@ export function applySavedSheet(grid: Grid, saved: SheetMapping, detected: Sheet
       diagnostic('warning', grid.sheet, '', `la ligne d'en-tête ${saved.headerRow} enregistrée dans « AP Correspondances » n'existe plus : détection automatique de la feuille`),
     );
     return detected;
+  }
+  if (!saved.columns.length) {
+    const columns = detectAtRows(grid, scale, saved.headerRow, saved.headerRows ?? 1).columns;
+    if (columns.length) diagnostics.push(diagnostic('info', grid.sheet, `A${saved.headerRow}`, `en-tête choisi ligne ${saved.headerRow} : colonnes détectées sous cet en-tête`));
+    return { ...saved, columns };
   }
   const identityCols = new Set(
     saved.columns.filter((c) => c.role.kind === 'identity').map((c) => columnIndex(c.column) - grid.origin.col),

@@ -1,16 +1,18 @@
 /**
  * From row records to pupils: one pupil per person, whatever the number of sheets that list them.
  * Identity is the INE when known, else name and class compared after normalising; a class guessed
- * from a sheet name that is not a class (« Maths ») falls back to the name alone when it is unique.
+ * from a sheet name that is not a class (« Maths ») falls back to the name alone when it is unique;
+ * a pupil who changed class within a level (2MRC -> 2MELEC) is the same pupil when the name is
+ * unique in that level. One INE typed for two different names is never merged.
  * Everything doubtful is reported: conflicting results, a pupil in two classes, homonyms, pupils
- * missing from a source.
+ * missing from a source, pupils who left, pair constraints naming nobody.
  */
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import { compareLevels, levelFromClassName, normalizeLevel } from '../levels';
-import type { AssessmentResult, AssessmentRound, Competency, MasteryLevel, Pupil, PupilProfile, PupilProject, SheetRole, SourceRef } from '../model';
+import type { AssessmentResult, AssessmentRound, Competency, MasteryLevel, NeedKind, PairConstraint, Pupil, PupilProfile, PupilProject, SheetRole, SourceRef } from '../model';
 import type { ClassLevel } from '../settings/settings';
-import { classKey as rawClassKey, displayName } from './names';
-import type { RowRecord } from './rows';
+import { classKey as rawClassKey, displayName, nameKey, splitFullName } from './names';
+import type { PairRequest, RowRecord } from './layouts';
 import { tidy } from './vocabulary';
 
 interface Draft {
@@ -28,11 +30,17 @@ interface Draft {
   selfResults: Map<string, AssessmentResult>;
   profile?: PupilProfile;
   project?: PupilProject;
+  wishes?: NeedKind[];
+  pairs: PairRequest[];
+  leftOn?: string;
+  /** Latest round the class was read in (class lists: always the latest), to keep the current class. */
+  classRound: number;
 }
 
 export interface Assembly {
   pupils: Pupil[];
   rounds: AssessmentRound[];
+  pairs: PairConstraint[];
   /** Pupils read in each sheet. */
   pupilsPerSheet: Map<string, number>;
 }
@@ -65,6 +73,42 @@ function trustedClass(record: RowRecord): boolean {
   return record.classFromColumn || (record.className !== '' && levelFromClassName(record.className) !== null);
 }
 
+/** Round of the class a record gives: a class list is the current class. */
+function classRoundOf(record: RowRecord): number {
+  return record.role === 'class-list' ? Number.MAX_SAFE_INTEGER : Math.max(1, ...record.rounds);
+}
+
+/** Edit distance, stopped early past `limit`. */
+function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      best = Math.min(best, current[j]);
+    }
+    if (best > limit) return limit + 1;
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+/**
+ * Same person despite spelling, for two rows sharing an INE: equal keys, a typo or two (« Dupont » /
+ * « Dupond »), or one name's words all in the other (« DUPONT Marie » / « DUPONT-MARTIN Marie »).
+ */
+function compatibleNames(a: string, b: string): boolean {
+  if (a === b) return true;
+  const typos = Math.max(1, Math.floor(Math.min(a.length, b.length) / 6));
+  if (editDistance(a, b, typos) <= typos) return true;
+  const wordsA = a.split(' ');
+  const wordsB = b.split(' ');
+  const [short, long] = wordsA.length <= wordsB.length ? [wordsA, new Set(wordsB)] : [wordsB, new Set(wordsA)];
+  return short.length > 1 && short.every((w) => long.has(w));
+}
+
 class Assembler {
   private readonly drafts: Draft[] = [];
   private readonly byIne = new Map<string, Draft>();
@@ -75,11 +119,15 @@ class Assembler {
   /** Competencies are numbered so that results are kept in arrays, not maps (10,000 pupils). */
   private readonly competencyNumbers = new Map<string, number>();
 
+  private readonly levels: Map<string, string>;
+
   constructor(
     private readonly diagnostics: Diagnostic[],
     competencies: Competency[],
     private readonly selfIds: Map<string, string | null>,
+    classLevels: ClassLevel[],
   ) {
+    this.levels = new Map(classLevels.map((cl) => [classKey(cl.className), tidy(cl.level)]));
     // Numbered in the workbook's column order, so that each pupil's results keep that order.
     for (const c of competencies) {
       this.competencyNumber(c.id);
@@ -101,20 +149,48 @@ class Assembler {
     this.byName.set(draft.nameKey, same);
   }
 
+  /** Level of a class from « AP Paramètres » or its name; null when unknown. */
+  private levelOf(className: string): string | null {
+    return this.levels.get(classKey(className)) || levelFromClassName(className);
+  }
+
   private find(record: RowRecord): Draft | null {
     if (record.ine) {
       const known = this.byIne.get(record.ine);
-      if (known) return known;
+      if (known && compatibleNames(known.nameKey, record.nameKey)) return known;
+      if (known) {
+        this.reportSharedIne(known, record);
+        // Merge nothing unsure: this row is matched by its name and class, without the INE.
+        record.ine = null;
+      }
     }
     const compatible = (d: Draft) => !d.ine || !record.ine || d.ine === record.ine;
     if (record.className) {
       const known = this.byClassName.get(`${classKey(record.className)}|${record.nameKey}`);
       if (known && compatible(known)) return known;
     }
-    // A guessed class on either side: the name alone decides, when it is unique.
     const trusted = trustedClass(record);
-    const candidates = (this.byName.get(record.nameKey) ?? []).filter((d) => compatible(d) && (!trusted || !d.classTrusted));
-    return candidates.length === 1 ? candidates[0] : null;
+    const sameName = (this.byName.get(record.nameKey) ?? []).filter(compatible);
+    // A guessed class on either side: the name alone decides, when it is unique.
+    const guessed = sameName.filter((d) => !trusted || !d.classTrusted);
+    if (guessed.length === 1) return guessed[0];
+    if (!trusted || guessed.length || !sameName.length) return null;
+    // A change of class within a level: same name, same level, never twice in one sheet.
+    const level = this.levelOf(record.className);
+    const moved = level ? sameName.filter((d) => this.levelOf(d.className) === level && !d.records.some((r) => r.sheet === record.sheet)) : [];
+    return moved.length === 1 ? moved[0] : null;
+  }
+
+  private reportSharedIne(known: Draft, record: RowRecord): void {
+    const first = known.records[0].source;
+    this.diagnostics.push(
+      diagnostic(
+        'warning',
+        record.sheet,
+        record.source.cell,
+        `INE ${record.ine} saisi pour ${displayName(known.lastName, known.firstName)} (${where(first)}) et pour ${displayName(record.lastName, record.firstName)} (${where(record.source)}) : deux élèves différents, gardés distincts ; corrigez l'INE erroné`,
+      ),
+    );
   }
 
   add(record: RowRecord): void {
@@ -126,43 +202,74 @@ class Assembler {
         );
         return;
       }
-      draft = {
-        lastName: record.lastName,
-        firstName: record.firstName,
-        nameKey: record.nameKey,
-        className: record.className || record.sheet,
-        classTrusted: trustedClass(record),
-        ine: record.ine,
-        levelText: null,
-        records: [],
-        results: new Map(),
-        selfResults: new Map(),
-      };
-      this.drafts.push(draft);
+      draft = this.newDraft(record);
     } else if (!draft.classTrusted && trustedClass(record)) {
-      this.byClassName.delete(`${classKey(draft.className)}|${draft.nameKey}`);
-      draft.className = record.className;
-      draft.classTrusted = true;
+      this.moveTo(draft, record);
     } else this.checkSameClass(draft, record);
     if (record.ine && !draft.ine) draft.ine = record.ine;
-    const twice = draft.records.find((r) => r.sheet === record.sheet);
-    if (twice) {
-      this.diagnostics.push(
-        diagnostic('warning', record.sheet, record.source.cell, `${displayName(draft.lastName, draft.firstName)} figure deux fois dans cette feuille (lignes ${twice.source.cell.replace(/^\D+/, '')} et ${record.source.cell.replace(/^\D+/, '')})`),
-      );
-    }
+    this.reportTwice(draft, record);
     draft.records.push(record);
     this.index(draft);
     draft.levelText ??= record.levelText;
+    draft.leftOn ??= record.leftOn;
+    if (record.pairs) draft.pairs.push(...record.pairs);
     this.addAnswers(draft, record);
     this.addResults(draft, record);
+  }
+
+  private newDraft(record: RowRecord): Draft {
+    const draft: Draft = {
+      lastName: record.lastName,
+      firstName: record.firstName,
+      nameKey: record.nameKey,
+      className: record.className || record.sheet,
+      classTrusted: trustedClass(record),
+      classRound: classRoundOf(record),
+      ine: record.ine,
+      levelText: null,
+      records: [],
+      results: new Map(),
+      selfResults: new Map(),
+      pairs: [],
+    };
+    this.drafts.push(draft);
+    return draft;
+  }
+
+  private moveTo(draft: Draft, record: RowRecord): void {
+    this.byClassName.delete(`${classKey(draft.className)}|${draft.nameKey}`);
+    draft.className = record.className;
+    draft.classTrusted = true;
+    draft.classRound = classRoundOf(record);
+  }
+
+  /** Twice in one sheet for the same positionnement (rows of several dates are several positionnements). */
+  private reportTwice(draft: Draft, record: RowRecord): void {
+    const sameSheet = draft.records.find((r) => r.sheet === record.sheet);
+    if (!sameSheet) return;
+    const rounds = new Set(record.rounds);
+    const twice = draft.records.find((r) => r.sheet === record.sheet && (r.rounds.length === 0 ? rounds.size === 0 : r.rounds.some((n) => rounds.has(n))));
+    if (!twice) return;
+    this.diagnostics.push(
+      diagnostic('warning', record.sheet, record.source.cell, `${displayName(draft.lastName, draft.firstName)} figure deux fois dans cette feuille (lignes ${twice.source.cell.replace(/^\D+/, '')} et ${record.source.cell.replace(/^\D+/, '')})`),
+    );
   }
 
   private checkSameClass(draft: Draft, record: RowRecord): void {
     if (!trustedClass(record) || classKey(record.className) === classKey(draft.className)) return;
     const first = draft.records[0];
+    const level = this.levelOf(record.className);
+    const newer = classRoundOf(record) > draft.classRound;
+    const before = draft.className;
+    if (newer) this.moveTo(draft, record);
+    if (level && level === this.levelOf(before)) {
+      this.diagnostics.push(
+        diagnostic('info', record.sheet, record.source.cell, `${displayName(draft.lastName, draft.firstName)} : en ${before} dans ${where(first.source)}, en ${record.className} ici ; changement de classe en ${level}, compté une fois (classe retenue : ${draft.className})`),
+      );
+      return;
+    }
     this.diagnostics.push(
-      diagnostic('warning', record.sheet, record.source.cell, `${displayName(draft.lastName, draft.firstName)} (même INE) est en ${draft.className} dans ${where(first.source)} mais en ${record.className} ici : la classe ${draft.className} est gardée`),
+      diagnostic('warning', record.sheet, record.source.cell, `${displayName(draft.lastName, draft.firstName)} (même INE) est en ${before} dans ${where(first.source)} mais en ${record.className} ici : la classe ${draft.className} est gardée`),
     );
   }
 
@@ -177,6 +284,7 @@ class Assembler {
       }
       (draft as Record<typeof key, string>)[key] = value;
     }
+    if (record.wishes && !draft.wishes) draft.wishes = record.wishes;
   }
 
   private addResults(draft: Draft, record: RowRecord): void {
@@ -213,67 +321,108 @@ class Assembler {
     );
   }
 
-  finish(classLevels: ClassLevel[]): Assembly {
-    const levels = new Map(classLevels.map((cl) => [classKey(cl.className), tidy(cl.level)]));
-    const unknownLevel = new Set<string>();
+  finish(today: string | undefined): Assembly {
     const ids = new Set<string>();
-    const pupils: Pupil[] = [];
-    const roundsSeen = new Set<number>();
-    for (const draft of this.drafts) {
-      const fromText = draft.levelText ? normalizeLevel(draft.levelText) ?? tidy(draft.levelText) : null;
-      let level = levels.get(classKey(draft.className)) || levelFromClassName(draft.className) || fromText;
-      if (!level) {
-        level = draft.className;
-        if (!unknownLevel.has(classKey(draft.className))) {
-          unknownLevel.add(classKey(draft.className));
-          const source = draft.records[0].source;
-          this.diagnostics.push(
-            diagnostic('warning', source.sheet, source.cell, `classe « ${draft.className} » : niveau inconnu ; renseignez le niveau de cette classe dans « AP Paramètres »`),
-          );
-        }
-      }
-      let id = draft.ine ? `ine:${draft.ine}` : `nom:${draft.className}|${draft.nameKey}`;
-      for (let n = 2; ids.has(id); n++) id = `${id.replace(/#\d+$/, '')}#${n}`;
-      ids.add(id);
-      // Latest round first: each competency keeps the result of the latest round that assessed it.
-      for (const round of draft.results.keys()) roundsSeen.add(round);
-      const latest = latestResults(draft.results);
-      const pupil: Pupil = {
-        id,
-        lastName: draft.lastName,
-        firstName: draft.firstName,
-        displayName: displayName(draft.lastName, draft.firstName),
-        className: draft.className,
-        level,
-        results: latest,
-        selfResults: [...draft.selfResults.values()],
-        sources: [...new Map(draft.records.map((r) => [where(r.source), r.source])).values()],
-      };
-      if (draft.ine) pupil.ine = draft.ine;
-      if (draft.profile) pupil.profile = draft.profile;
-      if (draft.project) pupil.project = draft.project;
-      pupils.push(pupil);
-    }
-    const order = new Map(pupils.map((p, i) => [p, this.drafts[i]]));
+    const drafts = this.withoutLeavers(today);
+    const pupils = drafts.map((draft) => this.pupilOf(draft, ids));
+    const order = new Map(pupils.map((p, i) => [p, drafts[i]]));
     pupils.sort(
       (a, b) =>
         compareLevels(a.level, b.level) || COLLATOR.compare(a.className, b.className) || COLLATOR.compare(a.displayName, b.displayName) || (a.id < b.id ? -1 : 1),
     );
     const draftOf = (p: Pupil) => order.get(p) as Draft;
-    const rounds: AssessmentRound[] =
-      roundsSeen.size > 1
-        ? [...roundsSeen]
-            .sort((a, b) => a - b)
-            .map((round) => ({
-              label: `Positionnement ${round}`,
-              results: pupils.flatMap((p) => (draftOf(p).results.get(round) ?? []).flatMap((result) => (result ? [{ pupilId: p.id, result }] : []))),
-            }))
-        : [];
+    const rounds = roundsOf(pupils, draftOf);
     this.reportHomonyms(pupils, draftOf);
     this.reportMissing(pupils, draftOf);
+    const pairs = this.resolvePairs(pupils, draftOf);
     const pupilsPerSheet = new Map<string, number>();
     for (const p of pupils) for (const sheet of new Set(draftOf(p).records.map((r) => r.sheet))) pupilsPerSheet.set(sheet, (pupilsPerSheet.get(sheet) ?? 0) + 1);
-    return { pupils, rounds, pupilsPerSheet };
+    return { pupils, rounds, pairs, pupilsPerSheet };
+  }
+
+  /** Pupils whose « Date de sortie » is past are not planned: said once each, with the cell. */
+  private withoutLeavers(today: string | undefined): Draft[] {
+    if (!today) return this.drafts;
+    return this.drafts.filter((draft) => {
+      if (!draft.leftOn || draft.leftOn > today) return true;
+      const source = draft.records.find((r) => r.leftOn)?.source ?? draft.records[0].source;
+      const [y, m, d] = draft.leftOn.split('-');
+      this.diagnostics.push(
+        diagnostic('info', source.sheet, source.cell, `${displayName(draft.lastName, draft.firstName)} (${draft.className}) a quitté l'établissement le ${d}/${m}/${y} : non planifié${hasAssessment(draft) ? ' (ses résultats ne sont pas comptés)' : ''}`),
+      );
+      return false;
+    });
+  }
+
+  private unknownLevels = new Set<string>();
+
+  private levelOfDraft(draft: Draft): string {
+    const fromText = draft.levelText ? normalizeLevel(draft.levelText) ?? tidy(draft.levelText) : null;
+    const level = this.levelOf(draft.className) || fromText;
+    if (level) return level;
+    if (!this.unknownLevels.has(classKey(draft.className))) {
+      this.unknownLevels.add(classKey(draft.className));
+      const source = draft.records[0].source;
+      this.diagnostics.push(
+        diagnostic('warning', source.sheet, source.cell, `classe « ${draft.className} » : niveau inconnu ; renseignez le niveau de cette classe dans « AP Paramètres »`),
+      );
+    }
+    return draft.className;
+  }
+
+  private pupilOf(draft: Draft, ids: Set<string>): Pupil {
+    let id = draft.ine ? `ine:${draft.ine}` : `nom:${draft.className}|${draft.nameKey}`;
+    for (let n = 2; ids.has(id); n++) id = `${id.replace(/#\d+$/, '')}#${n}`;
+    ids.add(id);
+    const pupil: Pupil = {
+      id,
+      lastName: draft.lastName,
+      firstName: draft.firstName,
+      displayName: displayName(draft.lastName, draft.firstName),
+      className: draft.className,
+      level: this.levelOfDraft(draft),
+      // Each competency keeps the result of the latest round that assessed it.
+      results: latestResults(draft.results),
+      selfResults: [...draft.selfResults.values()],
+      sources: [...new Map(draft.records.map((r) => [where(r.source), r.source])).values()],
+    };
+    if (draft.ine) pupil.ine = draft.ine;
+    if (draft.profile) pupil.profile = draft.profile;
+    if (draft.project) pupil.project = draft.project;
+    if (draft.wishes) pupil.wishes = draft.wishes;
+    return pupil;
+  }
+
+  /**
+   * « Regroupé avec » / « Séparé de »: each name written (several separated by « , », « ; », « / » or
+   * « et ») is looked up among the pupils, same level first; a name found nowhere, or twice, is reported.
+   */
+  private resolvePairs(pupils: Pupil[], draftOf: (p: Pupil) => Draft): PairConstraint[] {
+    const byName = new Map<string, Pupil[]>();
+    for (const p of pupils) pushTo(byName, draftOf(p).nameKey, p);
+    const pairs: PairConstraint[] = [];
+    const seen = new Set<string>();
+    for (const pupil of pupils) {
+      for (const request of draftOf(pupil).pairs) {
+        for (const name of request.names.split(/\s*[,;/+]\s*|\s+et\s+/).map(tidy).filter(Boolean)) {
+          const { lastName, firstName } = splitFullName(name);
+          const found = [...new Set([...(byName.get(nameKey(lastName, firstName)) ?? []), ...(byName.get(nameKey(firstName, lastName)) ?? [])])].filter((p) => p !== pupil);
+          const sameLevel = found.filter((p) => p.level === pupil.level);
+          const match = sameLevel.length === 1 ? sameLevel[0] : found.length === 1 ? found[0] : null;
+          if (!match) {
+            const why = found.length ? 'plusieurs élèves portent ce nom' : 'aucun élève de ce nom';
+            this.diagnostics.push(diagnostic('warning', request.source.sheet, request.source.cell, `« ${name} » (${request.relation === 'together' ? 'regroupé avec' : 'séparé de'} ${pupil.displayName}) : ${why}, contrainte ignorée`));
+            continue;
+          }
+          const pupilIds = [pupil.id, match.id].sort() as [string, string];
+          const key = `${request.relation}|${pupilIds.join('|')}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          pairs.push({ relation: request.relation, pupilIds, source: request.source });
+        }
+      }
+    }
+    return pairs;
   }
 
   private reportHomonyms(pupils: Pupil[], draftOf: (p: Pupil) => Draft): void {
@@ -295,7 +444,11 @@ class Assembler {
   private reportMissing(pupils: Pupil[], draftOf: (p: Pupil) => Draft): void {
     const hasRole = (p: Pupil, roles: SheetRole[]) => draftOf(p).records.some((r) => roles.includes(r.role));
     const listSheets = [...new Set(this.drafts.flatMap((d) => d.records.filter((r) => r.role === 'class-list').map((r) => r.sheet)))];
-    const assessedClasses = new Set(pupils.filter((p) => hasRole(p, ASSESSMENT_ROLES)).map((p) => classKey(p.className)));
+    // A class counts as assessed when most of its pupils are: one pupil who joined it from an assessed
+    // class does not make the others « forgotten ».
+    const balance = new Map<string, number>();
+    for (const p of pupils) balance.set(classKey(p.className), (balance.get(classKey(p.className)) ?? 0) + (hasRole(p, ASSESSMENT_ROLES) ? 1 : -1));
+    const assessedClasses = new Set([...balance].filter(([, b]) => b > 0).map(([key]) => key));
     const unassessedByClass = new Map<string, Pupil[]>();
     for (const p of pupils) {
       const first = p.sources[0];
@@ -372,6 +525,19 @@ function latestResults(byRound: Map<number, (AssessmentResult | undefined)[]>): 
   return latest;
 }
 
+/** Every round's results, oldest first, when the workbook holds more than one positionnement. */
+function roundsOf(pupils: Pupil[], draftOf: (p: Pupil) => Draft): AssessmentRound[] {
+  const seen = new Set<number>();
+  for (const p of pupils) for (const round of draftOf(p).results.keys()) seen.add(round);
+  if (seen.size < 2) return [];
+  return [...seen]
+    .sort((a, b) => a - b)
+    .map((round) => ({
+      label: `Positionnement ${round}`,
+      results: pupils.flatMap((p) => (draftOf(p).results.get(round) ?? []).flatMap((result) => (result ? [{ pupilId: p.id, result }] : []))),
+    }));
+}
+
 function hasAssessment(draft: Draft): boolean {
   return draft.records.some((r) => ASSESSMENT_ROLES.includes(r.role));
 }
@@ -382,14 +548,16 @@ export interface AssembleInput {
   competencies: Competency[];
   /** Self-assessment competency id -> teams' competency id (null: no equivalent). */
   selfIds: Map<string, string | null>;
+  /** ISO date of the run, for the pupils who left. */
+  today?: string;
 }
 
 export function assemble(input: AssembleInput, diagnostics: Diagnostic[]): Assembly {
-  const assembler = new Assembler(diagnostics, input.competencies, input.selfIds);
+  const assembler = new Assembler(diagnostics, input.competencies, input.selfIds, input.classLevels);
   const ordered = [...input.records].sort(
     (a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || a.sheetIndex - b.sheetIndex || a.row - b.row,
   );
   for (const record of ordered) assembler.add(record);
-  return assembler.finish(input.classLevels);
+  return assembler.finish(input.today);
 }
 

@@ -12,10 +12,11 @@ import { headerText } from './header';
 import type { ColumnEntry, ColumnRole } from './mapping';
 import { COLUMN_ROLE_LABELS } from './mapping';
 import { isMasteryWord, numberOf, scoreTextPercent } from './mastery';
-import { looksLikeName } from './names';
+import { ineOf, looksLikeName } from './names';
+import { dateMarkerOf } from './when';
 import {
   ALWAYS_EXTRA, EXTRA_REASONS, extraKindOf, headerMaximum, identityFieldOf, isProfileHeader, isProjectHeader, isPureRoundMarker,
-  keyOf, knownDiscipline, measureKindOf, nationalDomainDiscipline, roundOf, stripRoundSuffix, tidy,
+  isRoundDateHeader, isWishesHeader, keyOf, knownDiscipline, measureKindOf, nationalDomainDiscipline, pairHeaderOf, roundOf, stripRoundSuffix, tidy,
 } from './vocabulary';
 
 export interface ColumnStats {
@@ -29,6 +30,10 @@ export interface ColumnStats {
   numberMax: number;
   dates: number;
   incomplete: number;
+  /** Values shaped like an INE, like a class code, and the distinct class codes. */
+  ines: number;
+  classes: number;
+  classCodes: Set<string>;
   /** Empty cells carrying a result colour, by colour class. */
   colours: Map<ColourClass, number>;
   /** Distinct green fills of empty cells (to split light and dark greens). */
@@ -49,17 +54,23 @@ export function pupilRows(grid: Grid, layout: HeaderLayout): number[] {
   return rows;
 }
 
-type TextKind = 'date' | 'mastery' | 'incomplete' | 'other';
+type TextKind = 'date' | 'mastery' | 'incomplete' | 'ine' | 'class' | 'other';
+
+/** « 2MRC », « 1 MELEC », « TMRC », « CAP1 EVS », « 2nde A »: a class code, not a name or a comment. */
+const CLASS_CODE = /^(?:[12]|[Tt]|[Tt]le|2nde|2de|1re|1ère|CAP ?[12]?|[12] ?CAP)\s?[A-Z][A-Z0-9-]{0,7}(?: [A-Z0-9]{1,3})?$/;
 
 function textKind(value: string): TextKind {
   if (parseDateCell(value) !== null) return 'date';
   if (isMasteryWord(value) || scoreTextPercent(value) !== null || /^\s*[1-4]\s*\/\s*4\s*$/.test(value)) return /incomplet/i.test(value) ? 'incomplete' : 'mastery';
+  // An INE carries letters (« 123456789AB »); eleven digits alone are a MEF code.
+  if (ineOf(value) !== null && /[A-Za-z]/.test(value)) return 'ine';
+  if (CLASS_CODE.test(value.trim())) return 'class';
   return 'other';
 }
 
 export function columnStats(grid: Grid, col: number, rows: number[], kinds: Map<string, TextKind> = new Map()): ColumnStats {
   const stats: ColumnStats = {
-    values: 0, mastery: 0, numbers: 0, integersOneToFour: 0, numberMin: Infinity, numberMax: -Infinity, dates: 0, incomplete: 0,
+    values: 0, mastery: 0, numbers: 0, integersOneToFour: 0, numberMin: Infinity, numberMax: -Infinity, dates: 0, incomplete: 0, ines: 0, classes: 0, classCodes: new Set(),
     colours: new Map(), greens: new Set(),
   };
   for (const r of rows) {
@@ -78,7 +89,12 @@ export function columnStats(grid: Grid, col: number, rows: number[], kinds: Map<
       if (kind === 'date') stats.dates++;
       if (kind === 'mastery' || kind === 'incomplete') stats.mastery++;
       if (kind === 'incomplete') stats.incomplete++;
-      if (kind !== 'other') continue;
+      if (kind === 'ine') stats.ines++;
+      if (kind === 'class') {
+        stats.classes++;
+        stats.classCodes.add(value.trim());
+      }
+      if (kind !== 'other' && kind !== 'ine') continue;
     }
     const number = numberOf(value);
     if (number === null) continue;
@@ -111,6 +127,8 @@ export interface ColumnDraft {
   pending?: Pending;
   /** Under a discipline (or round) row of a two-row header. */
   grouped?: boolean;
+  /** A score column whose maximum was guessed from its values, not read in its header. */
+  guessedMax?: boolean;
 }
 
 export interface SheetContext {
@@ -142,18 +160,26 @@ function stripMeasureSuffix(label: string): { label: string; measure: ReturnType
 
 /** The competency a column assesses, from its label, the group above it and the sheet. */
 export function competencyOf(column: HeaderColumn, context: SheetContext): Extract<ColumnRole, { kind: 'competency' }> & { measure: string | null } {
-  let group = column.group;
   let label = column.label;
   let round: number | null = null;
-  if (group && isPureRoundMarker(group)) {
-    round = roundOf(group);
-    group = '';
-  }
+  // Group rows from the top: round markers set the round, a known discipline is the discipline, the
+  // other texts (sub-domains) stay in front of the label.
+  const parts = column.group ? column.group.split(' › ') : [];
+  // A month or a date over the columns dates a positionnement: detection numbers those rounds by date.
+  const datePart = parts.find((p) => dateMarkerOf(p) !== null);
+  const roundPart = parts.find((p) => p !== datePart && isPureRoundMarker(p));
+  if (roundPart) round = roundOf(roundPart);
+  const rest = parts.filter((p) => p !== roundPart && p !== datePart);
+  const disciplinePart = rest.find((p) => knownDiscipline(p)) ?? (rest.length > 1 ? rest[0] : undefined);
+  const subGroups = rest.filter((p) => p !== disciplinePart);
+  let group = disciplinePart ?? subGroups.pop() ?? '';
   let measure = measureKindOf(label);
-  if (measure && group) {
+  if (measure && subGroups.length) label = subGroups.join(' – ');
+  else if (subGroups.length) label = `${subGroups.join(' – ')} – ${label}`;
+  if (measure && group && !subGroups.length) {
     label = group;
     group = '';
-  } else {
+  } else if (!(measure && subGroups.length)) {
     const stripped = stripMeasureSuffix(label);
     label = stripped.label;
     measure = stripped.measure;
@@ -178,6 +204,9 @@ export function competencyOf(column: HeaderColumn, context: SheetContext): Extra
 export function classifyColumn(layout: HeaderLayout, column: HeaderColumn, stats: ColumnStats, context: SheetContext): ColumnDraft | null {
   const letters = context.columnLetters(column.col);
   const header = headerText(column);
+  // The header search may have decided an identity column from its content (no « Nom » label).
+  const decided = [...layout.identity].find(([, col]) => col === column.col)?.[0];
+  if (decided && layout.inferredIdentity) return { entry: { column: letters, header, role: { kind: 'identity', field: decided }, reason: layout.inferredIdentity } };
   const field = column.group ? null : identityFieldOf(column.label);
   if (field) {
     if (layout.identity.get(field) !== column.col) return ignored(column, letters, `deuxième colonne « ${COLUMN_ROLE_LABELS[field]} » : seule la première est lue`);
@@ -189,7 +218,19 @@ export function classifyColumn(layout: HeaderLayout, column: HeaderColumn, stats
   if (context.hiddenColumns.has(column.col)) return ignored(column, letters, "colonne masquée : compétence écartée par l'équipe, non lue");
   if (!column.group && isProfileHeader(column.label)) return { entry: { column: letters, header, role: { kind: 'profile' }, reason: `« ${column.label} » : profil d'entretien` } };
   if (!column.group && isProjectHeader(column.label)) return { entry: { column: letters, header, role: { kind: 'project' }, reason: `« ${column.label} » : projet de l'élève` } };
+  if (!column.group && isWishesHeader(column.label)) return { entry: { column: letters, header, role: { kind: 'wishes' }, reason: `« ${column.label} » : vœux de l'élève (natures d'atelier par ordre de préférence)` } };
+  const pair = column.group ? null : pairHeaderOf(column.label);
+  if (pair) {
+    const what = pair === 'together' ? 'à mettre dans le même groupe' : 'à ne pas mettre dans le même groupe';
+    return { entry: { column: letters, header, role: { kind: pair }, reason: `« ${column.label} » : élèves ${what} (contrainte proposée au planificateur)` } };
+  }
+  if (!column.group && isRoundDateHeader(column.label) && stats.dates > 0) {
+    return { entry: { column: letters, header, role: { kind: 'round-date' }, reason: `« ${column.label} » : date du positionnement (plusieurs dates = plusieurs positionnements)` } };
+  }
   const extra = extraKindOf(column.label);
+  // Values decide only under a header that says nothing else (« Identifiant », « Section », none).
+  const byValues = !extra || extra === 'numbering' || extra === 'admin' ? identityFromValues(column, letters, header, stats, layout) : null;
+  if (byValues) return byValues;
   if (extra && ALWAYS_EXTRA.has(extra)) return ignored(column, letters, `« ${column.label} » : ${EXTRA_REASONS[extra]}`);
   if (stats.dates > 0 && stats.dates * 2 >= stats.values) return ignored(column, letters, 'dates : jamais lues');
   const competency = competencyOf(column, context);
@@ -204,11 +245,24 @@ export function classifyColumn(layout: HeaderLayout, column: HeaderColumn, stats
     const max = fromHeader ?? maximumFromValues(stats);
     if (max === null) return ignored(column, letters, "nombres hors de toute échelle : ni niveaux 1 à 4, ni notes sur 10, 20 ou 100");
     const how = fromHeader !== null ? "maximum lu dans l'intitulé" : "maximum supposé d'après les valeurs, à corriger si besoin";
-    return { entry: entry(`notes sur ${max} (${how})`, { maxScore: max }), pending: 'score' };
+    return { entry: entry(`notes sur ${max} (${how})`, { maxScore: max }), pending: 'score', guessedMax: fromHeader === null };
   }
   if (stats.values === 0 && colourCount > 0) return { entry: entry('couleurs de remplissage seules'), pending: 'colour' };
   if (stats.values === 0) return { entry: entry('aucune valeur saisie pour l’instant'), pending: 'empty', grouped: column.group !== '' };
   return ignored(column, letters, 'texte libre, pas une échelle de maîtrise');
+}
+
+/** A column whose header says nothing known but whose values are INE, or class codes repeated from row to row. */
+function identityFromValues(column: HeaderColumn, letters: string, header: string, stats: ColumnStats, layout: HeaderLayout): ColumnDraft | null {
+  const most = (count: number) => stats.values >= 2 && count * 5 >= stats.values * 4;
+  const quoted = column.label ? `« ${column.label} » : ` : '';
+  if (most(stats.ines) && !layout.identity.has('ine')) {
+    return { entry: { column: letters, header, role: { kind: 'identity', field: 'ine' }, reason: `${quoted}valeurs au format INE, colonne prise pour l'INE` } };
+  }
+  if (most(stats.classes) && stats.values >= 4 && stats.classCodes.size * 2 <= stats.values && !layout.identity.has('class')) {
+    return { entry: { column: letters, header, role: { kind: 'identity', field: 'class' }, reason: `${quoted}codes de classe répétés d'une ligne à l'autre, colonne prise pour la classe` } };
+  }
+  return null;
 }
 
 /** A national-test domain among the competency labels (« Compréhension de l'écrit »…). */

@@ -7,10 +7,12 @@ import { levelFromClassName } from '../levels';
 import type { SheetRole } from '../model';
 import type { ColourClass } from './colours';
 import { classifyColumn, columnStats, isNationalDomain, pupilRows, type ColumnDraft, type ColumnStats, type SheetContext, type TextKind } from './columns';
-import { findHeader, HEADER_SEARCH_ROWS, type HeaderLayout } from './header';
+import { findHeader, HEADER_SEARCH_ROWS, layoutAtRows, type HeaderLayout } from './header';
+import { asLongColumns } from './layouts/long';
 import type { ColumnEntry, MasteryScale, SheetMapping } from './mapping';
+import { dateMarkerOf, whenOf, type When } from './when';
 import {
-  classFromSheetName, extraKindOf, isSiecleHeader, knownDiscipline, mentionsAbsences, mentionsClassList, mentionsGrades,
+  classFromSheetName, extraKindOf, hasNumberedRound, isSiecleHeader, knownDiscipline, mentionsAbsences, mentionsClassList, mentionsGrades,
   mentionsInterview, mentionsNationalTest, mentionsPositionnement, mentionsSelfAssessment, roundOf, tidy,
 } from './vocabulary';
 
@@ -61,17 +63,87 @@ function isClassList(grid: Grid, layout: HeaderLayout, text: string, entries: Co
   const row = layout.labelRow;
   if (layout.columns.some((c) => isSiecleHeader(String(grid.values[row]?.[c.col] ?? '')))) return true;
   const others = entries.filter((e) => e.role.kind === 'ignored');
-  return (layout.identity.has('class') || layout.identity.has('ine')) && others.every((e) => ['admin', 'numbering', null].includes(extraKindOf(e.header)));
+  const identified = (field: string) => layout.identity.has(field as never) || entries.some((e) => e.role.kind === 'identity' && e.role.field === field);
+  return (identified('class') || identified('ine')) && others.every((e) => ['admin', 'numbering', null].includes(extraKindOf(e.header)));
 }
 
-export function detectSheet(grid: Grid, scale: MasteryScale): SheetMapping {
-  if (grid.hidden) return ignoredSheet(grid, 'feuille masquée : ignorée (affichez-la, ou donnez-lui un rôle dans « AP Correspondances »)');
-  if (isEmptyGrid(grid)) return ignoredSheet(grid, 'feuille vide');
+/** Columns grouped under two or more dates (« Septembre » | « Janvier ») are positionnements in date order. */
+function numberDatedColumns(entries: ColumnEntry[]): void {
+  const dates = entries.map((e) => (e.role.kind === 'competency' ? (e.header.split(' › ').map(dateMarkerOf).find(Boolean)?.key ?? null) : null));
+  const keys = [...new Set(dates.filter((k): k is number => k !== null))].sort((a, b) => a - b);
+  if (keys.length < 2) return;
+  entries.forEach((entry, i) => {
+    const key = dates[i];
+    if (key === null || entry.role.kind !== 'competency') return;
+    const round = keys.indexOf(key) + 1;
+    if (round > 1) entry.role.round = round;
+    else delete entry.role.round;
+  });
+}
+
+/** National tests give scores in percent: a maximum guessed from a few values (« 10 » -> sur 10) is 100. */
+function percentScores(columns: ColumnEntry[], drafts: ColumnDraft[]): void {
+  columns.forEach((column, i) => {
+    const role = column.role;
+    if (!drafts[i]?.guessedMax || (role.kind !== 'competency' && role.kind !== 'item-result')) return;
+    role.maxScore = 100;
+    column.reason = 'notes sur 100 (scores en pourcentage du test national)';
+  });
+}
+
+/** What detection proposes for a sheet, with what it is unsure of. */
+export interface Detection {
+  mapping: SheetMapping;
+  /** Date or period of the positionnement named in the sheet name or title, to order rounds. */
+  when: (When & { where: string }) | null;
+  /** Uncertain choices, as warnings on the sheet. */
+  doubts: { cell: string; message: string }[];
+}
+
+/** « Classe : 2MRC » in a title row (Pronote exports). */
+export function classFromTitle(title: string): string | null {
+  const match = /\bclasse\s*:\s*(\d+\s+[A-Z][\w-]*|[^\s,;:]+)/iu.exec(title);
+  return match ? tidy(match[1]) : null;
+}
+
+/** A date in a title counts only in a title about the positionnement, not an edition date. */
+function whenOfTitle(title: string): When | null {
+  if (!/positionnement|[ée]valuation|\btests?\b|diagnosti/i.test(title) || /[ée]dit[ée]|imprim[ée]|g[ée]n[ée]r[ée]|extrait le/i.test(title)) return null;
+  return whenOf(title);
+}
+
+export function detectSheet(grid: Grid, scale: MasteryScale): Detection {
+  const doubts: Detection['doubts'] = [];
+  const { mapping, title } = detectMapping(grid, scale, doubts);
+  const numbered = hasNumberedRound(grid.sheet) || hasNumberedRound(title);
+  if ((mapping.role !== 'positionnement' && mapping.role !== 'national-test') || numbered) return { mapping, when: null, doubts };
+  const fromName = whenOf(grid.sheet);
+  const fromTitle = fromName ? null : whenOfTitle(title);
+  const when = fromName ? { ...fromName, where: 'le nom de la feuille' } : fromTitle ? { ...fromTitle, where: 'le titre' } : null;
+  return { mapping, when, doubts };
+}
+
+function detectMapping(grid: Grid, scale: MasteryScale, doubts: Detection['doubts']): { mapping: SheetMapping; title: string } {
+  if (grid.hidden) return { mapping: ignoredSheet(grid, 'feuille masquée : ignorée (affichez-la, ou donnez-lui un rôle dans « AP Correspondances »)'), title: '' };
+  if (isEmptyGrid(grid)) return { mapping: ignoredSheet(grid, 'feuille vide'), title: '' };
   const layout = findHeader(grid);
-  if (!layout) return ignoredSheet(grid, `aucune colonne « Nom », « Nom Prénom » ou « Élève » dans les ${HEADER_SEARCH_ROWS} premières lignes`);
+  if (!layout) return { mapping: ignoredSheet(grid, `aucune colonne « Nom », « Nom Prénom » ou « Élève » dans les ${HEADER_SEARCH_ROWS} premières lignes`), title: '' };
+  return { mapping: mappingFromLayout(grid, layout, scale, doubts), title: layout.title };
+}
+
+/** Columns detected under header rows the coordinator chose (1-based `headerRow`, absolute). */
+export function detectAtRows(grid: Grid, scale: MasteryScale, headerRow: number, headerRows: number): SheetMapping {
+  return mappingFromLayout(grid, layoutAtRows(grid, headerRow - 1 - grid.origin.row, headerRows), scale, []);
+}
+
+function mappingFromLayout(grid: Grid, layout: HeaderLayout, scale: MasteryScale, doubts: Detection['doubts']): SheetMapping {
   const headerRow = grid.origin.row + layout.labelRow + 1;
   const rows = pupilRows(grid, layout);
   if (!rows.length) return ignoredSheet(grid, `en-tête trouvé ligne ${headerRow} mais aucun nom d'élève en dessous`);
+  if (layout.inferredIdentity) {
+    const col = layout.identity.get('fullName') ?? 0;
+    doubts.push({ cell: `${columnLetters(grid.origin.col + col)}${headerRow}`, message: `colonne ${columnLetters(grid.origin.col + col)} prise pour l'identité des élèves (${layout.inferredIdentity}) : vérifiez dans « AP Correspondances »` });
+  }
 
   const sheetClass = classFromSheetName(grid.sheet);
   const context: SheetContext = {
@@ -105,8 +177,9 @@ export function detectSheet(grid: Grid, scale: MasteryScale): SheetMapping {
     if (draft.pending === 'colour') return settle(draft, assessment && coloursRead, 'colonne vide');
     return settle(draft, assessment, 'colonne vide');
   });
+  numberDatedColumns(entries);
   const competencies = entries.filter((e) => e.role.kind === 'competency');
-  const hasInterview = entries.some((e) => e.role.kind === 'profile' || e.role.kind === 'project');
+  const hasInterview = entries.some((e) => e.role.kind === 'profile' || e.role.kind === 'project' || e.role.kind === 'wishes');
   const incomplete = drafts.some(({ stats }) => stats.incomplete > 0);
 
   let role: SheetRole;
@@ -118,7 +191,7 @@ export function detectSheet(grid: Grid, scale: MasteryScale): SheetMapping {
     reason = `autopositionnement (nom ou titre de la feuille) : ${count} (${listDisciplines(competencies)})`;
   } else if (hasInterview && (!competencies.length || mentionsInterview(text))) {
     role = 'interview';
-    reason = 'entretiens : colonnes de profil et/ou de projet';
+    reason = 'entretiens : colonnes de profil, de projet ou de vœux';
   } else if (competencies.length) {
     const national = mentionsNationalTest(text) || incomplete || (domainLabels && layout.identity.has('ine'));
     role = national ? 'national-test' : 'positionnement';
@@ -130,8 +203,23 @@ export function detectSheet(grid: Grid, scale: MasteryScale): SheetMapping {
     return ignoredSheet(grid, whyIgnored(text, entries, drafts.map((d) => d.draft)));
   }
 
-  const mapping: SheetMapping = { sheet: grid.sheet, role, reason, headerRow, headerRows: layout.labelRow - layout.topRow + 1, columns: entries };
-  if (!layout.identity.has('class')) {
+  const nameCol = layout.identity.get('lastName') ?? layout.identity.get('fullName') ?? 0;
+  const long = competencies.length ? asLongColumns(grid, entries, rows, nameCol) : null;
+  const mapping: SheetMapping = { sheet: grid.sheet, role, reason, headerRow, headerRows: layout.labelRow - layout.topRow + 1, columns: long ?? entries };
+  if (long) {
+    mapping.layout = 'long';
+    const domains = long.some((e) => e.role.kind === 'item' && /domaine/i.test(e.header));
+    if (domains && role === 'positionnement') mapping.role = 'national-test';
+    mapping.reason = `${mapping.role === 'national-test' ? 'export du test de positionnement national' : 'positionnement'}, une ligne par élève et par compétence`;
+  }
+  if (mapping.role === 'national-test') percentScores(mapping.columns, drafts.map((d) => d.draft));
+  if (layout.inferredIdentity) mapping.reason += `, identité des élèves déduite du contenu`;
+  const classColumn = mapping.columns.some((c) => c.role.kind === 'identity' && c.role.field === 'class');
+  const titleClass = classColumn ? null : classFromTitle(layout.title);
+  if (titleClass) {
+    mapping.className = titleClass;
+    mapping.reason += `, classe « ${titleClass} » lue dans le titre`;
+  } else if (!classColumn) {
     const guessable = role === 'positionnement' || role === 'national-test';
     if ((guessable && !context.discipline) || levelFromClassName(sheetClass)) {
       mapping.className = sheetClass;

@@ -1,11 +1,17 @@
 /**
- * Finding the header of a pupils table: the first row (among the first 40) with a name column,
- * plus a discipline row above it (or competency labels below it) when the header spans two rows.
+ * Finding the header of a pupils table, from the content of the first 40 rows:
+ * - the label row is a row with a name column (« Nom », « Élève », « Pseudonyme »…); when a label sits
+ *   over the identity columns (« Élève » above « Nom | Prénom »), the lower row is the label row;
+ * - up to two group rows above it (disciplines, domains, merged or written once and carried), or
+ *   competency labels below it when the names are merged over two rows;
+ * - without any name header, the label row is the first row above columns of mastery values whose
+ *   leftmost text column, distinct from row to row, holds the pupils' identities (said so).
  * Title and legend rows above the header are kept as the sheet's "title" text.
  */
 import { cellAt, gridWidth, type CellRange, type Grid } from '../grid';
-import { isMasteryWord } from './mastery';
-import { extraKindOf, identityFieldOf, isPureRoundMarker, mentionsPositionnement, tidy, type IdentityField } from './vocabulary';
+import { isMasteryWord, numberOf, scoreTextPercent } from './mastery';
+import { looksLikeName } from './names';
+import { extraKindOf, identityFieldOf, isPureRoundMarker, keyOf, mentionsPositionnement, tidy, type IdentityField } from './vocabulary';
 
 export const HEADER_SEARCH_ROWS = 40;
 
@@ -27,6 +33,8 @@ export interface HeaderLayout {
   columns: HeaderColumn[];
   /** Text of the rows above the header (titles, legends), for role and round hints. */
   title: string;
+  /** Set when no header names the identity column: why the column was taken for it. */
+  inferredIdentity?: string;
 }
 
 function text(grid: Grid, row: number, col: number): string {
@@ -82,13 +90,27 @@ function isLabelRowBelow(grid: Grid, row: number, identity: Map<IdentityField, n
   return labels > others && (labels >= 2 || (labels >= 1 && mergedAbove));
 }
 
-/** A discipline row above the header: nothing above the name columns, short texts above competencies. */
+/** Words a team writes over its identity columns (« Élève » over « Nom | Prénom »). */
+const IDENTITY_GROUP_WORDS = new Set(['eleve', 'eleves', 'identite', 'identification', 'apprenant', 'apprenants', 'candidat', 'informations']);
+
+/**
+ * A group row above the header: short texts above the competencies (disciplines, domains), and over
+ * the identity columns nothing or a label confined to them (« Élève » merged over « Nom | Prénom »).
+ */
 function isGroupRowAbove(grid: Grid, row: number, identity: Map<IdentityField, number>, width: number): boolean {
   const above = row - 1;
   if (above < 0) return false;
-  for (const col of identity.values()) if (shownText(grid, above, col)) return false;
+  const identityCols = new Set(identity.values());
+  for (const col of identityCols) {
+    const shown = shownText(grid, above, col);
+    if (!shown) continue;
+    const merge = mergeAt(grid, above, col);
+    const confined = !merge || Array.from({ length: merge.colCount }, (_, i) => merge.col + i).every((c) => identityCols.has(c) || !text(grid, row, c));
+    if (!confined || !(identityFieldOf(shown) || IDENTITY_GROUP_WORDS.has(keyOf(shown)))) return false;
+  }
   let groups = 0;
   for (let c = 0; c < width; c++) {
+    if (identityCols.has(c)) continue;
     const value = cellAt(grid, above, c);
     if (value === null || tidy(value) === '') continue;
     if (typeof value !== 'string') return false;
@@ -101,7 +123,9 @@ function isGroupRowAbove(grid: Grid, row: number, identity: Map<IdentityField, n
 }
 
 function groupsOf(grid: Grid, top: number, labelRow: number, width: number, identityCols: Set<number>): string[] {
-  const topHasMerges = (grid.merges ?? []).some((m) => m.row <= top && m.row + m.rowCount > top && m.colCount > 1);
+  // Merged discipline labels mean nothing is carried; a label merged over the identity columns says nothing.
+  const overIdentity = (m: CellRange) => Array.from({ length: m.colCount }, (_, i) => m.col + i).every((c) => identityCols.has(c));
+  const topHasMerges = (grid.merges ?? []).some((m) => m.row <= top && m.row + m.rowCount > top && m.colCount > 1 && !overIdentity(m));
   const groups: string[] = [];
   let carried = '';
   for (let c = 0; c < width; c++) {
@@ -120,16 +144,27 @@ function groupsOf(grid: Grid, top: number, labelRow: number, width: number, iden
   return groups;
 }
 
-/** Columns of a header whose first and label rows are known. */
+/**
+ * Columns of a header whose first and label rows are known. With several group rows, a column's
+ * group is their texts from the top down, joined by « › » (« Français › Lire »).
+ */
 function columnsOf(grid: Grid, top: number, labelRow: number, width: number, identityCols: Set<number>): HeaderColumn[] {
   if (top === labelRow) return Array.from({ length: width }, (_, c) => ({ col: c, label: text(grid, labelRow, c), group: '' }));
-  const groups = groupsOf(grid, top, labelRow, width, identityCols);
+  const groupRows = Array.from({ length: labelRow - top }, (_, i) => groupsOf(grid, top + i, labelRow, width, identityCols));
   const columns: HeaderColumn[] = [];
   for (let c = 0; c < width; c++) {
     const label = text(grid, labelRow, c);
-    const group = groups[c];
-    if (!label) columns.push({ col: c, label: shownText(grid, top, c), group: '' });
-    else columns.push({ col: c, label, group: group === label ? '' : group });
+    const parts: string[] = [];
+    for (const groups of groupRows) if (groups[c] && !parts.includes(groups[c]) && groups[c] !== label) parts.push(groups[c]);
+    if (label) {
+      columns.push({ col: c, label, group: parts.join(' › ') });
+      continue;
+    }
+    // No label: the lowest text above it is the label (« Nom » merged over two rows).
+    let r = labelRow - 1;
+    while (r > top && !shownText(grid, r, c)) r--;
+    const own = shownText(grid, r, c);
+    columns.push({ col: c, label: own, group: parts.filter((p) => p !== own).join(' › ') });
   }
   return columns;
 }
@@ -140,16 +175,111 @@ function titleOf(grid: Grid, top: number, width: number): string {
   return parts.join(' ').slice(0, 500);
 }
 
-export function findHeader(grid: Grid): HeaderLayout | null {
-  const width = gridWidth(grid);
+/** Rows holding a name header, top down. */
+function nameHeaderRows(grid: Grid, width: number): { row: number; identity: Map<IdentityField, number> }[] {
+  const found: { row: number; identity: Map<IdentityField, number> }[] = [];
   const last = Math.min(grid.values.length, HEADER_SEARCH_ROWS);
   for (let r = 0; r < last; r++) {
     const identity = identityOfRow(grid, r, width);
     if (!identity.has('lastName') && !identity.has('fullName')) continue;
     if (nonEmptyCount(grid, r, width) < 2) continue;
-    return layoutFrom(grid, r, identity, width);
+    found.push({ row: r, identity });
+  }
+  return found;
+}
+
+export function findHeader(grid: Grid): HeaderLayout | null {
+  const width = gridWidth(grid);
+  const candidates = nameHeaderRows(grid, width);
+  if (!candidates.length) return inferredHeader(grid, width);
+  // « Élève » over « Nom | Prénom »: the lower of two header rows close together holds the labels.
+  let chosen = candidates[0];
+  for (const next of candidates.slice(1)) {
+    if (next.row - chosen.row > 2 || (next.row - chosen.row === 2 && hasValues(grid, chosen.row + 1, width))) break;
+    const nameCol = next.identity.get('lastName') ?? next.identity.get('fullName') ?? -1;
+    if (!identityArea(grid, chosen.row, chosen.identity).has(nameCol)) break;
+    chosen = next;
+  }
+  return layoutFrom(grid, chosen.row, chosen.identity, width);
+}
+
+/** Columns covered by the identity labels of a row, merged areas included. */
+function identityArea(grid: Grid, row: number, identity: Map<IdentityField, number>): Set<number> {
+  const cols = new Set<number>();
+  for (const col of identity.values()) {
+    const merge = mergeAt(grid, row, col);
+    if (!merge) cols.add(col);
+    else for (let c = merge.col; c < merge.col + merge.colCount; c++) cols.add(c);
+  }
+  return cols;
+}
+
+/** A row holding mastery values or numbers: data, not header. */
+function hasValues(grid: Grid, row: number, width: number): boolean {
+  for (let c = 0; c < width; c++) if (isResultValue(cellAt(grid, row, c))) return true;
+  return false;
+}
+
+function isResultValue(value: unknown): boolean {
+  if (typeof value === 'number') return true;
+  return typeof value === 'string' && (isMasteryWord(value) || scoreTextPercent(value) !== null || numberOf(value) !== null);
+}
+
+/** Rows looked at below a candidate label row when no header names the identity column. */
+const INFERENCE_SAMPLE = 60;
+
+/**
+ * No « Nom » anywhere: the first row with labels above at least one column of mastery values, whose
+ * leftmost text column before those values holds mostly distinct texts, is taken as the header.
+ */
+function inferredHeader(grid: Grid, width: number): HeaderLayout | null {
+  const last = Math.min(grid.values.length - 1, HEADER_SEARCH_ROWS);
+  const columns = Math.min(width, IDENTITY_SEARCH_COLUMNS);
+  for (let r = 0; r < last; r++) {
+    if (nonEmptyCount(grid, r, columns) < 2 || hasValues(grid, r, columns)) continue;
+    const end = Math.min(grid.values.length, r + 1 + INFERENCE_SAMPLE);
+    let firstResult = -1;
+    for (let c = 0; c < columns && firstResult < 0; c++) {
+      let values = 0;
+      let mastery = 0;
+      for (let x = r + 1; x < end; x++) {
+        const value = cellAt(grid, x, c);
+        if (value === null || tidy(value) === '') continue;
+        values++;
+        if (isMasteryWord(value) || (typeof value === 'string' && scoreTextPercent(value) !== null)) mastery++;
+      }
+      if (mastery >= 2 && mastery * 5 >= values * 3) firstResult = c;
+    }
+    if (firstResult <= 0) continue;
+    for (let c = 0; c < firstResult; c++) {
+      const texts: string[] = [];
+      for (let x = r + 1; x < end; x++) {
+        const value = tidy(cellAt(grid, x, c));
+        if (value) texts.push(value);
+      }
+      const names = texts.filter((t) => looksLikeName(t));
+      if (names.length < 2 || names.length * 5 < texts.length * 4 || new Set(names).size * 5 < names.length * 4) continue;
+      const identity = new Map<IdentityField, number>([['fullName', c]]);
+      const layout = layoutFrom(grid, r, identity, width);
+      const label = text(grid, r, c);
+      layout.inferredIdentity = `${label ? `« ${label} » : ` : ''}aucun intitulé « Nom » ou « Élève » ; textes distincts à gauche des résultats, pris pour l'identité des élèves`;
+      return layout;
+    }
   }
   return null;
+}
+
+/**
+ * The layout for header rows the coordinator chose (rows corrected in the pane): identity columns are
+ * looked for in the label row, then in the rows above (names merged over two rows).
+ */
+export function layoutAtRows(grid: Grid, labelRow: number, headerRows: number): HeaderLayout {
+  const width = gridWidth(grid);
+  const top = Math.max(0, labelRow - Math.max(1, headerRows) + 1);
+  const identity = identityOfRow(grid, labelRow, width);
+  for (let r = labelRow - 1; r >= top; r--) for (const [field, col] of identityOfRow(grid, r, width)) if (!identity.has(field) && !text(grid, labelRow, col)) identity.set(field, col);
+  const columns = columnsOf(grid, top, labelRow, width, new Set(identity.values()));
+  return { topRow: top, labelRow, identity, columns, title: titleOf(grid, top, width) };
 }
 
 /** The layout for a header whose rows are known (a saved mapping); `identityCols` are its name columns. */
@@ -160,12 +290,15 @@ export function layoutAt(grid: Grid, labelRow: number, headerRows: number, ident
   return { topRow: top, labelRow, identity: new Map(), columns, title: titleOf(grid, top, width) };
 }
 
+/** At most two group rows above the label row: a header spans up to three rows. */
+const MAX_GROUP_ROWS = 2;
+
 function layoutFrom(grid: Grid, row: number, identity: Map<IdentityField, number>, width: number): HeaderLayout {
   const identityCols = new Set(identity.values());
   let top = row;
   let labelRow = row;
   if (isLabelRowBelow(grid, row, identity, width)) labelRow = row + 1;
-  else if (isGroupRowAbove(grid, row, identity, width)) top = row - 1;
+  while (row - top < MAX_GROUP_ROWS && isGroupRowAbove(grid, top, identity, width)) top--;
   const columns = columnsOf(grid, top, labelRow, width, identityCols);
   return { topRow: top, labelRow, identity, columns, title: titleOf(grid, top, width) };
 }

@@ -24,6 +24,17 @@ export type ColumnRole =
   | { kind: 'profile' }
   /** Project after the diploma (BTS, insertion, passerelle…). */
   | { kind: 'project' }
+  /** The pupil's wishes: workshop kinds in order of preference (« Vœux », « Vœu 1 »…). */
+  | { kind: 'wishes' }
+  /** EDT pre-term lists: names of pupils to keep with (« Regroupé avec ») or apart from (« Séparé de »). */
+  | { kind: 'together' }
+  | { kind: 'apart' }
+  /** Long layout (one row per pupil and item): the item assessed, its discipline, its result. */
+  | { kind: 'item' }
+  | { kind: 'item-discipline' }
+  | { kind: 'item-result'; maxScore?: number }
+  /** Date or period of the positionnement the row belongs to (several positionnements in one sheet). */
+  | { kind: 'round-date' }
   | { kind: 'ignored' };
 
 export interface ColumnEntry {
@@ -36,10 +47,24 @@ export interface ColumnEntry {
   reason: string;
 }
 
+/**
+ * How a sheet's rows hold results (see `layouts/`): `wide` one row per pupil and one column per
+ * competency; `long` one row per pupil and item; `roll` a class list, identities only.
+ */
+export type SheetLayout = 'wide' | 'long' | 'roll';
+
+export const SHEET_LAYOUT_LABELS: Record<SheetLayout, string> = {
+  wide: 'une ligne par élève',
+  long: 'une ligne par élève et compétence',
+  roll: "liste d'élèves",
+};
+
 export interface SheetMapping {
   sheet: string;
   role: SheetRole;
   reason: string;
+  /** Absent: `roll` for class lists, `wide` otherwise. */
+  layout?: SheetLayout;
   /** Row (1-based, absolute) holding the column labels; data starts below it. Absent for ignored sheets. */
   headerRow?: number;
   /** Header rows counted upwards from `headerRow` (2 when a discipline row sits above the labels). */
@@ -91,11 +116,23 @@ export const COLUMN_ROLE_LABELS = {
   class: 'Classe',
   level: 'Niveau',
   birthDate: 'Date de naissance (jamais lue)',
+  leaveDate: 'Date de sortie',
   competency: 'Compétence',
   profile: "Profil d'entretien",
   project: 'Projet',
+  wishes: 'Vœux',
+  together: 'Regroupé avec',
+  apart: 'Séparé de',
+  item: 'Compétence de la ligne',
+  'item-discipline': 'Discipline de la ligne',
+  'item-result': 'Résultat de la ligne',
+  'round-date': 'Date du positionnement',
   ignored: 'Ignorée',
 } as const;
+
+export function layoutOf(mapping: SheetMapping): SheetLayout {
+  return mapping.layout ?? (mapping.role === 'class-list' ? 'roll' : 'wide');
+}
 
 export function columnRoleLabel(role: ColumnRole): string {
   return role.kind === 'identity' ? COLUMN_ROLE_LABELS[role.field] : COLUMN_ROLE_LABELS[role.kind];

@@ -9,8 +9,8 @@ import type { MasteryLevel, SheetRole } from '../model';
 import { MARKER, SHEET_NAMES, type SheetSpec, type SpecCell, type StyledRange } from '../render/sheetSpec';
 import { numberValue, readSection, sectionValue, yesValue, type Section, type SectionRow } from '../settings/sections';
 import {
-  COLUMN_ROLE_LABELS, columnRoleLabel, defaultScale, MASTERY_LEVEL_LABELS, SHEET_ROLE_LABELS,
-  type ColumnEntry, type ColumnMapping, type ColumnRole, type MasteryScale, type SheetMapping,
+  COLUMN_ROLE_LABELS, columnRoleLabel, defaultScale, layoutOf, MASTERY_LEVEL_LABELS, SHEET_LAYOUT_LABELS, SHEET_ROLE_LABELS,
+  type ColumnEntry, type SheetLayout, type ColumnMapping, type ColumnRole, type MasteryScale, type SheetMapping,
 } from './mapping';
 import type { Thresholds } from './mastery';
 import { identityFieldOf, keyOf, tidy, type IdentityField } from './vocabulary';
@@ -22,7 +22,7 @@ const COLUMNS_TITLE = 'Colonnes : rôle de chaque colonne';
 const EXTRAS_TITLE = "Valeurs ajoutées : équivalences propres à l'établissement";
 
 const SCALE_HEADERS = ['Réglage', 'Valeur', 'Aide'];
-const SHEET_HEADERS = ['Feuille', 'Rôle', 'Ligne des intitulés', "Lignes d'en-tête", 'Classe', 'Positionnement n°', 'Pourquoi'];
+const SHEET_HEADERS = ['Feuille', 'Rôle', 'Ligne des intitulés', "Lignes d'en-tête", 'Classe', 'Positionnement n°', 'Pourquoi', 'Disposition'];
 const COLUMN_HEADERS = ['Feuille', 'Colonne', 'Intitulé', 'Rôle', 'Discipline', 'Compétence', 'Note maximale', 'Autopositionnement', 'Positionnement n°', 'Pourquoi'];
 const EXTRA_HEADERS = ['Valeur', 'Niveau', 'Aide'];
 
@@ -67,9 +67,13 @@ export function renderMappingSheet(mapping: ColumnMapping): SheetSpec {
 
   section(SHEETS_TITLE, SHEET_HEADERS);
   const sheetRoles = (['positionnement', 'self-assessment', 'interview', 'class-list', 'national-test', 'ignored'] as SheetRole[]).map((r) => SHEET_ROLE_LABELS[r]);
-  if (mapping.sheets.length) validations.push({ range: { row: cells.length, col: 1, rowCount: mapping.sheets.length, colCount: 1 }, values: sheetRoles });
+  if (mapping.sheets.length) {
+    validations.push({ range: { row: cells.length, col: 1, rowCount: mapping.sheets.length, colCount: 1 }, values: sheetRoles });
+    validations.push({ range: { row: cells.length, col: SHEET_HEADERS.indexOf('Disposition'), rowCount: mapping.sheets.length, colCount: 1 }, values: Object.values(SHEET_LAYOUT_LABELS) });
+  }
   for (const sheet of mapping.sheets) {
-    cells.push(row([sheet.sheet, SHEET_ROLE_LABELS[sheet.role], sheet.headerRow ?? null, sheet.headerRows ?? null, sheet.className ?? null, sheet.round ?? null, sheet.reason]));
+    const layout = sheet.role === 'ignored' ? null : SHEET_LAYOUT_LABELS[layoutOf(sheet)];
+    cells.push(row([sheet.sheet, SHEET_ROLE_LABELS[sheet.role], sheet.headerRow ?? null, sheet.headerRows ?? null, sheet.className ?? null, sheet.round ?? null, sheet.reason, layout]));
   }
 
   section(COLUMNS_TITLE, COLUMN_HEADERS);
@@ -81,7 +85,7 @@ export function renderMappingSheet(mapping: ColumnMapping): SheetSpec {
     cells.push(
       row([
         sheet, column.column, column.header, columnRoleLabel(role), competency?.discipline ?? null, competency?.label ?? null,
-        competency?.maxScore ?? null, competency?.self ? 'oui' : null, competency?.round ?? null, column.reason,
+        competency?.maxScore ?? (role.kind === 'item-result' ? role.maxScore ?? null : null), competency?.self ? 'oui' : null, competency?.round ?? null, column.reason,
       ]),
     );
   }
@@ -121,6 +125,9 @@ const COLUMN_ROLE_LOOKUP = new Map<string, RoleKey>([
   ['date de naissance', 'birthDate'], ['competences', 'competency'], ['item', 'competency'], ['profil', 'profile'],
   ['ignore', 'ignored'], ['ignorer', 'ignored'], ['a ignorer', 'ignored'],
 ]);
+
+/** Column roles without parameters. */
+const SIMPLE_KINDS = new Set<RoleKey>(['profile', 'project', 'ignored', 'wishes', 'together', 'apart', 'item', 'item-discipline', 'round-date']);
 
 function columnRoleOf(label: string): RoleKey | null {
   return COLUMN_ROLE_LOOKUP.get(keyOf(label)) ?? identityFieldOf(label);
@@ -208,9 +215,23 @@ class MappingParser {
       if (headerRows !== undefined) sheet.headerRows = headerRows;
       if (className) sheet.className = className;
       if (round !== undefined) sheet.round = round;
+      const layout = this.layout(entry, sheet);
+      if (layout) sheet.layout = layout;
       sheets.push(sheet);
     }
     return sheets;
+  }
+
+  /** The sheet's layout when written and not the default one for its role. */
+  private layout(entry: SectionRow, sheet: SheetMapping): SheetLayout | undefined {
+    const text = this.text(entry, 'Disposition');
+    if (!text) return undefined;
+    const layout = (Object.entries(SHEET_LAYOUT_LABELS) as [SheetLayout, string][]).find(([, label]) => keyOf(label) === keyOf(text))?.[0];
+    if (!layout) {
+      this.warn(entry.addressOf('Disposition'), `disposition « ${text} » inconnue (attendu : ${Object.values(SHEET_LAYOUT_LABELS).join(' ; ')}) : disposition par défaut`);
+      return undefined;
+    }
+    return layout === layoutOf({ ...sheet, layout: undefined }) ? undefined : layout;
   }
 
   private role(entry: SectionRow): ColumnRole | null {
@@ -220,8 +241,12 @@ class MappingParser {
       this.warn(entry.addressOf('Rôle'), `rôle de colonne « ${label} » inconnu : colonne ignorée`);
       return null;
     }
-    if (kind === 'profile' || kind === 'project' || kind === 'ignored') return { kind };
-    if (kind !== 'competency') return { kind: 'identity', field: kind };
+    if (kind === 'item-result') {
+      const max = numberValue(sectionValue(entry, 'Note maximale'));
+      return max !== null && max > 0 ? { kind, maxScore: max } : { kind };
+    }
+    if (SIMPLE_KINDS.has(kind)) return { kind } as ColumnRole;
+    if (kind !== 'competency') return { kind: 'identity', field: kind as IdentityField };
     const role: ColumnRole = { kind: 'competency', discipline: this.text(entry, 'Discipline') || 'Général', label: this.text(entry, 'Compétence') || this.text(entry, 'Intitulé') };
     if (!role.label) {
       this.warn(entry.addressOf('Compétence'), 'compétence sans nom : colonne ignorée');

@@ -1,6 +1,8 @@
 /**
  * Mastery values as teams type them, mapped to the 4-level LSU scale:
  * words and abbreviations (A / ECA / NA, LSU words, TB / B / AB / I), symbols (++ / + / - / --),
+ * Pronote's six levels (« Presque maîtrisé » counts as fragile, « Début de maîtrise » as insufficient:
+ * both still call for help; a school that reads them otherwise says so in « AP Correspondances »),
  * LSU numbers 1-4, scores (« 12/20 », « 75 % », or numbers in a column with a known maximum).
  * "abs", "disp.", "NE", "Test incomplet"… mean not assessed, never "not acquired".
  */
@@ -26,11 +28,11 @@ export interface ExtraValue {
 }
 
 const WORDS: [MasteryLevel | 0, string[]][] = [
-  [4, ['tbm', 'tresbonnemaitrise', 'tresbonnemaitrisee', 'tresbienmaitrise', 'tresbienmaitrisee', 'maitrisetresbonne', 'tb', 'tresbien', 'depasse', 'depassee', 'expert', 'excellent', 'maitrisetressatisfaisante']],
-  [3, ['a', 'acquis', 'acquise', 'acquises', 'ac', 'maitrisesatisfaisante', 'satisfaisante', 'satisfaisant', 'ms', 'maitrise', 'maitrisee', 'bien', 'b', 'atteint', 'atteinte', 'valide', 'validee', 'reussi', 'oui']],
-  [2, ['eca', 'ec', 'encours', 'encoursdacquisition', 'encoursacquisition', 'enacquisition', 'pa', 'partiellementacquis', 'partiellementacquise', 'partiellement', 'partiel', 'maitrisefragile', 'fragile', 'mf', 'ar', 'arenforcer', 'presqueacquis', 'enprogres', 'assezbien', 'ab', 'partiellementatteint', 'fragil']],
-  [1, ['na', 'nonacquis', 'nonacquise', 'pasacquis', 'maitriseinsuffisante', 'insuffisante', 'insuffisant', 'mi', 'nonmaitrise', 'nonmaitrisee', 'nm', 'nonatteint', 'non', 'i', 'insuffisance']],
-  [0, ['abs', 'absent', 'absente', 'absents', 'absence', 'disp', 'dispense', 'dispensee', 'ne', 'nonevalue', 'nonevaluee', 'pasevalue', 'nr', 'nonrenseigne', 'nn', 'nonnote', 'nf', 'nonfait', 'testincomplet', 'incomplet']],
+  [4, ['tbm', 'tresbonnemaitrise', 'tresbonniveaudemaitrise', 'tresbonniveau', 'niveaudemaitrisetresbon', 'tresbonnemaitrisee', 'tresbienmaitrise', 'tresbienmaitrisee', 'maitrisetresbonne', 'tb', 'tresbien', 'depasse', 'depassee', 'expert', 'excellent', 'maitrisetressatisfaisante']],
+  [3, ['a', 'acquis', 'acquise', 'acquises', 'ac', 'maitrisesatisfaisante', 'niveaudemaitrisesatisfaisant', 'bonnemaitrise', 'satisfaisante', 'satisfaisant', 'ms', 'maitrise', 'maitrisee', 'bien', 'b', 'atteint', 'atteinte', 'valide', 'validee', 'reussi', 'oui']],
+  [2, ['eca', 'ec', 'encours', 'encoursdacquisition', 'encoursacquisition', 'enacquisition', 'pa', 'partiellementacquis', 'partiellementacquise', 'partiellement', 'partiel', 'maitrisefragile', 'fragile', 'mf', 'ar', 'arenforcer', 'presqueacquis', 'enprogres', 'assezbien', 'ab', 'partiellementatteint', 'fragil', 'presquemaitrise', 'presquemaitrisee', 'niveaudemaitrisefragile', 'maitrisepartielle']],
+  [1, ['na', 'nonacquis', 'nonacquise', 'pasacquis', 'maitriseinsuffisante', 'insuffisante', 'insuffisant', 'mi', 'nonmaitrise', 'nonmaitrisee', 'nm', 'nonatteint', 'non', 'i', 'insuffisance', 'debutdemaitrise', 'niveaudemaitriseinsuffisant', 'maitriseinsuffisant']],
+  [0, ['abs', 'absent', 'absente', 'absents', 'absence', 'disp', 'dispense', 'dispensee', 'ne', 'nonevalue', 'nonevaluee', 'pasevalue', 'nr', 'nonrenseigne', 'nn', 'nonnote', 'nf', 'nonfait', 'testincomplet', 'incomplet', 'nonrendu', 'nonrendue', 'nonremis', 'nonevaluable']],
 ];
 
 const WORD_LOOKUP = new Map<string, MasteryLevel | 0>(WORDS.flatMap(([level, keys]) => keys.map((key) => [key, level] as const)));

@@ -3,15 +3,17 @@ import { normalizeText } from '../text';
 import { isMasteryNormalized } from './mastery';
 import { isSummaryWord, tidy } from './vocabulary';
 
-const NAME_PATTERN = /^[\p{L}][\p{L}\p{M}\s'’\-.,()]*$/u;
+/** Legends (« A : acquis »), formulas and sentences are not identities. */
+const NOT_AN_IDENTITY = /[:=;!?]|^\d+([.,]\d+)?$/;
 
 /**
- * A pupil's name, not a summary row (« Moyenne »), a legend (« A : acquis ») or a number. With a first
- * name in its own column, a last name such as « Nombre » is a real name, not a summary row.
+ * The identity of a row: a name, a pseudonym or a code (« DUPONT Marie », « Élève 12 », « E-0412 »),
+ * not a summary row (« Moyenne »), a legend (« A : acquis »), a count (« 24 ») or a scale word.
+ * With a first name in its own column, a last name such as « Nombre » is a real name, not a summary row.
  */
 export function looksLikeName(text: string, withFirstName = false): boolean {
   const name = tidy(text);
-  if (!name || name.length > 60 || !NAME_PATTERN.test(name)) return false;
+  if (!name || name.length > 60 || !/\p{L}/u.test(name) || NOT_AN_IDENTITY.test(name)) return false;
   if (withFirstName) return true;
   const normalized = normalizeText(name);
   return !isSummaryWord(normalized.replace(/[^a-z0-9]+/g, ' ').trim().split(' ')[0]) && !isMasteryNormalized(normalized);

@@ -4,14 +4,19 @@
  */
 import { normalizeText } from '../text';
 
+/** Ligatures spelled out (« Vœux » -> « Voeux »), which accent stripping leaves alone. */
+function withoutLigatures(value: unknown): unknown {
+  return typeof value === 'string' ? value.replace(/œ/g, 'oe').replace(/Œ/g, 'OE').replace(/æ/g, 'ae').replace(/Æ/g, 'AE') : value;
+}
+
 /** "Né(e) le :" -> "ne e le"; "NOM_DE_FAMILLE" -> "nom de famille". */
 export function keyOf(value: unknown): string {
-  return normalizeText(value).replace(/[^a-z0-9]+/g, ' ').trim();
+  return normalizeText(withoutLigatures(value)).replace(/[^a-z0-9]+/g, ' ').trim();
 }
 
 /** "N.A." -> "na"; "En cours d'acquisition" -> "encoursdacquisition". */
 export function compactKey(value: unknown): string {
-  return normalizeText(value).replace(/[^a-z0-9]+/g, '');
+  return normalizeText(withoutLigatures(value)).replace(/[^a-z0-9]+/g, '');
 }
 
 /** Trimmed text with inner runs of spaces collapsed, as shown back to the coordinator. */
@@ -20,7 +25,7 @@ export function tidy(value: unknown): string {
   return String(value).replace(/\s+/g, ' ').trim();
 }
 
-export type IdentityField = 'lastName' | 'firstName' | 'fullName' | 'ine' | 'class' | 'level' | 'birthDate';
+export type IdentityField = 'lastName' | 'firstName' | 'fullName' | 'ine' | 'class' | 'level' | 'birthDate' | 'leaveDate';
 
 const IDENTITY_HEADERS: Record<IdentityField, string[]> = {
   lastName: ['nom', 'noms', 'nom de famille', 'nom famille', 'nom eleve', 'nom de l eleve', 'nom d usage', 'nom usage', 'nom de naissance', 'patronyme', 'last name'],
@@ -28,12 +33,14 @@ const IDENTITY_HEADERS: Record<IdentityField, string[]> = {
   fullName: [
     'nom prenom', 'nom et prenom', 'noms et prenoms', 'nom prenoms', 'nom et prenoms', 'prenom nom', 'nom prenom eleve',
     'nom et prenom de l eleve', 'nom prenom de l eleve', 'eleve', 'eleves', 'identite', 'nom complet', 'apprenant', 'apprenants',
-    'nom de l eleve et prenom', 'nom des eleves',
+    'nom de l eleve et prenom', 'nom des eleves', 'pseudonyme', 'pseudo', 'code eleve', 'code anonyme', 'anonymat', 'numero d anonymat',
+    'candidat', 'candidats',
   ],
   ine: ['ine', 'n ine', 'no ine', 'numero ine', 'num ine', 'id national', 'identifiant national', 'ine eleve', 'ine de l eleve', 'code ine'],
-  class: ['classe', 'classes', 'division', 'div', 'classe eleve', 'classe de l eleve', 'code structure', 'structure', 'groupe classe'],
+  class: ['classe', 'classes', 'division', 'div', 'classe eleve', 'classe de l eleve', 'code structure', 'structure', 'groupe classe', 'classe previsionnelle', 'classe prevue', 'classe de rentree', 'division previsionnelle'],
   level: ['niveau', 'niveau de formation', 'niveau classe', 'niv'],
   birthDate: ['date de naissance', 'date naissance', 'date naiss', 'date de naiss', 'naissance', 'ne le', 'nee le', 'ne e le', 'ne e', 'ddn', 'date naissance eleve'],
+  leaveDate: ['date de sortie', 'date sortie', 'sortie le', 'date de depart', 'date depart', 'sorti le', 'sortie'],
 };
 
 const IDENTITY_LOOKUP = new Map<string, IdentityField>(
@@ -52,7 +59,7 @@ const EXTRA_WORDS: [ExtraKind, string[]][] = [
   ['absence', ['absence', 'absences', 'abs', 'retard', 'retards', 'demi journees', 'nb abs', 'assiduite']],
   ['summary', ['moyenne', 'moyennes', 'total', 'totaux', 'somme', 'bilan', 'score global', 'score total', 'note globale', 'resultat global', 'synthese', 'nb a', 'nb na', 'nb eca', 'nombre', 'pourcentage global', 'taux global']],
   ['numbering', ['n', 'no', 'num', 'numero', 'rang', 'ordre', 'id', 'identifiant', 'n eleve', 'numero eleve', 'id eleve']],
-  ['date', ['date', 'date de l entretien', 'date entretien', 'date d entree', 'date de sortie', 'date evaluation']],
+  ['date', ['date', 'date de l entretien', 'date entretien', 'date d entree', 'date evaluation']],
   ['organisation', ['groupe', 'groupe ap', 'atelier', 'intervenant', 'professeur', 'professeur principal', 'enseignant', 'tuteur', 'referent', 'salle', 'mene par', 'entretien mene par']],
   ['admin', ['sexe', 'genre', 'regime', 'option', 'options', 'mef', 'code mef', 'libelle mef', 'formation', 'specialite', 'email', 'mail', 'courriel', 'telephone', 'tel', 'adresse', 'responsable', 'responsables', 'statut', 'boursier', 'bourse', 'redoublant', 'redoublement', 'pap', 'pps', 'amenagement', 'amenagements', 'lv1', 'lv2', 'nationalite', 'etablissement d origine', 'origine', 'commune', 'ville', 'transport', 'demi pension', 'externe', 'interne']],
 ];
@@ -84,10 +91,28 @@ export function extraKindOf(header: string): ExtraKind | null {
 }
 
 const PROFILE_HEADERS = ['profil', 'profil eleve', 'profil de l eleve', 'profil d entretien', 'profil entretien', 'typologie', 'categorie', 'groupe de profil', 'type de profil'];
-const PROJECT_HEADERS = ['projet', 'projet professionnel', 'projet pro', 'projet d orientation', 'projet de l eleve', 'projet personnel', 'orientation', 'orientation envisagee', 'poursuite d etudes', 'souhait', 'souhaits', 'souhait d orientation', 'voeu', 'voeux', 'apres le bac', 'projet apres le bac', 'projet apres le diplome'];
+const PROJECT_HEADERS = ['projet', 'projet professionnel', 'projet pro', 'projet d orientation', 'projet de l eleve', 'projet personnel', 'orientation', 'orientation envisagee', 'poursuite d etudes', 'souhait d orientation', 'apres le bac', 'projet apres le bac', 'projet apres le diplome'];
 
 export function isProfileHeader(header: string): boolean {
   return PROFILE_HEADERS.includes(keyOf(header));
+}
+
+/** « Vœux », « Vœu 1 », « Choix d'atelier 2 »: the pupil's ranking of workshop kinds. */
+export function isWishesHeader(header: string): boolean {
+  return /^(voeux?|souhaits?|choix)( (d atelier|d ateliers|ap|de l eleve|eleve))?( \d)?$/.test(keyOf(header));
+}
+
+/** A « Date » or « Période » column of a positionnement: the round of each row. */
+export function isRoundDateHeader(header: string): boolean {
+  return /^(date|periode|session|date (de l |d )?evaluation|date du positionnement|date de passation|date du test)$/.test(keyOf(header));
+}
+
+/** Pair constraints of an EDT pre-term list: « Regroupé avec », « Séparé de ». */
+export function pairHeaderOf(header: string): 'together' | 'apart' | null {
+  const key = keyOf(header);
+  if (/^(a )?regroupe(e|r)?s? avec$|^avec$|^mettre avec$/.test(key)) return 'together';
+  if (/^(a )?separe(e|r)?s? de$|^pas avec$|^eviter$/.test(key)) return 'apart';
+  return null;
 }
 
 export function isProjectHeader(header: string): boolean {
@@ -231,11 +256,22 @@ export function roundOf(text: string): number | null {
   return null;
 }
 
+/** A round given by its number (« P2 », « 2e positionnement »), not by a month or a period word. */
+export function hasNumberedRound(text: string): boolean {
+  const key = keyOf(text);
+  return /\b(?:p|pos|positionnement|position)\s?\d\b|\b\d\s?(?:e|eme|er|ere|nd|nde)? positionnement\b|\b(deuxieme|second|seconde|premier) positionnement\b/.test(key);
+}
+
 const ROUND_FILLER = new Set([
   'positionnement', 'position', 'pos', 'p', 'n', 'no', 'numero', 'de', 'du', 'd', 'le', 'la', 'l', 'fin', 'cycle', 'debut', 'annee',
   'septembre', 'sept', 'juin', 'rentree', 'initial', 'initiale', 'final', 'finale', 'deuxieme', 'second', 'seconde', 'premier',
   'e', 'eme', 'er', 'ere', 'nd', 'nde', 'sortie', 'diagnostic', 'evaluation',
 ]);
+
+/** Words that only say « which positionnement » (« positionnement », « de », « fin »…). */
+export function isRoundFillerWord(word: string): boolean {
+  return ROUND_FILLER.has(word);
+}
 
 /** « Positionnement 2 (juin) » is only a round marker; « Mathématiques » is not. */
 export function isPureRoundMarker(text: string): boolean {

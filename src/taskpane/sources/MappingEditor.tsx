@@ -4,15 +4,16 @@
  * ribbon's one-click run and the next cycles use it without asking again.
  */
 import { useEffect, useState } from 'react';
-import { Button, Caption1, Field, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Field, Input, Select, makeStyles, tokens } from '@fluentui/react-components';
 import type { SheetRole } from '../../core/model';
 import type { Analysis } from '../../core/pipeline';
-import type { ColumnEntry, ColumnMapping, ColumnRole, SheetMapping } from '../../core/read/mapping';
-import { COLUMN_ROLE_LABELS, SHEET_ROLE_LABELS } from '../../core/read/mapping';
+import type { ColumnEntry, ColumnMapping, ColumnRole, IdentityField, SheetLayout, SheetMapping } from '../../core/read/mapping';
+import { COLUMN_ROLE_LABELS, layoutOf, SHEET_LAYOUT_LABELS, SHEET_ROLE_LABELS } from '../../core/read/mapping';
 import { SHEET_NAMES } from '../../core/render/sheetSpec';
 import { loadEngine } from '../engine';
 import { sentence } from '../format';
 import type { Pilote } from '../usePilote';
+import { ScaleValues } from './ScaleValues';
 
 /** Roles a coordinator may give a sheet; parameter and output sheets are recognised by Pilote AP itself. */
 const EDITABLE_SHEET_ROLES: SheetRole[] = ['positionnement', 'self-assessment', 'interview', 'class-list', 'national-test', 'ignored'];
@@ -38,7 +39,18 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground2 },
   changed: { color: tokens.colorPaletteDarkOrangeForeground1, fontWeight: tokens.fontWeightSemibold },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  competency: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, gridColumn: '1 / -1' },
 });
+
+const HEADER_ROWS_CHOICES = [1, 2, 3];
+const LAYOUTS = Object.keys(SHEET_LAYOUT_LABELS) as SheetLayout[];
+const CHOSEN = 'Choisi par le coordonnateur.';
+
+const IDENTITY_CHOICES: readonly string[] = ['lastName', 'firstName', 'fullName', 'ine', 'class', 'level', 'birthDate', 'leaveDate'] satisfies IdentityField[];
+
+function isIdentityChoice(choice: ColumnChoice): choice is IdentityField & ColumnChoice {
+  return IDENTITY_CHOICES.includes(choice);
+}
 
 function choiceOf(role: ColumnRole): ColumnChoice {
   return role.kind === 'identity' ? role.field : role.kind;
@@ -48,11 +60,12 @@ function choiceOf(role: ColumnRole): ColumnChoice {
 function roleFor(choice: ColumnChoice, entry: ColumnEntry): ColumnRole {
   if (choice === 'competency') {
     if (entry.role.kind === 'competency') return entry.role;
-    const [discipline, label] = entry.header.includes('›') ? entry.header.split('›').map((s) => s.trim()) : ['Général', entry.header];
-    return { kind: 'competency', discipline, label: label || entry.header };
+    const [discipline, ...rest] = entry.header.includes('›') ? entry.header.split('›').map((s) => s.trim()) : ['Général', entry.header];
+    return { kind: 'competency', discipline, label: rest.join(' – ') || entry.header };
   }
-  if (choice === 'profile' || choice === 'project' || choice === 'ignored') return { kind: choice };
-  return { kind: 'identity', field: choice };
+  if (choice === 'item-result') return entry.role.kind === 'item-result' ? entry.role : { kind: choice };
+  if (isIdentityChoice(choice)) return { kind: 'identity', field: choice };
+  return { kind: choice } as ColumnRole;
 }
 
 
@@ -71,6 +84,14 @@ export function MappingEditor({ pilote, analysis }: { pilote: Pilote; analysis: 
 
   function updateSheet(change: (s: SheetMapping) => SheetMapping): void {
     setDraft((d) => ({ ...d, sheets: d.sheets.map((s) => (s.sheet === sheetName ? change(s) : s)) }));
+  }
+
+  /** The discipline or the name of a competency column, as the coordinator corrects it. */
+  function updateCompetency(index: number, change: { discipline?: string; label?: string }): void {
+    updateSheet((s) => ({
+      ...s,
+      columns: s.columns.map((c, j) => (j === index && c.role.kind === 'competency' ? { ...c, role: { ...c.role, ...change }, reason: CHOSEN } : c)),
+    }));
   }
 
   async function save(): Promise<void> {
@@ -105,7 +126,7 @@ export function MappingEditor({ pilote, analysis }: { pilote: Pilote; analysis: 
         </Field>
         {sheet && EDITABLE_SHEET_ROLES.includes(sheet.role) && (
           <Field label="Rôle de la feuille" className={styles.field}>
-            <Select value={sheet.role} onChange={(_, data) => updateSheet((s) => ({ ...s, role: data.value as SheetRole, reason: 'Choisi par le coordonnateur.' }))}>
+            <Select value={sheet.role} onChange={(_, data) => updateSheet((s) => ({ ...s, role: data.value as SheetRole, reason: CHOSEN }))}>
               {EDITABLE_SHEET_ROLES.map((role) => (
                 <option key={role} value={role}>
                   {SHEET_ROLE_LABELS[role]}
@@ -114,7 +135,43 @@ export function MappingEditor({ pilote, analysis }: { pilote: Pilote; analysis: 
             </Select>
           </Field>
         )}
+        {sheet && sheet.role !== 'ignored' && sheet.headerRow !== undefined && (
+          <>
+            <Field label="Ligne des intitulés" className={styles.field} hint="Les colonnes seront relues sous cet en-tête.">
+              <Input
+                type="number"
+                min={1}
+                value={String(sheet.headerRow)}
+                onChange={(_, data) => {
+                  const row = Number(data.value);
+                  if (Number.isInteger(row) && row >= 1) updateSheet((s) => ({ ...s, headerRow: row, columns: [], reason: CHOSEN }));
+                }}
+              />
+            </Field>
+            <Field label="Lignes d’en-tête" className={styles.field}>
+              <Select value={String(sheet.headerRows ?? 1)} onChange={(_, data) => updateSheet((s) => ({ ...s, headerRows: Number(data.value), columns: [], reason: CHOSEN }))}>
+                {HEADER_ROWS_CHOICES.map((n) => (
+                  <option key={n} value={n}>
+                    {n}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <Field label="Disposition" className={styles.field}>
+              <Select value={layoutOf(sheet)} onChange={(_, data) => updateSheet((s) => ({ ...s, layout: data.value as SheetLayout, reason: CHOSEN }))}>
+                {LAYOUTS.map((layout) => (
+                  <option key={layout} value={layout}>
+                    {SHEET_LAYOUT_LABELS[layout]}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          </>
+        )}
       </div>
+      {sheet && sheet.headerRow !== undefined && sheet.columns.length === 0 && sheet.role !== 'ignored' && (
+        <Caption1 className={styles.changed}>En-tête modifié : enregistrez, les colonnes seront détectées sous la ligne {sheet.headerRow}.</Caption1>
+      )}
       {sheet && (
         <Caption1 className={styles.muted}>
           {sentence(sheet.reason)}
@@ -139,7 +196,7 @@ export function MappingEditor({ pilote, analysis }: { pilote: Pilote; analysis: 
                   onChange={(_, data) =>
                     updateSheet((s) => ({
                       ...s,
-                      columns: s.columns.map((c, j) => (j === i ? { ...c, role: roleFor(data.value as ColumnChoice, c), reason: 'Choisi par le coordonnateur.' } : c)),
+                      columns: s.columns.map((c, j) => (j === i ? { ...c, role: roleFor(data.value as ColumnChoice, c), reason: CHOSEN } : c)),
                     }))
                   }
                 >
@@ -149,11 +206,22 @@ export function MappingEditor({ pilote, analysis }: { pilote: Pilote; analysis: 
                     </option>
                   ))}
                 </Select>
+                {entry.role.kind === 'competency' && (
+                  <div className={styles.competency}>
+                    <Field label="Discipline" size="small">
+                      <Input size="small" value={entry.role.discipline} onChange={(_, data) => updateCompetency(i, { discipline: data.value })} />
+                    </Field>
+                    <Field label="Compétence" size="small">
+                      <Input size="small" value={entry.role.label} onChange={(_, data) => updateCompetency(i, { label: data.value })} />
+                    </Field>
+                  </div>
+                )}
               </li>
             );
           })}
         </ul>
       )}
+      <ScaleValues values={draft.scale.extraValues} onChange={(extraValues) => setDraft((d) => ({ ...d, scale: { ...d.scale, extraValues } }))} />
       <div className={styles.actions}>
         <Button appearance="primary" disabled={saving || (saved && !dirty)} onClick={() => void save()}>
           {dirty ? 'Enregistrer les corrections' : 'Confirmer la correspondance'}

@@ -105,8 +105,8 @@ describe('one sheet per class (par-classe.xlsx)', () => {
     expect(lines(result)).toEqual([
       'info 2MRC : colonne masquée K non lue : une colonne masquée est prise pour une compétence écartée (donnez-lui un rôle dans « AP Correspondances » pour la lire)',
       'warning 2MRC!F14 : valeur « AQ » inconnue, comptée comme non évaluée',
-      'info 2MRC : lignes 32, 33 : lignes de synthèse, formules ou légendes, pas des élèves (ignorées)',
-      'info 2MELEC : lignes 29, 30 : lignes de synthèse, formules ou légendes, pas des élèves (ignorées)',
+      'info 2MRC!A32 : lignes 32, 33 : lignes de synthèse, formules ou légendes, pas des élèves (ignorées)',
+      'info 2MELEC!A29 : lignes 29, 30 : lignes de synthèse, formules ou légendes, pas des élèves (ignorées)',
       'info 2MELEC : lignes masquées 11 lues quand même : un élève masqué reste un élève',
       'info Budget : feuille ignorée : aucune colonne « Nom », « Nom Prénom » ou « Élève » dans les 40 premières lignes',
     ]);
@@ -242,7 +242,7 @@ describe('national test export (test-national.xlsx)', () => {
     expect(result.sheets.map((s) => [s.sheet, s.role, s.pupilCount])).toEqual([['Export tests', 'national-test', 24], ['Élèves', 'class-list', 24], ['Diagnostic maths', 'positionnement', 13]]);
     expect(lines(result)).toEqual([
       'info Export tests : 4 résultats « Test incomplet » comptés comme non évalués (ce n\'est pas un échec)',
-      `warning Export tests!B${facts.rows[facts.otherClass - 1]} : ${who(facts.otherClass)} (même INE) est en 2MELEC dans Élèves!A${facts.otherClass + 1} mais en 2MRC ici : la classe 2MELEC est gardée`,
+      `info Export tests!B${facts.rows[facts.otherClass - 1]} : ${who(facts.otherClass)} : en 2MELEC dans Élèves!A${facts.otherClass + 1}, en 2MRC ici ; changement de classe en 2nde, compté une fois (classe retenue : 2MELEC)`,
       `warning Élèves!A${facts.absentFromTest + 1} : ${who(facts.absentFromTest)} (2MELEC) est dans la liste d'élèves mais dans aucun positionnement`,
       `warning Export tests!B${facts.rows[facts.notInList]} : ${who(facts.notInList)} (2MRC) est absent de la liste d'élèves « Élèves »`,
     ]);

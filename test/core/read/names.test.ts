@@ -20,9 +20,9 @@ describe('names', () => {
     expect(classKey('2 MRC')).toBe(classKey('2mrc'));
   });
 
-  it('tells names from summary rows, legends and numbers', () => {
-    for (const name of ['DUPONT Marie', "N'DIAYE Awa", 'Lefèvre', 'Da Costa Inês']) expect(looksLikeName(name)).toBe(true);
-    for (const text of ['Moyenne', 'Moyenne de la classe', 'Total', 'Nombre de A', 'Légende', 'A : acquis', 'NA', 'Acquis', '24', 'Élève 3', '=SUM(B2:B5)', '']) {
+  it('tells names, pseudonyms and codes from summary rows, legends and numbers', () => {
+    for (const name of ['DUPONT Marie', "N'DIAYE Awa", 'Lefèvre', 'Da Costa Inês', 'Élève 3', 'E-0412', 'Candidat n°7']) expect(looksLikeName(name)).toBe(true);
+    for (const text of ['Moyenne', 'Moyenne de la classe', 'Total', 'Nombre de A', 'Légende', 'A : acquis', 'NA', 'Acquis', '24', '12,5', '=SUM(B2:B5)', '']) {
       expect(looksLikeName(text)).toBe(false);
     }
     // With a first name in its own column, « Nombre » is a family name.

@@ -91,7 +91,7 @@ describe('layouts', () => {
     expect(result.pupils.map((p) => p.displayName)).toEqual(['DUPONT Marie', 'MARTIN Léo']);
     expect(messages(result)).toEqual([
       "2MRC!B5 : ligne 5 : des résultats sans nom d'élève, ligne ignorée",
-      '2MRC : lignes 6 à 9 : lignes de synthèse, formules ou légendes, pas des élèves (ignorées)',
+      '2MRC!A6 : lignes 6 à 9 : lignes de synthèse, formules ou légendes, pas des élèves (ignorées)',
     ]);
   });
 
@@ -137,7 +137,8 @@ describe('identity', () => {
     expect(result.pupils).toHaveLength(1);
     expect(result.pupils[0]).toMatchObject({ id: 'ine:123456789AB', ine: '123456789AB', className: '2MRC', lastName: 'DUPONT' });
     expect(result.pupils[0].results.map((r) => r.level)).toEqual([2]);
-    expect(messages(result, 'warning')).toEqual(['Export!B2 : DUPONT Marie (même INE) est en 2MRC dans Liste!A2 mais en 2MELEC ici : la classe 2MRC est gardée']);
+    expect(messages(result, 'warning')).toEqual([]);
+    expect(messages(result, 'info')).toEqual(['Export!B2 : DUPONT Marie : en 2MRC dans Liste!A2, en 2MELEC ici ; changement de classe en 2nde, compté une fois (classe retenue : 2MRC)']);
   });
 
   it('matches a sheet without a Classe column by the name alone when it is unique', () => {

@@ -1,0 +1,38 @@
+/** What a layout notes while reading values: unknown values (the first ones with their cell), « Test incomplet ». */
+import { diagnostic, type Diagnostic } from '../../diagnostics';
+import type { CellValue } from '../../grid';
+import { quoteValue } from '../mastery';
+
+const MAX_VALUE_WARNINGS = 20;
+
+export class ValueNotes {
+  private unknownValues = 0;
+  private incomplete = 0;
+
+  constructor(
+    private readonly sheet: string,
+    private readonly diagnostics: Diagnostic[],
+  ) {}
+
+  unknown(cell: string, value: CellValue): void {
+    this.unknownValues++;
+    if (this.unknownValues > MAX_VALUE_WARNINGS) return;
+    this.diagnostics.push(diagnostic('warning', this.sheet, cell, `valeur ${quoteValue(value)} inconnue, comptée comme non évaluée`));
+  }
+
+  incompleteTest(): void {
+    this.incomplete++;
+  }
+
+  report(): void {
+    if (this.unknownValues > MAX_VALUE_WARNINGS) {
+      const more = this.unknownValues - MAX_VALUE_WARNINGS;
+      const s = more > 1 ? 's' : '';
+      this.diagnostics.push(diagnostic('warning', this.sheet, '', `et ${more} autre${s} valeur${s} inconnue${s} dans cette feuille, comptée${s} comme non évaluée${s}`));
+    }
+    if (this.incomplete) {
+      const s = this.incomplete > 1 ? 's' : '';
+      this.diagnostics.push(diagnostic('info', this.sheet, '', `${this.incomplete} résultat${s} « Test incomplet » compté${s} comme non évalué${s} (ce n'est pas un échec)`));
+    }
+  }
+}
