@@ -13,6 +13,7 @@ import type { Settings } from '../settings/settings';
 import { toCsv } from './csv';
 import { maskIndicators, smallMask, SECONDARY_MASK } from './mask';
 import { DATA_HEADER, EXPORT_SCHEMA_VERSION, EXPORT_SHEET, META_LABELS, UNIT_LABELS } from './schema';
+import { exportLevel, MIN_MASK_THRESHOLD, publicRowNamer, unrecognisedLevels } from './publicLabels';
 import { checkUai } from './uai';
 
 export interface RectoratExport {
@@ -46,6 +47,12 @@ export function buildRectoratExport(ind: Indicators, settings: Settings, meta: E
     return { specs: [], csv: '', diagnostics: [diagnostic('error', where, '', `Export refusé : ${uai.message}`)] };
   }
   const threshold = settings.general.maskThreshold;
+  const refusals = [...unrecognisedLevels(ind, settings)];
+  if (!(threshold >= MIN_MASK_THRESHOLD)) {
+    refusals.push(diagnostic('error', SHEET_NAMES.parameters, '', `Export refusé : seuil de masquage ${threshold} inférieur à ${MIN_MASK_THRESHOLD} (un élève pourrait être reconnu). Indiquez ${MIN_MASK_THRESHOLD} ou plus dans « Seuil de masquage des effectifs ».`));
+  }
+  if (refusals.length) return { specs: [], csv: '', diagnostics: refusals };
+  const publicRow = publicRowNamer();
   const masked = maskIndicators(ind, threshold);
 
   const sheet = new SheetBuilder(
@@ -71,13 +78,16 @@ export function buildRectoratExport(ind: Indicators, settings: Settings, meta: E
   sheet.blank();
   const headerRow = sheet.row([...DATA_HEADER], HOUSE.header);
   for (const { table, cells } of masked.tables) {
-    table.rows.forEach((row, r) =>
+    table.rows.forEach((row, r) => {
+      const name = publicRow(table, row);
       table.columns.forEach((column, c) => {
         const cell = cells[r][c];
         if (cell.value === null) return;
-        sheet.row([table.id, table.title, row.key, row.label, column.key, column.label, UNIT_LABELS[row.unit], cell.value, cell.num ?? null, cell.den ?? null]);
-      }),
-    );
+        const columnKey = exportLevel(column.key) ?? column.key;
+        const columnLabel = exportLevel(column.label) ?? column.label;
+        sheet.row([table.id, table.title, name.key, name.label, columnKey, columnLabel, UNIT_LABELS[row.unit], cell.value, cell.num ?? null, cell.den ?? null]);
+      });
+    });
   }
   const dataRows = sheet.rowCount - headerRow;
   const spec = sheet.build({

@@ -91,13 +91,13 @@ function parseGeneral(section: Section, sheet: string, diagnostics: Diagnostic[]
   return complete as Settings['general'];
 }
 
-function parseClasses(section: Section): ClassLevel[] {
+function parseClasses(section: Section, sheet: string): ClassLevel[] {
   const classes: ClassLevel[] = [];
   for (const row of section.rows) {
     const className = cellText(sectionValue(row, 'Classe'));
     const typed = cellText(sectionValue(row, 'Niveau'));
     if (!className || !typed || normalizeText(typed).startsWith('a completer')) continue;
-    classes.push({ className, level: normalizeLevel(typed) ?? typed });
+    classes.push({ className, level: normalizeLevel(typed) ?? typed, source: { sheet, cell: row.addressOf('Niveau') } });
   }
   return classes;
 }
@@ -266,7 +266,7 @@ export function parseSettingsSheets(snapshot: WorkbookSnapshot, fallbackSlots: S
     const general = readSection(params, [SECTION_TITLES.general]);
     if (general) settings.general = parseGeneral(general, sheet, diagnostics);
     const classes = readSection(params, [SECTION_TITLES.classes]);
-    if (classes) settings.classLevels = parseClasses(classes);
+    if (classes) settings.classLevels = parseClasses(classes, sheet);
     const slots = readSection(params, [SECTION_TITLES.slots]);
     if (slots) settings.slots = parseSlots(slots, sheet, diagnostics);
     const weights = readSection(params, [SECTION_TITLES.weights]);

@@ -24,7 +24,7 @@ export const GENERAL_PARAMETERS = [
   { key: 'establishmentName', label: 'Établissement', kind: 'text', defaultValue: '', help: "Nom de l'établissement (export rectorat)." },
   { key: 'uai', label: 'UAI', kind: 'text', defaultValue: '', help: '7 caractères et une lettre de contrôle, par exemple 0750655E.' },
   { key: 'academy', label: 'Académie', kind: 'text', defaultValue: '', help: 'Académie de rattachement (export rectorat).' },
-  { key: 'maskThreshold', label: 'Seuil de masquage des effectifs', kind: 'number', defaultValue: 5, min: 1, max: 20, help: "Dans l'export, tout effectif inférieur est masqué (« < 5 »)." },
+  { key: 'maskThreshold', label: 'Seuil de masquage des effectifs', kind: 'number', defaultValue: 5, min: 3, max: 20, help: "Dans l'export, tout effectif inférieur est masqué (« < 5 ») ; 3 au minimum." },
   { key: 'maxConsecutiveCycles', label: 'Cycles consécutifs max dans une même remédiation', kind: 'number', defaultValue: 2, min: 1, max: 12, help: 'Au-delà, un élève change d’atelier sauf besoin encore fort.' },
   { key: 'strongNeed', label: 'Besoin fort à partir de', kind: 'number', defaultValue: 0.6, min: 0, max: 1, help: 'Score (0 à 1) au-dessus duquel un besoin est dit fort.' },
   { key: 'regime', label: 'Régime horaire', kind: 'text', defaultValue: 'Bac pro 2019', help: 'Régime dont les enveloppes (section « Enveloppes ») s’appliquent.' },
@@ -48,6 +48,8 @@ export type WeightKey = (typeof WEIGHT_PARAMETERS)[number]['key'];
 export interface ClassLevel {
   className: string;
   level: string;
+  /** The « Niveau » cell of the class in `AP Paramètres`. */
+  source?: { sheet: string; cell: string };
 }
 
 /** Yearly AP hours per pupil and level under a regime (section « Enveloppes horaires »). */
