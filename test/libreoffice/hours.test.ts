@@ -126,3 +126,41 @@ describe('LibreOffice recalculation of AP Horaires and AP Calendrier', () => {
     expect(read.entries).toHaveLength(typed.length + 1);
   });
 });
+
+/** Names that SUMIFS / COUNTIFS would read as patterns or operators (issue 13, class 8). */
+const WILDCARD_NAMES: Record<string, string> = {
+  'Mme Martin': 'Prof à recruter ?',
+  'M. Durand': '*',
+  'Mme Petit': '~Petit*',
+  'M. Leroy': '<>Prof à recruter ?',
+  'M. Absent': '=*',
+};
+
+/** The same school with every teacher renamed: through JSON, so plan, history and typed hours agree. */
+function renamed<T>(value: T): T {
+  let text = JSON.stringify(value);
+  for (const [from, to] of Object.entries(WILDCARD_NAMES)) text = text.split(JSON.stringify(from)).join(JSON.stringify(to));
+  return JSON.parse(text) as T;
+}
+
+describe('LibreOffice recalculation with wildcard-like teacher names', () => {
+  const settings = renamed(fixtureSettings());
+  const result = computeHours(renamed(fixturePlan()), settings, renamed(typed), renamed(fixtureHistory()));
+  const hours = renderHoursSheet(result, settings);
+  let workbook: Awaited<ReturnType<typeof loadWorkbook>>;
+
+  beforeAll(async () => {
+    const { file } = await recalculate({ file: await writeXlsx([hours]) });
+    workbook = await loadWorkbook(file);
+  });
+
+  it('gives every total the value the core computed, and no error', () => {
+    expect(result.teachers.map((t) => t.teacher)).toEqual(expect.arrayContaining(Object.values(WILDCARD_NAMES)));
+    // Each teacher keeps their own hours: « * » is not everybody, « Prof à recruter ? » not a pattern.
+    const star = result.teachers.find((t) => t.teacher === '*')!;
+    expect(star.plannedHours).toBeLessThan(result.teachers.reduce((t, x) => t + x.plannedHours, 0));
+    const cells = readCells(workbook, SHEET_NAMES.hours);
+    expect(expectSameResults(hours, cells)).toBe(formulaCells(hours).length);
+    expect(cells.filter((c) => isErrorValue(c.value)).map((c) => c.address)).toEqual([]);
+  });
+});

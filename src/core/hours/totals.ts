@@ -1,5 +1,5 @@
 /**
- * Rows teacher × workshop × cycle and their totals. Each total sums rows exactly as the SUMIFS the
+ * Rows teacher × workshop × cycle and their totals. Each total sums rows exactly as the SUMPRODUCT the
  * sheet writes (criteria compared without case), so the core's values are the sheet's.
  */
 import { diagnostic, type Diagnostic } from '../diagnostics';
@@ -131,7 +131,7 @@ function envelopeOf(level: string, settings: Settings): { regime: string; hours:
 }
 
 export function levelTotals(slotHours: SlotCycleHours[], settings: Settings, diagnostics: Diagnostic[]): LevelTotal[] {
-  // Keyed without case, like the SUMIFS criteria of the sheet.
+  // Keyed without case, like the `=` comparisons of the sheet.
   const levels = new Map<string, string>();
   for (const level of [...settings.slots.map((s) => levelLabel(s.level)), ...slotHours.map((s) => s.level)]) {
     if (!levels.has(level.toLowerCase())) levels.set(level.toLowerCase(), level);

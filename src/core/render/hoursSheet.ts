@@ -5,7 +5,7 @@
  */
 import { HOURS_HEADERS, HOURS_TABLE_TITLE, SOURCE_LABELS, UNKNOWN_STATUS } from '../hours/labels';
 import { a1 } from '../grid';
-import { absolute, columnRange, COUNT_FORMAT, formula, HOURS_FORMAT, INPUT_STYLE, SheetRows } from '../hours/sheetLayout';
+import { absolute, columnRange, COUNT_FORMAT, formula, HOURS_FORMAT, INPUT_STYLE, SheetRows, sumWhere } from '../hours/sheetLayout';
 import type { HoursResult, StatusTotal } from '../hours/types';
 import type { PayStatus } from '../model';
 import type { Settings } from '../settings/settings';
@@ -49,7 +49,7 @@ function statusBlock(sheet: SheetRows, hours: HoursResult, r: Ranges): void {
   const teacherStatus = columnRange(1, r.teachers.first, r.teachers.last);
   const teacherPlanned = columnRange(2, r.teachers.first, r.teachers.last);
   const sumBy = (col: number, row: number, value: number) =>
-    formula(`SUMIFS(${mainCol(r, col)},${mainCol(r, M.status)},${a1(row, 0)})`, value);
+    formula(sumWhere([`${mainCol(r, M.status)}=${a1(row, 0)}`], mainCol(r, col)), value);
   const toPay = (s: StatusTotal, row: number): SpecCell => {
     if (s.toPay === null) return null;
     if (s.status === 'HSA') return formula(`${a1(row, 2)}/${HSA_BASE}`, s.toPay);
@@ -57,7 +57,7 @@ function statusBlock(sheet: SheetRows, hours: HoursResult, r: Ranges): void {
   };
   const { first, last } = sheet.block(hours.statuses, 7, (s, row) => [
     statusText(s.status),
-    formula(`COUNTIFS(${teacherStatus},${a1(row, 0)},${teacherPlanned},">0")`, s.teachersInvolved),
+    formula(sumWhere([`${teacherStatus}=${a1(row, 0)}`, `${teacherPlanned}>0`]), s.teachersInvolved),
     sumBy(M.planned, row, s.plannedHours),
     sumBy(M.done, row, s.doneHours),
     sumBy(M.difference, row, s.difference),
@@ -86,8 +86,8 @@ function levelBlock(sheet: SheetRows, hours: HoursResult, r: Ranges): Conditiona
   const { first, last } = sheet.block(hours.levels, 6, (level, row) => [
     level.level,
     level.regime,
-    formula(`SUMIFS(${slotCol(S.hours)},${slotCol(S.level)},${a1(row, 0)})`, level.offeredHours),
-    formula(`SUMIFS(${slotCol(S.hours)},${slotCol(S.level)},${a1(row, 0)},${slotCol(S.source)},"${SOURCE_LABELS.forecast}")`, level.forecastHours),
+    formula(sumWhere([`${slotCol(S.level)}=${a1(row, 0)}`], slotCol(S.hours)), level.offeredHours),
+    formula(sumWhere([`${slotCol(S.level)}=${a1(row, 0)}`, `${slotCol(S.source)}="${SOURCE_LABELS.forecast}"`], slotCol(S.hours)), level.forecastHours),
     level.envelope,
     level.gap === null ? null : formula(`${a1(row, 2)}-${a1(row, 4)}`, level.gap),
   ]);
@@ -115,7 +115,7 @@ function teacherBlock(sheet: SheetRows, hours: HoursResult, r: Ranges): { block:
   sheet.title('Totaux par intervenant');
   sheet.header(['Intervenant', 'Statut', 'Heures prévues', 'Heures faites', 'Écart (lignes saisies)', 'HSA : heures hebdomadaires à l’année', 'HSE : heures à payer', 'Maximum annuel', 'Reste sous le maximum']);
   const sumBy = (col: number, row: number, value: number) =>
-    formula(`SUMIFS(${mainCol(r, col)},${mainCol(r, M.teacher)},${a1(row, 0)})`, value);
+    formula(sumWhere([`${mainCol(r, M.teacher)}=${a1(row, 0)}`], mainCol(r, col)), value);
   const { first, last } = sheet.block(hours.teachers, 9, (t, row) => [
     t.teacher,
     statusText(t.payStatus),
