@@ -54,9 +54,10 @@ describe('AP Horaires', () => {
     const header = rowOf(spec, HOURS_TABLE_TITLE) + 1;
     const first = header + 1;
     const last = first + hours.rows.length - 1;
-    const sumifs = formulas(spec).filter(({ cell }) => cell.formula.startsWith('=SUMIFS($I$') || cell.formula.startsWith('=SUMIFS($J$'));
-    expect(sumifs.length).toBeGreaterThan(10);
-    for (const { cell } of sumifs) expect(rowsOfRange(cell.formula)).toEqual([first, last]);
+    const sums = formulas(spec).filter(({ cell }) => /^=SUMPRODUCT\(.*,\$[IJ]\$\d+:\$[IJ]\$\d+\)$/.test(cell.formula));
+    expect(sums.length).toBeGreaterThan(10);
+    for (const { cell } of sums) expect(rowsOfRange(cell.formula)).toEqual([first, last]);
+    expect(formulas(spec).filter(({ cell }) => /SUMIFS|COUNTIFS/.test(cell.formula))).toEqual([]);
     expect(spec.tables?.find((t) => t.name === 'AP_Horaires')?.range).toEqual({ row: header, col: 0, rowCount: hours.rows.length + 1, colCount: 11 });
     expect(spec.cells[header]).toEqual(Object.values(HOURS_HEADERS));
   });
