@@ -3,11 +3,11 @@
  * enough placeholder teachers to seat every pupil, one remediation workshop per discipline read, and
  * the national envelopes. Everything invented is marked « à compléter ».
  */
-import { addDays, schoolYearOf } from '../dates';
+import { schoolYearOf } from '../dates';
 import { compareLevels } from '../levels';
 import type { Pupil, Competency } from '../model';
 import { normalizeText } from '../text';
-import { GENERAL_PARAMETERS, WEIGHT_PARAMETERS, type CycleDates, type Envelope, type Settings } from './settings';
+import { GENERAL_PARAMETERS, WEIGHT_PARAMETERS, type Envelope, type Settings } from './settings';
 
 export const TO_COMPLETE = 'à compléter';
 
@@ -48,29 +48,6 @@ export function isMethodologyDiscipline(discipline: string): boolean {
 
 function levelsOf(pupils: Pupil[]): string[] {
   return [...new Set(pupils.map((p) => p.level))].sort(compareLevels);
-}
-
-function firstMondayOfSeptember(year: number): string {
-  let iso = `${year}-09-01`;
-  for (let i = 0; i < 7; i++) {
-    if (new Date(`${iso}T00:00:00Z`).getUTCDay() === 1) return iso;
-    iso = addDays(iso, 1);
-  }
-  return iso;
-}
-
-/** Consecutive cycles of `weeks` weeks from the first Monday of September until early June. */
-export function defaultCycles(schoolYear: string, weeks: number): CycleDates[] {
-  const startYear = Number(schoolYear.slice(0, 4));
-  const yearEnd = `${startYear + 1}-06-05`;
-  const cycles: CycleDates[] = [];
-  let start = firstMondayOfSeptember(startYear);
-  for (let cycle = 1; start < yearEnd && cycle <= 12; cycle++) {
-    const end = addDays(start, weeks * 7 - 3);
-    cycles.push({ cycle, start, end: end < yearEnd ? end : yearEnd });
-    start = addDays(start, weeks * 7);
-  }
-  return cycles;
 }
 
 export function defaultGeneral(today: string): Settings['general'] {

@@ -10,9 +10,9 @@ import type { ReadResult, Slot } from '../model';
 import { SHEET_NAMES, type SheetSpec } from '../render/sheetSpec';
 import { specToGrid } from '../render/specToGrid';
 import { normalizeText } from '../text';
+import { COVERED_YEARS, defaultSchoolCycles, findZone, missingNationalPeriods, schoolCalendar, type SchoolCalendar } from '../hours/nationalCalendar';
 import {
   DEFAULT_ENVELOPES,
-  defaultCycles,
   defaultGeneral,
   defaultSlots,
   defaultTeachers,
@@ -51,6 +51,7 @@ function fallbackSlots(read: ReadResult): Slot[] {
 
 function missingSheets(snapshot: WorkbookSnapshot, parsed: PartialSettings, read: ReadResult, today: string): SheetSpec[] {
   const general = parsed.general ?? defaultGeneral(today);
+  const calendar = schoolCalendar({ ...general, schoolYear: general.schoolYear || defaultGeneral(today).schoolYear });
   const slots = parsed.slots ?? fallbackSlots(read);
   const specs: SheetSpec[] = [];
   if (!hasSheet(snapshot, SHEET_NAMES.parameters)) {
@@ -61,8 +62,8 @@ function missingSheets(snapshot: WorkbookSnapshot, parsed: PartialSettings, read
         slots,
         weights: defaultWeights(),
         envelopes: DEFAULT_ENVELOPES,
-        cycles: defaultCycles(general.schoolYear || defaultGeneral(today).schoolYear, general.weeksPerCycle),
-        weeksOff: [],
+        cycles: defaultSchoolCycles(calendar, general.weeksPerCycle),
+        weeksOff: calendar?.weeksOff ?? [],
       }),
     );
   }
@@ -71,6 +72,41 @@ function missingSheets(snapshot: WorkbookSnapshot, parsed: PartialSettings, read
   }
   if (!hasSheet(snapshot, SHEET_NAMES.workshops)) specs.push(renderWorkshopsSheet(defaultWorkshops(read.competencies)));
   return specs;
+}
+
+/**
+ * Holidays and public holidays of the national calendar the « Semaines sans AP » section lacks are
+ * added (and said), so that no session is planned in them; a year or a zone the data does not cover
+ * is said too, asking for the dates rather than guessing them.
+ */
+function applyNationalCalendar(settings: Settings, calendar: SchoolCalendar | null): Diagnostic[] {
+  const params = SHEET_NAMES.parameters;
+  const { schoolYear } = settings.general;
+  if (!calendar) {
+    const academy = schoolCalendarAcademy(settings);
+    const why = academy
+      ? `l'académie ${academy} a son propre calendrier, absent des données fournies`
+      : `l'année ${schoolYear || '(non renseignée)'} n'est pas dans le calendrier national fourni (${COVERED_YEARS.join(', ')})`;
+    return [diagnostic('warning', params, '', `Calendrier : ${why}. Saisissez les dates des cycles (« Calendrier des cycles ») et les vacances et jours fériés (« Semaines sans AP ») : Pilote AP ne les devine pas.`)];
+  }
+  const diagnostics: Diagnostic[] = [];
+  if (!calendar.zone.zone) {
+    diagnostics.push(diagnostic('warning', params, '', "Zone de vacances inconnue : renseignez l'UAI ou l'Académie dans « Général ». En attendant, seules les vacances communes aux zones A, B et C sont retirées des séances ; vérifiez ensuite les dates des cycles."));
+  }
+  const missing = missingNationalPeriods(settings.weeksOff, calendar.weeksOff);
+  if (missing.length) {
+    settings.weeksOff = [...settings.weeksOff, ...missing];
+    const zone = calendar.zone.zone ? `zone ${calendar.zone.zone} (d'après ${calendar.zone.from === 'UAI' ? "l'UAI" : "l'académie"} ${calendar.zone.academy})` : 'toutes zones';
+    diagnostics.push(
+      diagnostic('info', params, '', `Calendrier national ${schoolYear}, ${zone} : ${missing.map((p) => p.label).join(', ')} absents de « Semaines sans AP », retirés des séances. Ajoutez-les à la section pour les voir dans la feuille.`),
+    );
+  }
+  return diagnostics;
+}
+
+function schoolCalendarAcademy(settings: Settings): string | null {
+  const { academy, uai } = settings.general;
+  return findZone({ academy, uai }).academy;
 }
 
 function checkCoherence(settings: Settings, read: ReadResult): Diagnostic[] {
@@ -117,10 +153,12 @@ export function resolveSettings(snapshot: WorkbookSnapshot, initial: ParsedSetti
     teachers: parsed.settings.teachers ?? [],
     workshopTypes: parsed.settings.workshopTypes ?? [],
     envelopes: parsed.settings.envelopes ?? DEFAULT_ENVELOPES,
-    cycles: parsed.settings.cycles ?? defaultCycles(general.schoolYear, general.weeksPerCycle),
+    cycles: parsed.settings.cycles ?? [],
     weeksOff: parsed.settings.weeksOff ?? [],
   };
-  const diagnostics = [...parsed.diagnostics, ...checkCoherence(settings, read)];
+  const calendar = schoolCalendar(general);
+  if (!parsed.settings.cycles) settings.cycles = defaultSchoolCycles(calendar, general.weeksPerCycle);
+  const diagnostics = [...parsed.diagnostics, ...applyNationalCalendar(settings, calendar), ...checkCoherence(settings, read)];
   for (const spec of createdSheets) {
     diagnostics.push(diagnostic('info', spec.name, '', `Feuille « ${spec.name} » créée avec des valeurs par défaut tirées des données : complétez-la (cellules orangées) puis relancez.`));
   }
