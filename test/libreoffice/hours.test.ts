@@ -14,12 +14,12 @@ import { fixtureHistory, fixturePlan, fixtureSettings } from '../core/hours/fixt
 import { isErrorValue, loadWorkbook, readCells, recalculate, type ReadCell } from './recalc';
 
 const typed: HoursDone[] = [
-  { teacher: 'Mme Martin', workshop: 'Remédiation Mathématiques', cycle: 1, hoursDone: 9 },
-  { teacher: 'Mme Petit', workshop: 'Orientation', cycle: 1, hoursDone: 14 },
+  { teacher: 'Mme Martin', workshop: 'Remédiation Mathématiques', level: '2nde', cycle: 1, hoursDone: 9 },
+  { teacher: 'Mme Petit', workshop: 'Orientation', level: '1re', cycle: 1, hoursDone: 14 },
   { teacher: 'M. Leroy', workshop: 'Atelier supprimé', cycle: 1, hoursDone: 2 },
 ];
 /** The edit made in the file before recalculation: hours done for a row that had none. */
-const edit: HoursDone = { teacher: 'M. Durand', workshop: 'Méthodologie', cycle: 2, hoursDone: 6.5 };
+const edit: HoursDone = { teacher: 'M. Durand', workshop: 'Méthodologie', level: '2nde', cycle: 2, hoursDone: 6.5 };
 
 function specs(done: HoursDone[]): { hours: SheetSpec; calendar: SheetSpec } {
   const settings = fixtureSettings();

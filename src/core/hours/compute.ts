@@ -21,6 +21,12 @@ function compareRuns(a: TimedRun, b: TimedRun): number {
   );
 }
 
+function involvementOf(teachers: number, involved: number, teachingStaff: number): HoursResult['involvement'] {
+  const staff = teachingStaff > 0 ? teachingStaff : null;
+  const base = staff ?? teachers;
+  return { teachers, involved, staff, share: base ? involved / base : 0 };
+}
+
 /**
  * Past cycles (before `settings.general.cycle`) come from `history`, the generated cycle from `plan`,
  * later cycles are forecast as the generated cycle's workshops on their own dates. `done` are the
@@ -53,13 +59,14 @@ export function computeHours(plan: Plan, settings: Settings, done: HoursDone[], 
     currentCycle: settings.general.cycle,
     cycles,
     hoursPerWeeklyHour: HOURS_PER_WEEKLY_HOUR,
+    envelopeTolerance: settings.general.envelopeTolerance,
     rows,
     teachers,
     statuses: statusTotals(rows, teachers, HOURS_PER_WEEKLY_HOUR),
-    levels: levelTotals(slotHours, settings, diagnostics),
+    levels: levelTotals(slotHours, rows, settings, diagnostics),
     slotHours,
     calendar: calendarEntries(runs, roomFinder(rooms)),
-    involvement: { teachers: teachers.length, involved, share: teachers.length ? involved / teachers.length : 0 },
+    involvement: involvementOf(teachers.length, involved, settings.general.teachingStaff),
     diagnostics,
   };
 }

@@ -2,10 +2,12 @@
 import type { Diagnostic } from '../diagnostics';
 import type { PayStatus } from '../model';
 
-/** Hours the coordinator typed in `AP Horaires` for one teacher, workshop and cycle. */
+/** Hours the coordinator typed in `AP Horaires` for one teacher, workshop, level and cycle. */
 export interface HoursDone {
   teacher: string;
   workshop: string;
+  /** Absent for a line typed before hours were split by level: it goes to the only matching row. */
+  level?: string;
   cycle: number;
   hoursDone: number;
 }
@@ -56,7 +58,7 @@ export interface CalendarEntry {
   estimated: boolean;
 }
 
-/** One row of the `AP Horaires` table: a teacher's workshop in one cycle, all slots together. */
+/** One row of the `AP Horaires` table: a teacher's workshop for one level in one cycle, all slots together. */
 export interface HoursRow {
   cycle: number;
   source: HoursSource;
@@ -124,6 +126,11 @@ export interface LevelTotal {
   envelope: number | null;
   /** offeredHours - envelope, when the envelope is known. */
   gap: number | null;
+  /**
+   * Hours a pupil actually had: in each cycle, the hours offered scaled by hours done / hours planned
+   * over the rows of this level where hours done were typed (0 for a cycle with none typed).
+   */
+  doneHours: number;
 }
 
 export interface HoursResult {
@@ -132,6 +139,8 @@ export interface HoursResult {
   cycles: CycleSpan[];
   /** Hours of AP making one yearly weekly hour (HSA), 36 by the usual rule. */
   hoursPerWeeklyHour: number;
+  /** Gap to the envelope beyond which a level is reported (`AP Paramètres`). */
+  envelopeTolerance: number;
   rows: HoursRow[];
   teachers: TeacherTotal[];
   /** HP, HSA, HSE, then the unknown status when some teacher has none. */
@@ -139,6 +148,10 @@ export interface HoursResult {
   levels: LevelTotal[];
   slotHours: SlotCycleHours[];
   calendar: CalendarEntry[];
-  involvement: { teachers: number; involved: number; share: number };
+  /**
+   * Teachers in the sheets, those with planned hours, the school's teaching staff (`AP Paramètres`,
+   * null when not given) and the share involved: over the staff when given, else over the teachers.
+   */
+  involvement: { teachers: number; involved: number; staff: number | null; share: number };
   diagnostics: Diagnostic[];
 }

@@ -233,6 +233,8 @@ function teachersTable({ input, cycle }: Context): IndicatorTable {
     involved = names.size;
     total = new Set([...input.settings.teachers.map((t) => t.name), ...names]).size;
   }
+  const staffParameter = input.settings.general.teachingStaff;
+  const staff = input.hours?.teachingStaff ?? (staffParameter > 0 ? staffParameter : null);
   return {
     id: 'teachers',
     title: 'Intervenants impliqués',
@@ -241,10 +243,19 @@ function teachersTable({ input, cycle }: Context): IndicatorTable {
     rows: [
       { key: 'declared', label: 'Intervenants déclarés (AP Intervenants)', unit: 'teachers', cells: [total] },
       { key: 'involved', label: "Intervenants ayant animé au moins un atelier dans l'année", unit: 'teachers', cells: [involved] },
-      { key: 'share', label: 'Part des intervenants impliqués', unit: 'teacherShare', cells: [{ num: involved, den: total }] },
+      ...(staff !== null ? [{ key: 'staff', label: "Enseignants de l'établissement (AP Paramètres)", unit: 'teachers' as const, cells: [staff] }] : []),
+      {
+        key: 'share',
+        label: staff !== null ? "Part des enseignants de l'établissement impliqués" : 'Part des intervenants déclarés impliqués',
+        unit: 'teacherShare',
+        cells: [{ num: involved, den: staff ?? total }],
+      },
     ],
     lastColumnIsSum: false,
-    note: "Proportion des intervenants déclarés qui ont au moins un atelier dans l'année.",
+    note:
+      staff !== null
+        ? "Intervenants ayant des heures d'AP dans l'année (AP Horaires), rapportés à l'effectif enseignant de l'établissement (« Enseignants de l'établissement », AP Paramètres)."
+        : "Intervenants ayant des heures d'AP dans l'année, rapportés aux intervenants déclarés : renseignez « Enseignants de l'établissement » dans AP Paramètres pour la part de l'équipe enseignante.",
   };
 }
 

@@ -10,7 +10,7 @@ export interface LevelHours {
   level: string;
   /** Hours of AP offered to one pupil of the level over the year, as planned. */
   plannedPerPupil: number;
-  /** Part of it already done (past cycles). */
+  /** Part of it done, from the hours done typed in `AP Horaires`. */
   donePerPupil: number;
   /** Yearly envelope per pupil; null when the regime gives none. */
   envelope: number | null;
@@ -20,6 +20,8 @@ export interface IndicatorHours {
   perLevel: LevelHours[];
   teachersInvolved: number;
   teachersTotal: number;
+  /** The school's teaching staff (`AP Paramètres`), null when not given. */
+  teachingStaff?: number | null;
 }
 
 export interface IndicatorInput {

@@ -37,6 +37,7 @@ const M = { cycle: 0, source: 1, teacher: 2, status: 3, workshop: 4, levels: 5, 
 const S = { cycle: 0, source: 1, level: 2, slot: 3, sessions: 4, duration: 5, hours: 6 };
 
 const HSA_BASE = absolute(3, 1);
+const TOLERANCE = absolute(3, 3);
 type Block = { first: number; last: number };
 
 function mainCol(r: Ranges, col: number): string {
@@ -81,17 +82,21 @@ function statusBlock(sheet: SheetRows, hours: HoursResult, r: Ranges): void {
 
 function levelBlock(sheet: SheetRows, hours: HoursResult, r: Ranges): ConditionalFormatSpec[] {
   sheet.title('Heures offertes à un élève sur l’année, par niveau, face à l’enveloppe');
-  sheet.header(['Niveau', 'Régime', 'Heures offertes à un élève', 'dont prévision', 'Enveloppe annuelle', 'Écart à l’enveloppe']);
+  sheet.header(['Niveau', 'Régime', 'Heures offertes à un élève', 'dont prévision', 'Enveloppe annuelle', 'Écart à l’enveloppe', 'Au-delà de la tolérance', 'Heures faites par un élève']);
   const slotCol = (col: number) => columnRange(col, r.slots.first, r.slots.last);
-  const { first, last } = sheet.block(hours.levels, 6, (level, row) => [
+  const beyond = (gap: number | null) => (gap === null ? '' : Math.abs(gap) > hours.envelopeTolerance ? 'oui' : 'non');
+  const { first, last } = sheet.block(hours.levels, 8, (level, row) => [
     level.level,
     level.regime,
     formula(sumWhere([`${slotCol(S.level)}=${a1(row, 0)}`], slotCol(S.hours)), level.offeredHours),
     formula(sumWhere([`${slotCol(S.level)}=${a1(row, 0)}`, `${slotCol(S.source)}="${SOURCE_LABELS.forecast}"`], slotCol(S.hours)), level.forecastHours),
     level.envelope,
     level.gap === null ? null : formula(`${a1(row, 2)}-${a1(row, 4)}`, level.gap),
+    formula(`IF(${a1(row, 5)}="","",IF(ABS(${a1(row, 5)})>${TOLERANCE},"oui","non"))`, beyond(level.gap)),
+    level.doneHours,
   ]);
   sheet.style(first, 2, last - first + 1, 4, { numberFormat: HOURS_FORMAT });
+  sheet.style(first, 7, last - first + 1, 1, { numberFormat: HOURS_FORMAT });
   const gaps = { row: first, col: 5, rowCount: last - first + 1, colCount: 1 };
   return [
     { range: gaps, operator: 'lessThan', value: 0, style: UNDER_ENVELOPE },
@@ -103,11 +108,16 @@ function involvementBlock(sheet: SheetRows, hours: HoursResult, r: Ranges): void
   sheet.title('Intervenants impliqués');
   const names = columnRange(0, r.teachers.first, r.teachers.last);
   const planned = columnRange(2, r.teachers.first, r.teachers.last);
-  const { teachers, involved, share } = hours.involvement;
+  const { teachers, involved, staff, share } = hours.involvement;
   const all = sheet.add(['Intervenants (AP Intervenants et ateliers)', formula(`COUNTA(${names})`, teachers)]);
   const some = sheet.add(['Intervenants ayant des heures prévues', formula(`COUNTIF(${planned},">0")`, involved)]);
-  const part = sheet.add(['Part des intervenants impliqués', formula(`IF(${a1(all, 1)}=0,0,${a1(some, 1)}/${a1(all, 1)})`, share)]);
-  sheet.style(all, 1, 2, 1, { numberFormat: COUNT_FORMAT });
+  const team = sheet.add(["Enseignants de l'établissement (AP Paramètres ; vide = non renseigné)", staff]);
+  const base = `IF(N(${a1(team, 1)})>0,${a1(team, 1)},${a1(all, 1)})`;
+  const part = sheet.add([
+    staff !== null ? "Part des enseignants de l'établissement impliqués" : 'Part des intervenants impliqués',
+    formula(`IF(${base}=0,0,${a1(some, 1)}/${base})`, share),
+  ]);
+  sheet.style(all, 1, 3, 1, { numberFormat: COUNT_FORMAT });
   sheet.style(part, 1, 1, 1, { numberFormat: '0%', bold: true });
 }
 
@@ -194,8 +204,9 @@ function build(hours: HoursResult, settings: Settings, r: Ranges) {
   sheet.style(0, 0, 1, 1, { bold: true, fontSize: 14, fontColor: '#1F4E79' });
   sheet.add([`Saisissez les heures réellement faites dans la colonne « ${HOURS_HEADERS.done} » du tableau « ${HOURS_TABLE_TITLE} » : elles sont conservées à chaque génération et les totaux se recalculent.`]);
   sheet.add([sourcesNote(hours)]);
-  sheet.add(['Base HSA : heures d’AP pour une heure hebdomadaire à l’année', hours.hoursPerWeeklyHour]);
+  sheet.add(['Base HSA : heures d’AP pour une heure hebdomadaire à l’année', hours.hoursPerWeeklyHour, 'Écart toléré à l’enveloppe (AP Paramètres)', hours.envelopeTolerance]);
   sheet.style(3, 1, 1, 1, { numberFormat: '0" h"', bold: true });
+  sheet.style(3, 3, 1, 1, { numberFormat: HOURS_FORMAT, bold: true });
   sheet.style(1, 0, 2, 1, { italic: true });
   sheet.add();
   statusBlock(sheet, hours, r);

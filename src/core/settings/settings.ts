@@ -28,6 +28,8 @@ export const GENERAL_PARAMETERS = [
   { key: 'maxConsecutiveCycles', label: 'Cycles consécutifs max dans une même remédiation', kind: 'number', defaultValue: 2, min: 1, max: 12, help: 'Au-delà, un élève change d’atelier sauf besoin encore fort.' },
   { key: 'strongNeed', label: 'Besoin fort à partir de', kind: 'number', defaultValue: 0.6, min: 0, max: 1, help: 'Score (0 à 1) au-dessus duquel un besoin est dit fort.' },
   { key: 'regime', label: 'Régime horaire', kind: 'text', defaultValue: 'Bac pro 2019', help: 'Régime dont les enveloppes (section « Enveloppes ») s’appliquent.' },
+  { key: 'envelopeTolerance', label: 'Écart toléré à l’enveloppe (h)', kind: 'number', defaultValue: 5, min: 0, max: 100, help: 'Au-delà, AP Horaires et le résumé signalent l’écart entre les heures prévues par élève et l’enveloppe.' },
+  { key: 'teachingStaff', label: "Enseignants de l'établissement", kind: 'number', defaultValue: 0, min: 0, max: 2000, help: 'Effectif enseignant total : dénominateur de la part des enseignants impliqués dans l’AP (0 = non renseigné).' },
   { key: 'weeksPerCycle', label: 'Semaines par cycle', kind: 'number', defaultValue: 7, min: 1, max: 20, help: 'Sert au calendrier par défaut des cycles.' },
 ] as const satisfies readonly GeneralParameter[];
 
@@ -77,7 +79,7 @@ export interface WeeksOff {
 }
 
 export interface Settings {
-  general: { [K in GeneralKey]: K extends 'cycle' | 'maskThreshold' | 'maxConsecutiveCycles' | 'strongNeed' | 'weeksPerCycle' ? number : string };
+  general: { [K in GeneralKey]: K extends 'cycle' | 'maskThreshold' | 'maxConsecutiveCycles' | 'strongNeed' | 'weeksPerCycle' | 'envelopeTolerance' | 'teachingStaff' ? number : string };
   weights: Record<WeightKey, number>;
   classLevels: ClassLevel[];
   slots: Slot[];

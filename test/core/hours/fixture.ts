@@ -36,6 +36,8 @@ export function fixtureSettings(): Settings {
       strongNeed: 0.6,
       regime: 'Bac pro 2019',
       weeksPerCycle: 7,
+      envelopeTolerance: 5,
+      teachingStaff: 40,
     },
     weights: { remediation: 1, methodology: 0.9, orientation: 0.9, enrichment: 0.8, selfGap: 0.5, profile: 0.3 },
     classLevels: [],

@@ -84,11 +84,20 @@ describe('AP Horaires', () => {
     ]);
   });
 
-  it('shows the share of teachers involved as a formula', () => {
+  it('shows the share of teachers involved over the school’s teaching staff, as a formula', () => {
     const { spec } = render();
-    const row = rowOf(spec, 'Part des intervenants impliqués');
-    expect(spec.cells[row][1]).toMatchObject({ value: 0.8 });
-    expect((spec.cells[row][1] as FormulaCell).formula).toMatch(/^=IF\(B\d+=0,0,B\d+\/B\d+\)$/);
+    const row = rowOf(spec, "Part des enseignants de l'établissement impliqués");
+    // 4 teachers with hours among the 40 teachers of the school (not among the 5 AP teachers).
+    expect(spec.cells[row][1]).toMatchObject({ value: 0.1 });
+    expect(spec.cells[row - 1][1]).toBe(40);
+    expect((spec.cells[row][1] as FormulaCell).formula).toMatch(/^=IF\(IF\(N\(B\d+\)>0,B\d+,B\d+\)=0,0,B\d+\/IF\(N\(B\d+\)>0,B\d+,B\d+\)\)$/);
+  });
+
+  it('falls back to the AP teachers when the teaching staff is not given', () => {
+    const settings = fixtureSettings();
+    settings.general.teachingStaff = 0;
+    const spec = renderHoursSheet(computeHours(fixturePlan(), settings, [], fixtureHistory()), settings);
+    expect(spec.cells[rowOf(spec, 'Part des intervenants impliqués')][1]).toMatchObject({ value: 0.8 });
   });
 
   it('stays valid with no workshop at all: blocks keep one blank row under formulas', () => {
@@ -103,7 +112,7 @@ describe('AP Horaires', () => {
         expect(b).toBeGreaterThanOrEqual(a);
       }
     }
-    expect(spec.cells[rowOf(spec, 'Part des intervenants impliqués')][1]).toMatchObject({ value: 0 });
+    expect(spec.cells[rowOf(spec, "Part des enseignants de l'établissement impliqués")][1]).toMatchObject({ value: 0 });
   });
 });
 
