@@ -112,7 +112,7 @@ export interface PupilNeeds {
   needs: Need[];
 }
 
-export type PayStatus = 'HP' | 'HSA' | 'HSE';
+export type PayStatus = 'HP' | 'HSA' | 'HSE' | 'Pacte';
 
 export interface Teacher {
   name: string;

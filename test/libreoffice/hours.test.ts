@@ -145,6 +145,8 @@ function renamed<T>(value: T): T {
 
 describe('LibreOffice recalculation with wildcard-like teacher names', () => {
   const settings = renamed(fixtureSettings());
+  // One Pacte teacher, so that the parts formula is recalculated too.
+  settings.teachers.find((t) => t.name === WILDCARD_NAMES['Mme Petit'])!.payStatus = 'Pacte';
   const result = computeHours(renamed(fixturePlan()), settings, renamed(typed), renamed(fixtureHistory()));
   const hours = renderHoursSheet(result, settings);
   let workbook: Awaited<ReturnType<typeof loadWorkbook>>;
@@ -159,6 +161,7 @@ describe('LibreOffice recalculation with wildcard-like teacher names', () => {
     // Each teacher keeps their own hours: « * » is not everybody, « Prof à recruter ? » not a pattern.
     const star = result.teachers.find((t) => t.teacher === '*')!;
     expect(star.plannedHours).toBeLessThan(result.teachers.reduce((t, x) => t + x.plannedHours, 0));
+    expect(result.teachers.find((t) => t.payStatus === 'Pacte')?.pacteParts).toBeGreaterThan(0);
     const cells = readCells(workbook, SHEET_NAMES.hours);
     expect(expectSameResults(hours, cells)).toBe(formulaCells(hours).length);
     expect(cells.filter((c) => isErrorValue(c.value)).map((c) => c.address)).toEqual([]);

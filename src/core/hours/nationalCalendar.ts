@@ -178,6 +178,24 @@ function schoolDaysOfWeek(monday: number, first: number, last: number, off: { st
   return days;
 }
 
+/** The school days of each week from `start` to `end` that has any, periods off for every level excluded. */
+function schoolWeeks(start: string, end: string, weeksOff: WeeksOff[]): number[][] {
+  const first = isoToSerial(start);
+  const last = isoToSerial(end);
+  const off = weeksOff.filter((p) => !p.level.trim()).map((p) => ({ start: isoToSerial(p.start), end: isoToSerial(p.end) }));
+  const weekDays: number[][] = [];
+  for (let monday = first - ((weekdayOfSerial(first) + 6) % 7); monday <= last; monday += 7) {
+    const days = schoolDaysOfWeek(monday, first, last, off);
+    if (days.length) weekDays.push(days);
+  }
+  return weekDays;
+}
+
+/** Weeks of school of the year (a week of fewer than three days of lessons does not count). */
+export function countSchoolWeeks(calendar: SchoolCalendar): number {
+  return schoolWeeks(calendar.bounds!.start, calendar.bounds!.end, calendar.weeksOff).filter((days) => days.length >= MIN_DAYS_OF_A_SCHOOL_WEEK).length;
+}
+
 /** A week with fewer school days than this is not counted as a week of a cycle (it joins the next one). */
 const MIN_DAYS_OF_A_SCHOOL_WEEK = 3;
 
@@ -187,14 +205,7 @@ const MIN_DAYS_OF_A_SCHOOL_WEEK = 3;
  * the last cycle. Each cycle runs from its first to its last school day.
  */
 export function schoolWeekCycles(start: string, end: string, weeks: number, weeksOff: WeeksOff[]): CycleDates[] {
-  const first = isoToSerial(start);
-  const last = isoToSerial(end);
-  const off = weeksOff.filter((p) => !p.level.trim()).map((p) => ({ start: isoToSerial(p.start), end: isoToSerial(p.end) }));
-  const weekDays: number[][] = [];
-  for (let monday = first - (weekdayOfSerial(first) + 6) % 7; monday <= last; monday += 7) {
-    const days = schoolDaysOfWeek(monday, first, last, off);
-    if (days.length) weekDays.push(days);
-  }
+  const weekDays = schoolWeeks(start, end, weeksOff);
   const spans: { days: number[]; counted: number }[] = [];
   let current = { days: [] as number[], counted: 0 };
   for (const days of weekDays) {

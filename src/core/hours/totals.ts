@@ -13,7 +13,12 @@ import type { TimedRun } from './schedule';
 import type { HoursDone, HoursRow, LevelTotal, SlotCycleHours, StatusTotal, TeacherTotal } from './types';
 import { levelLabel } from './workshops';
 
-export const PAY_STATUSES: PayStatus[] = ['HP', 'HSA', 'HSE'];
+export const PAY_STATUSES: PayStatus[] = ['HP', 'HSA', 'HSE', 'Pacte'];
+
+/** Parts of Pacte for some hours: by half-parts, rounded up (a started half-part is due). */
+export function pacteParts(hours: number, hoursPerPart: number): number {
+  return Math.ceil((2 * hours) / hoursPerPart - 1e-9) / 2;
+}
 
 function doneKey(teacher: string, workshop: string, level: string, cycle: number): string {
   return `${normalizeText(teacher)}|${normalizeText(workshop)}|${normalizeText(levelLabel(level))}|${cycle}`;
@@ -107,6 +112,7 @@ export function teacherTotals(rows: HoursRow[], settings: Settings, canonical: (
         difference: sum(own.map((r) => r.difference ?? 0)),
         hsaWeeklyHours: payStatus === 'HSA' ? plannedHours / hoursPerWeeklyHour : null,
         hseHours: payStatus === 'HSE' ? doneHours : null,
+        pacteParts: payStatus === 'Pacte' ? pacteParts(plannedHours, settings.general.pacteHoursPerPart) : null,
         maxHours,
         remaining: maxHours === null ? null : maxHours - plannedHours,
       };
@@ -120,7 +126,8 @@ export function statusTotals(rows: HoursRow[], teachers: TeacherTotal[], hoursPe
     const own = rows.filter((r) => r.payStatus === status);
     const plannedHours = sum(own.map((r) => r.plannedHours));
     const doneHours = sum(own.map((r) => r.hoursDone ?? 0));
-    const toPay = status === 'HP' ? plannedHours : status === 'HSA' ? plannedHours / hoursPerWeeklyHour : status === 'HSE' ? doneHours : null;
+    const pacte = sum(teachers.filter((t) => t.payStatus === 'Pacte').map((t) => t.pacteParts ?? 0));
+    const toPay = status === 'HP' ? plannedHours : status === 'HSA' ? plannedHours / hoursPerWeeklyHour : status === 'HSE' ? doneHours : status === 'Pacte' ? pacte : null;
     return {
       status,
       teachersInvolved: teachers.filter((t) => t.payStatus === status && t.plannedHours > 0).length,

@@ -87,6 +87,8 @@ export interface TeacherTotal {
   hsaWeeklyHours: number | null;
   /** Hours done, for HSE teachers only (HSE are paid as done). */
   hseHours: number | null;
+  /** Parts of Pacte (by half-parts, rounded up) covering the planned hours, for Pacte teachers only. */
+  pacteParts: number | null;
   maxHours: number | null;
   /** maxHours - plannedHours, when a maximum is set. */
   remaining: number | null;
@@ -100,7 +102,7 @@ export interface StatusTotal {
   plannedHours: number;
   doneHours: number;
   difference: number;
-  /** HP: planned hours; HSA: yearly weekly hours; HSE: hours done; null for an unknown status. */
+  /** HP: planned hours; HSA: yearly weekly hours; HSE: hours done; Pacte: parts; null for an unknown status. */
   toPay: number | null;
 }
 
@@ -137,8 +139,10 @@ export interface HoursResult {
   schoolYear: string;
   currentCycle: number;
   cycles: CycleSpan[];
-  /** Hours of AP making one yearly weekly hour (HSA), 36 by the usual rule. */
+  /** Weeks of the school year: hours / weeks = HSA (36 when the calendar does not give them). */
   hoursPerWeeklyHour: number;
+  /** Hours of one part of Pacte, and its gross amount in euros (`AP Paramètres`). */
+  pacte: { hoursPerPart: number; amount: number };
   /** Gap to the envelope beyond which a level is reported (`AP Paramètres`). */
   envelopeTolerance: number;
   rows: HoursRow[];

@@ -63,6 +63,7 @@ function parsePayStatus(value: unknown): PayStatus | null {
   if (!text || text === 'hp' || text.startsWith('heuresposte') || text === 'poste' || text === 'service') return 'HP';
   if (text === 'hsa') return 'HSA';
   if (text === 'hse') return 'HSE';
+  if (text === 'pacte') return 'Pacte';
   return null;
 }
 
@@ -270,7 +271,7 @@ function parseTeachers(grid: Grid, slotIds: string[], diagnostics: Diagnostic[])
     const kinds = listValue(sectionValue(row, 'Peut animer')).map(parseKind).filter((k): k is NeedKind => k !== null);
     const status = parsePayStatus(sectionValue(row, 'Statut'));
     if (status === null) {
-      diagnostics.push(diagnostic('warning', grid.sheet, row.addressOf('Statut'), `${name} : statut « ${cellText(sectionValue(row, 'Statut'))} » inconnu (HP, HSA ou HSE), heures poste retenues.`));
+      diagnostics.push(diagnostic('warning', grid.sheet, row.addressOf('Statut'), `${name} : statut « ${cellText(sectionValue(row, 'Statut'))} » inconnu (HP, HSA, HSE ou Pacte), heures poste retenues.`));
     }
     const maxHours = numberValue(sectionValue(row, 'Heures max'));
     teachers.push({

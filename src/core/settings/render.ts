@@ -88,7 +88,7 @@ export function renderParametersSheet(content: ParametersContent): SheetSpec {
 export function renderTeachersSheet(rows: DefaultTeacherRow[], slotIds: string[]): SheetSpec {
   const b = new SheetBuilder(
     'Intervenants',
-    'Une ligne par intervenant. « Peut animer » : remédiation, méthodologie, orientation, approfondissement. Statut : HP, HSA ou HSE. Mettez « x » sous chaque barrette où la personne est libre.',
+    'Une ligne par intervenant. « Peut animer » : remédiation, méthodologie, orientation, approfondissement. Statut : HP, HSA, HSE ou Pacte. Mettez « x » sous chaque barrette où la personne est libre.',
   );
   const header = b.row([...TEACHER_COLUMNS, ...slotIds], HOUSE.header);
   for (const t of rows) {

@@ -29,6 +29,8 @@ export const GENERAL_PARAMETERS = [
   { key: 'strongNeed', label: 'Besoin fort à partir de', kind: 'number', defaultValue: 0.6, min: 0, max: 1, help: 'Score (0 à 1) au-dessus duquel un besoin est dit fort.' },
   { key: 'regime', label: 'Régime horaire', kind: 'text', defaultValue: 'Bac pro 2019', help: 'Régime dont les enveloppes (section « Enveloppes ») s’appliquent.' },
   { key: 'envelopeTolerance', label: 'Écart toléré à l’enveloppe (h)', kind: 'number', defaultValue: 5, min: 0, max: 100, help: 'Au-delà, AP Horaires et le résumé signalent l’écart entre les heures prévues par élève et l’enveloppe.' },
+  { key: 'pacteHoursPerPart', label: 'Heures d’AP pour une part de Pacte (à confirmer)', kind: 'number', defaultValue: 24, min: 1, max: 200, help: 'Volume horaire d’une part de Pacte ; les demi-parts existent depuis la note de service de septembre 2025 (à vérifier pour votre académie).' },
+  { key: 'pacteAmount', label: 'Montant brut d’une part de Pacte (€, à confirmer)', kind: 'number', defaultValue: 1250, min: 0, max: 10000, help: 'Environ 1 250 € brut par part : modifiez selon la note de service en vigueur.' },
   { key: 'teachingStaff', label: "Enseignants de l'établissement", kind: 'number', defaultValue: 0, min: 0, max: 2000, help: 'Effectif enseignant total : dénominateur de la part des enseignants impliqués dans l’AP (0 = non renseigné).' },
   { key: 'weeksPerCycle', label: 'Semaines par cycle', kind: 'number', defaultValue: 7, min: 1, max: 20, help: 'Sert au calendrier par défaut des cycles.' },
 ] as const satisfies readonly GeneralParameter[];
@@ -79,7 +81,7 @@ export interface WeeksOff {
 }
 
 export interface Settings {
-  general: { [K in GeneralKey]: K extends 'cycle' | 'maskThreshold' | 'maxConsecutiveCycles' | 'strongNeed' | 'weeksPerCycle' | 'envelopeTolerance' | 'teachingStaff' ? number : string };
+  general: { [K in GeneralKey]: K extends 'cycle' | 'maskThreshold' | 'maxConsecutiveCycles' | 'strongNeed' | 'weeksPerCycle' | 'envelopeTolerance' | 'teachingStaff' | 'pacteHoursPerPart' | 'pacteAmount' ? number : string };
   weights: Record<WeightKey, number>;
   classLevels: ClassLevel[];
   slots: Slot[];
@@ -101,4 +103,5 @@ export const PAY_STATUS_LABELS: Record<PayStatus, string> = {
   HP: 'Heures poste',
   HSA: 'HSA',
   HSE: 'HSE',
+  Pacte: 'Pacte',
 };

@@ -83,10 +83,43 @@ describe('computeHours on a hand-counted year', () => {
   it('totals per pay status: HP planned, HSA in yearly weekly hours, HSE as done', () => {
     const hours = compute();
     const [hp, hsa, hse] = hours.statuses;
-    expect(hours.statuses.map((s) => s.status)).toEqual(['HP', 'HSA', 'HSE']);
+    expect(hours.statuses.map((s) => s.status)).toEqual(['HP', 'HSA', 'HSE', 'Pacte']);
+    // Paris (zone C), 2026-2027: 36 school weeks from the national calendar.
+    expect(hours.hoursPerWeeklyHour).toBe(36);
     expect(hp).toMatchObject({ teachersInvolved: 1, plannedHours: 38, doneHours: 3, toPay: 38 });
     expect(hsa).toMatchObject({ teachersInvolved: 1, plannedHours: 43, toPay: 43 / 36 });
     expect(hse).toMatchObject({ teachersInvolved: 2, plannedHours: 67, doneHours: 4.5, toPay: 4.5 });
+  });
+
+  it('counts Pacte in half-parts covering the planned hours, and HSA over the weeks of the year', () => {
+    const settings = fixtureSettings();
+    settings.teachers.find((t) => t.name === 'Mme Petit')!.payStatus = 'Pacte';
+    const hours = computeHours(fixturePlan(), settings, done, fixtureHistory());
+    // 38 h planned, 24 h a part: 1.58 parts, rounded up to the half-part.
+    expect(hours.teachers.find((t) => t.teacher === 'Mme Petit')).toMatchObject({ payStatus: 'Pacte', plannedHours: 38, pacteParts: 2 });
+    expect(hours.statuses.find((s) => s.status === 'Pacte')).toMatchObject({ teachersInvolved: 1, toPay: 2 });
+    settings.general.pacteHoursPerPart = 19;
+    expect(computeHours(fixturePlan(), settings, done, fixtureHistory()).teachers.find((t) => t.teacher === 'Mme Petit')?.pacteParts).toBe(2);
+    settings.general.pacteHoursPerPart = 20;
+    expect(computeHours(fixturePlan(), settings, done, fixtureHistory()).teachers.find((t) => t.teacher === 'Mme Petit')?.pacteParts).toBe(2);
+    settings.general.pacteHoursPerPart = 30;
+    expect(computeHours(fixturePlan(), settings, done, fixtureHistory()).teachers.find((t) => t.teacher === 'Mme Petit')?.pacteParts).toBe(1.5);
+    // A year outside the national calendar: the usual 36 weeks.
+    settings.general.schoolYear = '2031-2032';
+    expect(computeHours(fixturePlan(), settings, done, fixtureHistory()).hoursPerWeeklyHour).toBe(36);
+    settings.general.schoolYear = '2025-2026';
+    const weeks2025 = computeHours(fixturePlan(), settings, done, fixtureHistory()).hoursPerWeeklyHour;
+    expect(weeks2025).toBeGreaterThanOrEqual(34);
+    expect(weeks2025).toBeLessThanOrEqual(37);
+  });
+
+  it('says when a teacher is planned beyond their yearly maximum, with their cell', () => {
+    const settings = fixtureSettings();
+    settings.teachers.find((t) => t.name === 'Mme Martin')!.maxHours = 30;
+    const hours = computeHours(fixturePlan(), settings, done, fixtureHistory());
+    const warning = hours.diagnostics.find((d) => d.message.startsWith('Mme Martin :'));
+    expect(warning).toMatchObject({ sheet: 'AP Intervenants', cell: 'A2' });
+    expect(warning?.message).toMatch(/43 h d'AP prévues pour un maximum annuel de 30 h \(13 h de trop\)/);
   });
 
   it('compares the hours offered to a pupil over the year with the envelope of each level', () => {

@@ -38,6 +38,8 @@ export function fixtureSettings(): Settings {
       weeksPerCycle: 7,
       envelopeTolerance: 5,
       teachingStaff: 40,
+      pacteHoursPerPart: 24,
+      pacteAmount: 1250,
     },
     weights: { remediation: 1, methodology: 0.9, orientation: 0.9, enrichment: 0.8, selfGap: 0.5, profile: 0.3 },
     classLevels: [],
