@@ -6,7 +6,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics';
 import { compareLevels } from '../levels';
 import type { PayStatus, Teacher } from '../model';
 import { SHEET_NAMES } from '../render/sheetSpec';
-import type { Settings } from '../settings/settings';
+import type { Envelope, Settings } from '../settings/settings';
 import { normalizeText } from '../text';
 import { sameLevel } from './sessions';
 import type { TimedRun } from './schedule';
@@ -143,9 +143,9 @@ export function statusTotals(rows: HoursRow[], teachers: TeacherTotal[], hoursPe
  * Envelope of a level: the row of the chosen regime, else the only regime that has this level
  * (a school under « Bac pro 2019 » still finds its CAP levels under « CAP 2019 »).
  */
-function envelopeOf(level: string, settings: Settings): { regime: string; hours: number | null } {
-  const rows = settings.envelopes.filter((e) => sameLevel(e.level, level));
-  const chosen = rows.find((e) => normalizeText(e.regime) === normalizeText(settings.general.regime)) ?? (rows.length === 1 ? rows[0] : undefined);
+export function envelopeOf(level: string, regime: string, envelopes: Envelope[]): { regime: string; hours: number | null } {
+  const rows = envelopes.filter((e) => sameLevel(e.level, level));
+  const chosen = rows.find((e) => normalizeText(e.regime) === normalizeText(regime)) ?? (rows.length === 1 ? rows[0] : undefined);
   return chosen ? { regime: chosen.regime, hours: chosen.hoursPerYear } : { regime: '', hours: null };
 }
 
@@ -177,7 +177,7 @@ export function levelTotals(slotHours: SlotCycleHours[], rows: HoursRow[], setti
   return [...levels.values()].sort(compareLevels).map((level) => {
     const own = slotHours.filter((s) => s.level.toLowerCase() === level.toLowerCase());
     const offeredHours = sum(own.map((s) => s.hours));
-    const envelope = envelopeOf(level, settings);
+    const envelope = envelopeOf(level, settings.general.regime, settings.envelopes);
     const gap = envelope.hours === null ? null : offeredHours - envelope.hours;
     if (envelope.hours === null) {
       diagnostics.push(

@@ -57,9 +57,9 @@ export function renderParametersSheet(content: ParametersContent): SheetSpec {
     const r = b.row([w.label, content.weights[w.key], w.help]);
     b.style(r, 1, 1, 1, HOUSE.editable);
   }
-  section(b, SECTION_TITLES.envelopes, ['Régime', 'Niveau', 'Heures par élève et par an']);
+  section(b, SECTION_TITLES.envelopes, ['Régime', 'Niveau', 'Heures par élève et par an', 'Source']);
   for (const e of content.envelopes) {
-    const r = b.row([e.regime, e.level, e.hoursPerYear]);
+    const r = b.row([e.regime, e.level, e.hoursPerYear, e.source ?? null]);
     b.style(r, 2, 1, 1, e.hoursPerYear === null ? HOUSE.toComplete : HOUSE.editable);
   }
   section(b, SECTION_TITLES.cycles, ['Cycle', 'Début', 'Fin'], content.cycles.length ? 'Cycles posés sur les semaines de cours (vacances exclues).' : 'Année absente du calendrier national : saisissez les dates de chaque cycle.');

@@ -10,11 +10,15 @@ import type { ReadResult, Slot } from '../model';
 import { SHEET_NAMES, type SheetSpec } from '../render/sheetSpec';
 import { specToGrid } from '../render/specToGrid';
 import { normalizeText } from '../text';
+import { HOURS_PER_WEEKLY_HOUR } from '../hours/compute';
+import { weekdayOf, sessionDates, weeksOffFor } from '../hours/sessions';
+import { envelopeOf } from '../hours/totals';
 import { COVERED_YEARS, defaultSchoolCycles, findZone, missingNationalPeriods, schoolCalendar, type SchoolCalendar } from '../hours/nationalCalendar';
 import {
   DEFAULT_ENVELOPES,
   defaultGeneral,
   defaultSlots,
+  slotDurationFor,
   defaultTeachers,
   defaultWeights,
   defaultWorkshops,
@@ -44,15 +48,25 @@ function classRows(read: ReadResult) {
   });
 }
 
-/** One slot per level of the data, for a workbook whose parameters give none. */
-function fallbackSlots(read: ReadResult): Slot[] {
-  return defaultSlots(read.pupils).map((slot) => ({ ...slot, source: { sheet: SHEET_NAMES.parameters, cell: '' } }));
+/**
+ * One slot per level of the data, for a workbook whose parameters give none, long enough that its
+ * sessions over the default cycles meet the level's envelope under the chosen regime.
+ */
+function fallbackSlots(read: ReadResult, general: Settings['general'], calendar: SchoolCalendar | null): Slot[] {
+  const cycles = defaultSchoolCycles(calendar, general.weeksPerCycle);
+  const durationOf = (level: string, day: string) => {
+    const weekday = weekdayOf(day);
+    const off = weeksOffFor(level, calendar?.weeksOff ?? []);
+    const sessions = weekday === null ? 0 : cycles.reduce((n, c) => n + sessionDates(c.start, c.end, weekday, off).length, 0);
+    return slotDurationFor(envelopeOf(level, general.regime, DEFAULT_ENVELOPES).hours, sessions || HOURS_PER_WEEKLY_HOUR);
+  };
+  return defaultSlots(read.pupils, durationOf).map((slot) => ({ ...slot, source: { sheet: SHEET_NAMES.parameters, cell: '' } }));
 }
 
 function missingSheets(snapshot: WorkbookSnapshot, parsed: PartialSettings, read: ReadResult, today: string): SheetSpec[] {
   const general = parsed.general ?? defaultGeneral(today);
   const calendar = schoolCalendar({ ...general, schoolYear: general.schoolYear || defaultGeneral(today).schoolYear });
-  const slots = parsed.slots ?? fallbackSlots(read);
+  const slots = parsed.slots ?? fallbackSlots(read, general, calendar);
   const specs: SheetSpec[] = [];
   if (!hasSheet(snapshot, SHEET_NAMES.parameters)) {
     specs.push(
@@ -140,7 +154,8 @@ function checkCoherence(settings: Settings, read: ReadResult): Diagnostic[] {
 export function resolveSettings(snapshot: WorkbookSnapshot, initial: ParsedSettings, read: ReadResult, today: string): ResolvedSettings {
   const createdSheets = missingSheets(snapshot, initial.settings, read, today);
   const completed: WorkbookSnapshot = { grids: [...snapshot.grids, ...createdSheets.map(specToGrid)] };
-  const defaultSlotList = fallbackSlots(read);
+  const initialGeneral = initial.settings.general ?? defaultGeneral(today);
+  const defaultSlotList = fallbackSlots(read, initialGeneral, schoolCalendar({ ...initialGeneral, schoolYear: initialGeneral.schoolYear || defaultGeneral(today).schoolYear }));
   const needsReparse = createdSheets.length > 0 || initial.settings.slots === undefined;
   const parsed = needsReparse ? parseSettingsSheets(completed, defaultSlotList) : initial;
   const general = parsed.settings.general ?? defaultGeneral(today);

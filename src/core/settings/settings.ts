@@ -62,6 +62,8 @@ export interface Envelope {
   level: string;
   /** Null when the coordinator has still to fill it in (2024 regime). */
   hoursPerYear: number | null;
+  /** Text the figure comes from (defaults only; shown in `AP Paramètres`). */
+  source?: string;
 }
 
 export interface CycleDates {

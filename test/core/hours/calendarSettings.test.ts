@@ -116,3 +116,25 @@ describe('dates of AP Paramètres are checked, with the cell named', async () =>
     expect(total).toBeLessThan(10_000);
   });
 });
+
+describe('default slots derived from the regime', () => {
+  for (const [regime, uai] of [['Bac pro 2019', ''], ['Bac pro 2019', '0595856V'], ['Bac pro 2009', '0750655E'], ['Bac pro 2024 (soutien au parcours)', '0690001A']] as const) {
+    it(`give each level about its envelope over the year (${regime}${uai ? `, UAI ${uai}` : ''})`, async () => {
+      const { book } = await firstRun('2026-11-22');
+      const grid = params(book);
+      grid.values[grid.values.findIndex((r) => r[0] === 'Régime horaire')][1] = regime;
+      grid.values[grid.values.findIndex((r) => r[0] === 'UAI')][1] = uai || null;
+      // Remove the slots and cycles so that the defaults are derived again from the regime and the zone.
+      for (const title of ['Barrettes', 'Calendrier des cycles']) grid.values[grid.values.findIndex((r) => r[0] === title)][0] = `${title} (ancien)`;
+      const generation = await generate(book, { today: '2026-11-22' });
+      const levels = generation.hours.levels.filter((l) => l.envelope !== null);
+      expect(levels.length).toBeGreaterThan(0);
+      for (const level of levels) {
+        const slot = generation.analysis.settings.slots.find((s) => s.level === level.level)!;
+        const sessions = level.offeredHours / slot.durationHours;
+        // The nearest half-hour: within a quarter of an hour per session of the envelope.
+        expect(Math.abs(level.gap!), `${level.level} ${slot.durationHours} h × ${sessions}`).toBeLessThanOrEqual(0.25 * sessions + 1e-9);
+      }
+    });
+  }
+});

@@ -184,8 +184,11 @@ describe('computeHours on a hand-counted year', () => {
   it('leaves the gap empty when the regime’s envelope is still to fill in', () => {
     const settings = fixtureSettings();
     settings.general.regime = 'Bac pro 2024 (soutien au parcours)';
-    const level = computeHours(fixturePlan(), settings, [], []).levels.find((l) => l.level === '2nde')!;
-    expect(level).toMatchObject({ envelope: null, gap: null });
+    // 2nde has its (to be confirmed) 30 h; terminale's « parcours personnalisé » has no figure yet.
+    settings.slots.push({ ...settings.slots[0], id: 'Tle lundi', level: 'Tle', day: 'lundi' });
+    const levels = computeHours(fixturePlan(), settings, [], []).levels;
+    expect(levels.find((l) => l.level === '2nde')).toMatchObject({ envelope: 30, regime: 'Bac pro 2024 (soutien au parcours)' });
+    expect(levels.find((l) => l.level === 'Tle')).toMatchObject({ envelope: null, gap: null });
   });
 });
 
