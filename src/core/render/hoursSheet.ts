@@ -9,7 +9,7 @@ import { absolute, columnRange, COUNT_FORMAT, formula, HOURS_FORMAT, INPUT_STYLE
 import type { HoursResult, StatusTotal } from '../hours/types';
 import type { PayStatus } from '../model';
 import type { Settings } from '../settings/settings';
-import { MARKER, SHEET_NAMES, type ConditionalFormatSpec, type SheetSpec, type SpecCell, type TableSpec } from './sheetSpec';
+import { fitColumnWidths, MARKER, SHEET_NAMES, type ConditionalFormatSpec, type SheetSpec, type SpecCell, type TableSpec } from './sheetSpec';
 
 const WEEKLY_FORMAT = '0.00" h/sem."';
 const PARTS_FORMAT = '0.0" part(s)"';
@@ -274,10 +274,13 @@ export function renderHoursSheet(hours: HoursResult, settings: Settings): SheetS
     name: SHEET_NAMES.hours,
     role: 'output',
     cells: sheet.cells,
-    columnWidths: [34, 16, 22, 14, 28, 18, 26, 14, 14, 14, 14],
+    // Rows 1-2 are notes that overflow on purpose; the first column also holds block titles.
+    columnWidths: fitColumnWidths(sheet.cells, [34, 16, 22, 14, 28, 18, 26, 14, 14, 14, 14], [0, 1, 2]),
     styles: sheet.styles,
     tables,
     conditionalFormats,
     freeze: { rows: 1, cols: 0 },
+    landscape: true,
+    print: { landscape: true, fitToWidth: true, repeatRows: { first: 0, last: 0 }, footer: true },
   };
 }

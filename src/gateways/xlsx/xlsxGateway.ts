@@ -5,7 +5,7 @@
 import ExcelJS from 'exceljs';
 import type { CellRange, CellValue, Grid, WorkbookSnapshot } from '../../core/grid';
 import { parseA1, rangeA1 } from '../../core/grid';
-import { isFormula, type CellStyle, type SheetSpec } from '../../core/render/sheetSpec';
+import { isFormula, PRINT_FOOTER, type CellStyle, type PrintSpec, type SheetSpec } from '../../core/render/sheetSpec';
 import { UnusableInputError } from '../../core/diagnostics';
 import type { WorkbookGateway } from '../gateway';
 import { resolveColor, type ExcelJsColor } from './colors';
@@ -153,12 +153,21 @@ function forEachCell(range: CellRange, visit: (row: number, col: number) => void
   }
 }
 
+/** Page setup of a sheet spec (orientation, fit to width, repeated rows, footer): see PrintSpec. */
+function applyPrintSpec(sheet: ExcelJS.Worksheet, print: PrintSpec): void {
+  sheet.pageSetup.orientation = print.landscape ? 'landscape' : 'portrait';
+  if (print.fitToWidth) Object.assign(sheet.pageSetup, { fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+  if (print.repeatRows) sheet.pageSetup.printTitlesRow = `${print.repeatRows.first + 1}:${print.repeatRows.last + 1}`;
+  if (print.footer) sheet.headerFooter.oddFooter = PRINT_FOOTER;
+}
+
 function writeSpec(workbook: ExcelJS.Workbook, spec: SheetSpec): void {
   const sheet = workbook.addWorksheet(spec.name, {
     properties: spec.tabColor ? { tabColor: { argb: argb(spec.tabColor) } } : {},
     views: spec.freeze ? [{ state: 'frozen', xSplit: spec.freeze.cols, ySplit: spec.freeze.rows }] : [],
     pageSetup: spec.landscape ? { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {},
   });
+  if (spec.print) applyPrintSpec(sheet, spec.print);
   const inTable = new Set<string>();
   for (const table of spec.tables ?? []) {
     forEachCell(table.range, (r, c) => inTable.add(`${r},${c}`));
