@@ -9,6 +9,7 @@ import { diagnostic, UnusableInputError, type Diagnostic } from './diagnostics';
 import type { WorkbookSnapshot } from './grid';
 import { computeHours, readHoursDone, readRooms, type HoursResult } from './hours';
 import { computeIndicators, hoursForIndicators, renderIndicatorsSheet, type Indicators } from './indicators';
+import { readAttendance } from './indicators/attendance';
 import type { HistoryEntry, Plan, PupilNeeds, ReadResult } from './model';
 import { computeNeeds } from './needs';
 import { planGroups, readHistory, readPins } from './plan';
@@ -152,6 +153,7 @@ export async function generate(snapshot: WorkbookSnapshot, options: GenerateOpti
   const hours = computeHours(plan, settings, doneRead.entries, historyRead.history, roomsRead.entries);
 
   await progress('indicators');
+  const attendanceRead = readAttendance(snapshot);
   const indicators = computeIndicators({
     pupils: read.pupils,
     needs,
@@ -161,6 +163,7 @@ export async function generate(snapshot: WorkbookSnapshot, options: GenerateOpti
     rounds: read.rounds,
     competencies: read.competencies,
     hours: hoursForIndicators(hours),
+    attendance: attendanceRead.records,
   });
 
   await progress('render');
@@ -184,6 +187,7 @@ export async function generate(snapshot: WorkbookSnapshot, options: GenerateOpti
     ...doneRead.diagnostics,
     ...roomsRead.diagnostics,
     ...hours.diagnostics,
+    ...attendanceRead.diagnostics,
     ...guarded.diagnostics,
   ];
   const placed = new Set(plan.assignments.map((a) => a.pupilId));

@@ -137,6 +137,7 @@ const NUMBER_FORMATS: Record<IndicatorUnit, string> = {
   hours: '0.0',
   pupilShare: '0.0',
   teacherShare: '0.0',
+  sessionShare: '0.0',
 };
 
 function tableSheet(view: TableView, exports: AcceptedExport[], name: string): SheetSpec {

@@ -53,7 +53,8 @@ export function buildRectoratExport(ind: Indicators, settings: Settings, meta: E
   }
   if (refusals.length) return { specs: [], csv: '', diagnostics: refusals };
   const publicRow = publicRowNamer();
-  const masked = maskIndicators(ind, threshold);
+  // Attendance stays in the establishment: session counts per level are not masked like pupil counts.
+  const masked = maskIndicators({ ...ind, tables: ind.tables.filter((t) => t.id !== 'attendance') }, threshold);
 
   const sheet = new SheetBuilder(
     "Export pour le rectorat — indicateurs de l'accompagnement personnalisé",

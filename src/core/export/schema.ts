@@ -42,6 +42,7 @@ export const UNIT_LABELS: Record<IndicatorUnit, string> = {
   teachers: 'intervenants',
   teacherShare: '% des intervenants',
   hours: 'heures par élève',
+  sessionShare: '% des séances',
 };
 
 export function unitFromLabel(label: unknown): IndicatorUnit | null {
@@ -62,4 +63,5 @@ export const CONSOLIDATION_SHEETS: Record<IndicatorTableId, string> = {
   teachers: 'Intervenants',
   mastery: 'Maîtrise',
   progress: 'Progrès',
+  attendance: 'Assiduité',
 };

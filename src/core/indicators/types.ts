@@ -5,6 +5,7 @@
  */
 import type { AssessmentRound, Competency, HistoryEntry, Plan, Pupil, PupilNeeds } from '../model';
 import type { Settings } from '../settings/settings';
+import type { AttendanceRecord } from './attendance';
 
 export interface LevelHours {
   level: string;
@@ -35,13 +36,15 @@ export interface IndicatorInput {
   /** Competencies read, to name disciplines as the workbook writes them. */
   competencies?: Competency[];
   hours?: IndicatorHours;
+  /** Marks of the follow-up sheet `AP Suivi`, when the workbook has one (see attendance.ts). */
+  attendance?: AttendanceRecord[];
 }
 
 /**
  * What a row counts. Only pupil figures (`pupils`, `pupilShare`) are masked in the export:
  * workshops, teachers and hours per pupil describe the organisation, not pupils.
  */
-export type IndicatorUnit = 'pupils' | 'pupilShare' | 'workshops' | 'teachers' | 'teacherShare' | 'hours';
+export type IndicatorUnit = 'pupils' | 'pupilShare' | 'workshops' | 'teachers' | 'teacherShare' | 'hours' | 'sessionShare';
 
 /** A share with the counts it comes from, so that masking can follow them. */
 export interface Share {
@@ -82,7 +85,8 @@ export type IndicatorTableId =
   | 'hours'
   | 'teachers'
   | 'mastery'
-  | 'progress';
+  | 'progress'
+  | 'attendance';
 
 export interface IndicatorTable {
   id: IndicatorTableId;

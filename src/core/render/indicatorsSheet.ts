@@ -17,6 +17,7 @@ const NUMBER_FORMATS: Record<IndicatorUnit, string> = {
   hours: '0.0" h"',
   pupilShare: '0%',
   teacherShare: '0%',
+  sessionShare: '0%',
 };
 
 const CHART_SIZE = { rows: 16, cols: 8 };
