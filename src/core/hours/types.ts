@@ -56,6 +56,8 @@ export interface CalendarEntry {
   durationHours: number;
   /** True when the sessions were estimated from « Semaines par cycle » (no cycle dates). */
   estimated: boolean;
+  /** Classes of the level missing some of these sessions (a PFMP typed for that class only). */
+  classAbsences: string[];
 }
 
 /** One row of the `AP Horaires` table: a teacher's workshop for one level in one cycle, all slots together. */

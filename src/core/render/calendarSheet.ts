@@ -55,7 +55,7 @@ export function renderCalendarSheet(hours: HoursResult, settings: Settings): She
     dateCell(e.firstDate),
     dateCell(e.lastDate),
     e.sessions,
-    e.estimated ? 'séances estimées : dates du cycle ou jour de la barrette inconnus' : '',
+    [e.estimated ? 'séances estimées : dates du cycle ou jour de la barrette inconnus' : '', ...e.classAbsences].filter(Boolean).join(' ; '),
   ]);
   const count = last - first + 1;
   sheet.style(first, 8, count, 1, INPUT_STYLE);

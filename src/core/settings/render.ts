@@ -76,7 +76,7 @@ export function renderParametersSheet(content: ParametersContent): SheetSpec {
     b,
     SECTION_TITLES.weeksOff,
     ['Du', 'Au', 'Motif', 'Niveau'],
-    'Vacances et jours fériés préremplis d’après la zone ; ajoutez les PFMP et les examens (une ligne par période ; niveau vide = tous les niveaux).',
+    'Vacances et jours fériés préremplis d’après la zone ; ajoutez les PFMP et les examens (une ligne par période ; « Niveau » : un niveau, une classe, ou vide = tous).',
   );
   for (const w of content.weeksOff) {
     const r = b.row([isoToSerial(w.start), isoToSerial(w.end), w.label, w.level]);

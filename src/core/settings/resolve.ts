@@ -11,7 +11,7 @@ import { SHEET_NAMES, type SheetSpec } from '../render/sheetSpec';
 import { specToGrid } from '../render/specToGrid';
 import { normalizeText } from '../text';
 import { HOURS_PER_WEEKLY_HOUR } from '../hours/compute';
-import { weekdayOf, sessionDates, weeksOffFor } from '../hours/sessions';
+import { sameLevel, sessionDates, weekdayOf, weeksOffFor } from '../hours/sessions';
 import { envelopeOf } from '../hours/totals';
 import { COVERED_YEARS, defaultSchoolCycles, findZone, missingNationalPeriods, schoolCalendar, type SchoolCalendar } from '../hours/nationalCalendar';
 import {
@@ -107,6 +107,7 @@ function applyNationalCalendar(settings: Settings, calendar: SchoolCalendar | nu
   if (!calendar.zone.zone) {
     diagnostics.push(diagnostic('warning', params, '', "Zone de vacances inconnue : renseignez l'UAI ou l'Académie dans « Général ». En attendant, seules les vacances communes aux zones A, B et C sont retirées des séances ; vérifiez ensuite les dates des cycles."));
   }
+  diagnostics.push(...unknownPeriodTargets(settings));
   const missing = missingNationalPeriods(settings.weeksOff, calendar.weeksOff);
   if (missing.length) {
     settings.weeksOff = [...settings.weeksOff, ...missing];
@@ -116,6 +117,15 @@ function applyNationalCalendar(settings: Settings, calendar: SchoolCalendar | nu
     );
   }
   return diagnostics;
+}
+
+/** A period off typed for something that is neither a level of the slots nor a class: said, not guessed. */
+function unknownPeriodTargets(settings: Settings): Diagnostic[] {
+  const known = (target: string) =>
+    settings.slots.some((s) => sameLevel(s.level, target)) || settings.classLevels.some((c) => normalizeText(c.className) === normalizeText(target));
+  return settings.weeksOff
+    .filter((p) => p.level.trim() && !known(p.level))
+    .map((p) => diagnostic('warning', SHEET_NAMES.parameters, '', `Semaines sans AP « ${p.label || p.start} » : « ${p.level} » n'est ni un niveau des barrettes ni une classe de la section « Classes » : période sans effet.`));
 }
 
 function schoolCalendarAcademy(settings: Settings): string | null {

@@ -177,6 +177,18 @@ describe('sessions on school days only', () => {
     );
   });
 
+  it('a PFMP of one class keeps the level’s sessions and says which class misses how many', () => {
+    const settings = fixtureSettings();
+    settings.classLevels = [{ className: '1MELEC', level: '1re' }, { className: '1MRC', level: '1re' }];
+    settings.weeksOff = [...settings.weeksOff.filter((p) => p.label !== 'PFMP 1re'), { start: '2026-11-16', end: '2026-11-27', label: 'PFMP', level: '1MELEC' }];
+    const hours = computeHours(fixturePlan(), settings, [], []);
+    const entry = hours.calendar.find((e) => e.cycle === 2 && e.level === '1re')!;
+    // Two Thursdays (19 and 26 November) without 1MELEC; the workshop still runs for 1MRC.
+    expect(entry.sessions).toBe(7);
+    expect(entry.classAbsences).toEqual(['1MELEC : 2 séances manquées (PFMP)']);
+    expect(hours.calendar.filter((e) => e.level === '2nde').every((e) => e.classAbsences.length === 0)).toBe(true);
+  });
+
   it('a PFMP of one level removes its sessions and leaves the other levels’ alone', () => {
     const settings = fixtureSettings();
     const without = computeHours(fixturePlan(), { ...settings, weeksOff: settings.weeksOff.filter((p) => !p.label.startsWith('PFMP')) }, [], []);
