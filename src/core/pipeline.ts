@@ -10,6 +10,7 @@ import type { WorkbookSnapshot } from './grid';
 import { computeHours, readHoursDone, readRooms, type HoursResult } from './hours';
 import { computeIndicators, hoursForIndicators, renderIndicatorsSheet, type Indicators } from './indicators';
 import { readAttendance } from './indicators/attendance';
+import { readOptionalSheets } from './indicators/optionalSheets';
 import type { HistoryEntry, Plan, PupilNeeds, ReadResult } from './model';
 import { computeNeeds } from './needs';
 import { planGroups, readHistory, readPins } from './plan';
@@ -154,6 +155,7 @@ export async function generate(snapshot: WorkbookSnapshot, options: GenerateOpti
 
   await progress('indicators');
   const attendanceRead = readAttendance(snapshot);
+  const optionalRead = readOptionalSheets(snapshot);
   const indicators = computeIndicators({
     pupils: read.pupils,
     needs,
@@ -164,6 +166,8 @@ export async function generate(snapshot: WorkbookSnapshot, options: GenerateOpti
     competencies: read.competencies,
     hours: hoursForIndicators(hours),
     attendance: attendanceRead.records,
+    schoolProjects: optionalRead.projects,
+    survey: optionalRead.survey,
   });
 
   await progress('render');
@@ -188,6 +192,7 @@ export async function generate(snapshot: WorkbookSnapshot, options: GenerateOpti
     ...roomsRead.diagnostics,
     ...hours.diagnostics,
     ...attendanceRead.diagnostics,
+    ...optionalRead.diagnostics,
     ...guarded.diagnostics,
   ];
   const placed = new Set(plan.assignments.map((a) => a.pupilId));

@@ -138,6 +138,7 @@ const NUMBER_FORMATS: Record<IndicatorUnit, string> = {
   pupilShare: '0.0',
   teacherShare: '0.0',
   sessionShare: '0.0',
+  count: '0',
 };
 
 function tableSheet(view: TableView, exports: AcceptedExport[], name: string): SheetSpec {

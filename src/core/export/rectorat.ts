@@ -6,7 +6,7 @@
 import { frenchDate } from '../dates';
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import type { CellValue } from '../grid';
-import type { Indicators } from '../indicators/types';
+import type { IndicatorTable, Indicators } from '../indicators/types';
 import { HOUSE, SheetBuilder } from '../render/builder';
 import { SHEET_NAMES, type SheetSpec } from '../render/sheetSpec';
 import type { Settings } from '../settings/settings';
@@ -15,6 +15,9 @@ import { maskIndicators, smallMask, SECONDARY_MASK } from './mask';
 import { DATA_HEADER, EXPORT_SCHEMA_VERSION, EXPORT_SHEET, META_LABELS, UNIT_LABELS } from './schema';
 import { exportLevel, MIN_MASK_THRESHOLD, publicRowNamer, unrecognisedLevels } from './publicLabels';
 import { checkUai } from './uai';
+
+/** Indicators shown in `AP Indicateurs` only: not masked like pupil counts, or made of typed text. */
+const INTERNAL_TABLES = new Set<IndicatorTable['id']>(['attendance', 'school-projects', 'survey']);
 
 export interface RectoratExport {
   specs: SheetSpec[];
@@ -53,8 +56,8 @@ export function buildRectoratExport(ind: Indicators, settings: Settings, meta: E
   }
   if (refusals.length) return { specs: [], csv: '', diagnostics: refusals };
   const publicRow = publicRowNamer();
-  // Attendance stays in the establishment: session counts per level are not masked like pupil counts.
-  const masked = maskIndicators({ ...ind, tables: ind.tables.filter((t) => t.id !== 'attendance') }, threshold);
+  // Attendance and the optional sheets (free-text survey questions) stay in the establishment.
+  const masked = maskIndicators({ ...ind, tables: ind.tables.filter((t) => !INTERNAL_TABLES.has(t.id)) }, threshold);
 
   const sheet = new SheetBuilder(
     "Export pour le rectorat — indicateurs de l'accompagnement personnalisé",

@@ -43,6 +43,7 @@ export const UNIT_LABELS: Record<IndicatorUnit, string> = {
   teacherShare: '% des intervenants',
   hours: 'heures par élève',
   sessionShare: '% des séances',
+  count: 'nombre',
 };
 
 export function unitFromLabel(label: unknown): IndicatorUnit | null {
@@ -64,4 +65,6 @@ export const CONSOLIDATION_SHEETS: Record<IndicatorTableId, string> = {
   mastery: 'Maîtrise',
   progress: 'Progrès',
   attendance: 'Assiduité',
+  'school-projects': 'Projets',
+  survey: 'Satisfaction',
 };

@@ -7,6 +7,7 @@ import type { NeedKind, PupilProject } from '../model';
 import { KIND_LABELS } from '../settings/settings';
 import { normalizeText } from '../text';
 import { attendanceKey } from './attendance';
+import { schoolProjectsTable, surveyTable } from './optionalSheets';
 import { progressTables } from './progress';
 import {
   activityKey,
@@ -317,6 +318,8 @@ export function computeIndicators(input: IndicatorInput): Indicators {
     ...(hours ? [hours] : []),
     teachersTable(context),
     ...(attendance ? [attendance] : []),
+    ...(input.schoolProjects ? [schoolProjectsTable(input.schoolProjects)] : []),
+    ...(input.survey?.length ? [surveyTable(input.survey)] : []),
     ...(progress ? [progress.mastery, progress.progress] : []),
   ];
   const sums: IndicatorSum[] = [

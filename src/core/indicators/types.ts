@@ -6,6 +6,7 @@
 import type { AssessmentRound, Competency, HistoryEntry, Plan, Pupil, PupilNeeds } from '../model';
 import type { Settings } from '../settings/settings';
 import type { AttendanceRecord } from './attendance';
+import type { SchoolProject, SurveyQuestion } from './optionalSheets';
 
 export interface LevelHours {
   level: string;
@@ -38,13 +39,16 @@ export interface IndicatorInput {
   hours?: IndicatorHours;
   /** Marks of the follow-up sheet `AP Suivi`, when the workbook has one (see attendance.ts). */
   attendance?: AttendanceRecord[];
+  /** Optional sheets `AP Projets` and `AP Satisfaction` (see optionalSheets.ts); null when absent. */
+  schoolProjects?: SchoolProject[] | null;
+  survey?: SurveyQuestion[] | null;
 }
 
 /**
  * What a row counts. Only pupil figures (`pupils`, `pupilShare`) are masked in the export:
  * workshops, teachers and hours per pupil describe the organisation, not pupils.
  */
-export type IndicatorUnit = 'pupils' | 'pupilShare' | 'workshops' | 'teachers' | 'teacherShare' | 'hours' | 'sessionShare';
+export type IndicatorUnit = 'pupils' | 'pupilShare' | 'workshops' | 'teachers' | 'teacherShare' | 'hours' | 'sessionShare' | 'count';
 
 /** A share with the counts it comes from, so that masking can follow them. */
 export interface Share {
@@ -86,7 +90,9 @@ export type IndicatorTableId =
   | 'teachers'
   | 'mastery'
   | 'progress'
-  | 'attendance';
+  | 'attendance'
+  | 'school-projects'
+  | 'survey';
 
 export interface IndicatorTable {
   id: IndicatorTableId;

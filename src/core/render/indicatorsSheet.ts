@@ -18,6 +18,7 @@ const NUMBER_FORMATS: Record<IndicatorUnit, string> = {
   pupilShare: '0%',
   teacherShare: '0%',
   sessionShare: '0%',
+  count: '0',
 };
 
 const CHART_SIZE = { rows: 16, cols: 8 };
