@@ -40,12 +40,13 @@ export const DEFAULT_ENVELOPES: Envelope[] = [
 export const DEFAULT_SLOT_HOURS = 1.5;
 
 /**
- * Duration (by half-hours, at least half an hour) of one weekly slot whose `sessions` give the
- * nearest to `envelope` hours over the year; the usual 1.5 h when the envelope is unknown.
+ * Duration (by quarter-hours, at least half an hour) of one weekly slot whose `sessions` give the
+ * nearest to `envelope` hours over the year; the usual 1.5 h when the envelope is unknown. Quarter
+ * hours keep the gap within about 5 h over 40 sessions, the default tolerance.
  */
 export function slotDurationFor(envelope: number | null, sessions: number): number {
   if (envelope === null || sessions <= 0) return DEFAULT_SLOT_HOURS;
-  return Math.max(0.5, Math.round((envelope / sessions) * 2) / 2);
+  return Math.max(0.5, Math.round((envelope / sessions) * 4) / 4);
 }
 
 const DEFAULT_SLOT_TIMES: [string, string][] = [
