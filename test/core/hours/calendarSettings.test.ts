@@ -109,6 +109,13 @@ describe('dates of AP Paramètres are checked, with the cell named', async () =>
     });
   }
 
+  it('reports a period typed for something that is neither a level nor a class', async () => {
+    const generation = await withCell(weeksOff, 3, '2NDE-Z');
+    expect(generation.diagnostics.some((d) => /« 2NDE-Z » n'est ni un niveau des barrettes ni une classe/.test(d.message))).toBe(true);
+    const byClass = await withCell(weeksOff, 3, '2MELEC');
+    expect(byClass.diagnostics.some((d) => /n'est ni un niveau/.test(d.message))).toBe(false);
+  });
+
   it('reports overlapping cycles and keeps the planned hours bounded', async () => {
     const generation = await withCell(cycles + 1, 1, grid.values[cycles][1]);
     expect(generation.diagnostics.some((d) => /chevauche le cycle 1/.test(d.message) && d.cell === `A${cycles + 2}`)).toBe(true);
