@@ -141,7 +141,7 @@ export interface PupilNeeds {
   goals?: YearGoal[];
 }
 
-export type PayStatus = 'HP' | 'HSA' | 'HSE';
+export type PayStatus = 'HP' | 'HSA' | 'HSE' | 'Pacte';
 
 export interface Teacher {
   name: string;

@@ -10,6 +10,8 @@ import { applyFollowUp, readFollowUp, renderFollowUpSheets, type FollowUpResult 
 import type { WorkbookSnapshot } from './grid';
 import { computeHours, readHoursDone, readRooms, type HoursResult } from './hours';
 import { computeIndicators, hoursForIndicators, renderIndicatorsSheet, type Indicators } from './indicators';
+import { readAttendance } from './indicators/attendance';
+import { readOptionalSheets } from './indicators/optionalSheets';
 import type { HistoryEntry, Plan, PupilNeeds, ReadResult } from './model';
 import { computeNeeds } from './needs';
 import { planGroups, readHistory, readPins } from './plan';
@@ -167,6 +169,8 @@ export async function generate(snapshot: WorkbookSnapshot, options: GenerateOpti
   const hours = computeHours(plan, settings, doneRead.entries, historyRead.history, roomsRead.entries);
 
   await progress('indicators');
+  const attendanceRead = readAttendance(snapshot);
+  const optionalRead = readOptionalSheets(snapshot);
   const indicators = computeIndicators({
     pupils: read.pupils,
     needs,
@@ -176,6 +180,9 @@ export async function generate(snapshot: WorkbookSnapshot, options: GenerateOpti
     rounds: read.rounds,
     competencies: read.competencies,
     hours: hoursForIndicators(hours),
+    attendance: attendanceRead.records,
+    schoolProjects: optionalRead.projects,
+    survey: optionalRead.survey,
   });
 
   await progress('render');
@@ -201,6 +208,8 @@ export async function generate(snapshot: WorkbookSnapshot, options: GenerateOpti
     ...doneRead.diagnostics,
     ...roomsRead.diagnostics,
     ...hours.diagnostics,
+    ...attendanceRead.diagnostics,
+    ...optionalRead.diagnostics,
     ...guarded.diagnostics,
   ];
   const placed = new Set(plan.assignments.map((a) => a.pupilId));

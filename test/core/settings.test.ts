@@ -3,7 +3,6 @@ import type { Grid, WorkbookSnapshot } from '../../src/core/grid';
 import type { Competency, Pupil, ReadResult } from '../../src/core/model';
 import { SHEET_NAMES } from '../../src/core/render/sheetSpec';
 import { specToGrid } from '../../src/core/render/specToGrid';
-import { defaultCycles } from '../../src/core/settings/defaults';
 import { parseSettingsSheets } from '../../src/core/settings/read';
 import { resolveSettings } from '../../src/core/settings/resolve';
 
@@ -84,11 +83,13 @@ describe('settings from a workbook without parameter sheets', () => {
   it('uses the school year of the run date and national envelopes', () => {
     expect(resolved.settings.general.schoolYear).toBe('2026-2027');
     expect(resolved.settings.envelopes.find((e) => e.regime === 'Bac pro 2019' && e.level === '1re')?.hoursPerYear).toBe(84);
-    expect(resolved.settings.cycles[0]).toEqual({ cycle: 1, start: '2026-09-07', end: '2026-10-23' });
+    // Seven school weeks from the rentrée (Tuesday 1 September 2026) to the eve of the Toussaint holidays.
+    expect(resolved.settings.cycles[0]).toEqual({ cycle: 1, start: '2026-09-01', end: '2026-10-16' });
   });
 
   it('reads its own default sheets back without a single warning', () => {
-    expect(resolved.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+    // Only the holiday zone is asked for: no UAI nor académie can be read from positionnement data.
+    expect(resolved.diagnostics.filter((d) => d.severity !== 'info').map((d) => d.message)).toEqual([expect.stringMatching(/^Zone de vacances inconnue/)]);
     expect(resolved.diagnostics.some((d) => d.message.includes('créée avec des valeurs par défaut'))).toBe(true);
   });
 });
@@ -148,14 +149,5 @@ describe('a parameter sheet the coordinator trimmed', () => {
     expect(resolved.settings.slots.map((s) => s.level)).toEqual(['2nde', '1re', 'ULIS']);
     for (const slot of resolved.settings.slots) expect(resolved.settings.teachers.some((t) => t.freeSlots.includes(slot.id))).toBe(true);
     expect(resolved.diagnostics.some((d) => d.message.includes('Section « Barrettes » introuvable'))).toBe(true);
-  });
-});
-
-describe('default cycles', () => {
-  it('cover the school year in cycles of the given length without overlap', () => {
-    const cycles = defaultCycles('2026-2027', 7);
-    expect(cycles.length).toBe(6);
-    for (let i = 1; i < cycles.length; i++) expect(cycles[i].start > cycles[i - 1].end).toBe(true);
-    expect(cycles.at(-1)!.end <= '2027-06-05').toBe(true);
   });
 });

@@ -99,7 +99,7 @@ describe('follow-up sheets in a real file', () => {
       expect(sheet.pageSetup.paperSize, name).toBe(9);
       expect(sheet.pageSetup.fitToWidth, name).toBe(1);
       expect(sheet.pageSetup.fitToHeight, name).toBe(0);
-      expect(spec.print!.pageBreaksBefore.length, name).toBeGreaterThan(2);
+      expect((spec.print!.pageBreaksBefore ?? []).length, name).toBeGreaterThan(2);
       const xml = await zip.file(`xl/worksheets/sheet${sheet.id}.xml`)!.async('string');
       // <brk id="n"> is a break below row n (1-based): the page starts at spec row n (0-based).
       const breaks = [...xml.matchAll(/<brk id="(\d+)"[^>]*man="1"/g)].map((m) => Number(m[1]));

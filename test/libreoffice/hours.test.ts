@@ -14,12 +14,12 @@ import { fixtureHistory, fixturePlan, fixtureSettings } from '../core/hours/fixt
 import { isErrorValue, loadWorkbook, readCells, recalculate, type ReadCell } from './recalc';
 
 const typed: HoursDone[] = [
-  { teacher: 'Mme Martin', workshop: 'Remédiation Mathématiques', cycle: 1, hoursDone: 9 },
-  { teacher: 'Mme Petit', workshop: 'Orientation', cycle: 1, hoursDone: 14 },
+  { teacher: 'Mme Martin', workshop: 'Remédiation Mathématiques', level: '2nde', cycle: 1, hoursDone: 9 },
+  { teacher: 'Mme Petit', workshop: 'Orientation', level: '1re', cycle: 1, hoursDone: 14 },
   { teacher: 'M. Leroy', workshop: 'Atelier supprimé', cycle: 1, hoursDone: 2 },
 ];
 /** The edit made in the file before recalculation: hours done for a row that had none. */
-const edit: HoursDone = { teacher: 'M. Durand', workshop: 'Méthodologie', cycle: 2, hoursDone: 6.5 };
+const edit: HoursDone = { teacher: 'M. Durand', workshop: 'Méthodologie', level: '2nde', cycle: 2, hoursDone: 6.5 };
 
 function specs(done: HoursDone[]): { hours: SheetSpec; calendar: SheetSpec } {
   const settings = fixtureSettings();
@@ -124,5 +124,46 @@ describe('LibreOffice recalculation of AP Horaires and AP Calendrier', () => {
     expect(read.diagnostics).toEqual([]);
     expect(read.entries).toEqual(expect.arrayContaining([...typed, edit]));
     expect(read.entries).toHaveLength(typed.length + 1);
+  });
+});
+
+/** Names that SUMIFS / COUNTIFS would read as patterns or operators (issue 13, class 8). */
+const WILDCARD_NAMES: Record<string, string> = {
+  'Mme Martin': 'Prof à recruter ?',
+  'M. Durand': '*',
+  'Mme Petit': '~Petit*',
+  'M. Leroy': '<>Prof à recruter ?',
+  'M. Absent': '=*',
+};
+
+/** The same school with every teacher renamed: through JSON, so plan, history and typed hours agree. */
+function renamed<T>(value: T): T {
+  let text = JSON.stringify(value);
+  for (const [from, to] of Object.entries(WILDCARD_NAMES)) text = text.split(JSON.stringify(from)).join(JSON.stringify(to));
+  return JSON.parse(text) as T;
+}
+
+describe('LibreOffice recalculation with wildcard-like teacher names', () => {
+  const settings = renamed(fixtureSettings());
+  // One Pacte teacher, so that the parts formula is recalculated too.
+  settings.teachers.find((t) => t.name === WILDCARD_NAMES['Mme Petit'])!.payStatus = 'Pacte';
+  const result = computeHours(renamed(fixturePlan()), settings, renamed(typed), renamed(fixtureHistory()));
+  const hours = renderHoursSheet(result, settings);
+  let workbook: Awaited<ReturnType<typeof loadWorkbook>>;
+
+  beforeAll(async () => {
+    const { file } = await recalculate({ file: await writeXlsx([hours]) });
+    workbook = await loadWorkbook(file);
+  });
+
+  it('gives every total the value the core computed, and no error', () => {
+    expect(result.teachers.map((t) => t.teacher)).toEqual(expect.arrayContaining(Object.values(WILDCARD_NAMES)));
+    // Each teacher keeps their own hours: « * » is not everybody, « Prof à recruter ? » not a pattern.
+    const star = result.teachers.find((t) => t.teacher === '*')!;
+    expect(star.plannedHours).toBeLessThan(result.teachers.reduce((t, x) => t + x.plannedHours, 0));
+    expect(result.teachers.find((t) => t.payStatus === 'Pacte')?.pacteParts).toBeGreaterThan(0);
+    const cells = readCells(workbook, SHEET_NAMES.hours);
+    expect(expectSameResults(hours, cells)).toBe(formulaCells(hours).length);
+    expect(cells.filter((c) => isErrorValue(c.value)).map((c) => c.address)).toEqual([]);
   });
 });

@@ -12,6 +12,7 @@ import { HOUSE, SheetBuilder } from '../render/builder';
 import type { CellRange } from '../grid';
 import type { SheetSpec, SpecCell } from '../render/sheetSpec';
 import { parseExport, type ExportFigure, type ParsedExport } from './parse';
+import { MIN_MASK_THRESHOLD } from './publicLabels';
 import { CONSOLIDATION_SHEETS } from './schema';
 
 export interface ExportSource {
@@ -136,6 +137,8 @@ const NUMBER_FORMATS: Record<IndicatorUnit, string> = {
   hours: '0.0',
   pupilShare: '0.0',
   teacherShare: '0.0',
+  sessionShare: '0.0',
+  count: '0',
 };
 
 function tableSheet(view: TableView, exports: AcceptedExport[], name: string): SheetSpec {
@@ -228,8 +231,11 @@ export function consolidateExports(sources: ExportSource[]): Consolidation {
       continue;
     }
     const outcome = parseExport(source.grids);
-    if (outcome.ok) candidates.push({ ...outcome.export, fileName: source.fileName });
-    else rejected.push({ fileName: source.fileName, reason: outcome.reason });
+    if (!outcome.ok) rejected.push({ fileName: source.fileName, reason: outcome.reason });
+    else if (outcome.export.threshold === null || outcome.export.threshold < MIN_MASK_THRESHOLD) {
+      const threshold = outcome.export.threshold === null ? 'absent' : `de ${outcome.export.threshold}`;
+      rejected.push({ fileName: source.fileName, reason: `seuil de masquage ${threshold} : il doit valoir au moins ${MIN_MASK_THRESHOLD}, demandez un nouvel export` });
+    } else candidates.push({ ...outcome.export, fileName: source.fileName });
   }
   const accepted = dropDuplicates(candidates, rejected);
   const used = new Set([ESTABLISHMENTS_SHEET, REJECTED_SHEET]);

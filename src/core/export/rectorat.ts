@@ -6,14 +6,18 @@
 import { frenchDate } from '../dates';
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import type { CellValue } from '../grid';
-import type { Indicators } from '../indicators/types';
+import type { IndicatorTable, Indicators } from '../indicators/types';
 import { HOUSE, SheetBuilder } from '../render/builder';
 import { SHEET_NAMES, type SheetSpec } from '../render/sheetSpec';
 import type { Settings } from '../settings/settings';
 import { toCsv } from './csv';
 import { maskIndicators, smallMask, SECONDARY_MASK } from './mask';
 import { DATA_HEADER, EXPORT_SCHEMA_VERSION, EXPORT_SHEET, META_LABELS, UNIT_LABELS } from './schema';
+import { exportLevel, MIN_MASK_THRESHOLD, publicRowNamer, unrecognisedLevels } from './publicLabels';
 import { checkUai } from './uai';
+
+/** Indicators shown in `AP Indicateurs` only: not masked like pupil counts, or made of typed text. */
+const INTERNAL_TABLES = new Set<IndicatorTable['id']>(['attendance', 'school-projects', 'survey']);
 
 export interface RectoratExport {
   specs: SheetSpec[];
@@ -46,7 +50,14 @@ export function buildRectoratExport(ind: Indicators, settings: Settings, meta: E
     return { specs: [], csv: '', diagnostics: [diagnostic('error', where, '', `Export refusé : ${uai.message}`)] };
   }
   const threshold = settings.general.maskThreshold;
-  const masked = maskIndicators(ind, threshold);
+  const refusals = [...unrecognisedLevels(ind, settings)];
+  if (!(threshold >= MIN_MASK_THRESHOLD)) {
+    refusals.push(diagnostic('error', SHEET_NAMES.parameters, '', `Export refusé : seuil de masquage ${threshold} inférieur à ${MIN_MASK_THRESHOLD} (un élève pourrait être reconnu). Indiquez ${MIN_MASK_THRESHOLD} ou plus dans « Seuil de masquage des effectifs ».`));
+  }
+  if (refusals.length) return { specs: [], csv: '', diagnostics: refusals };
+  const publicRow = publicRowNamer();
+  // Attendance and the optional sheets (free-text survey questions) stay in the establishment.
+  const masked = maskIndicators({ ...ind, tables: ind.tables.filter((t) => !INTERNAL_TABLES.has(t.id)) }, threshold);
 
   const sheet = new SheetBuilder(
     "Export pour le rectorat — indicateurs de l'accompagnement personnalisé",
@@ -71,13 +82,16 @@ export function buildRectoratExport(ind: Indicators, settings: Settings, meta: E
   sheet.blank();
   const headerRow = sheet.row([...DATA_HEADER], HOUSE.header);
   for (const { table, cells } of masked.tables) {
-    table.rows.forEach((row, r) =>
+    table.rows.forEach((row, r) => {
+      const name = publicRow(table, row);
       table.columns.forEach((column, c) => {
         const cell = cells[r][c];
         if (cell.value === null) return;
-        sheet.row([table.id, table.title, row.key, row.label, column.key, column.label, UNIT_LABELS[row.unit], cell.value, cell.num ?? null, cell.den ?? null]);
-      }),
-    );
+        const columnKey = exportLevel(column.key) ?? column.key;
+        const columnLabel = exportLevel(column.label) ?? column.label;
+        sheet.row([table.id, table.title, name.key, name.label, columnKey, columnLabel, UNIT_LABELS[row.unit], cell.value, cell.num ?? null, cell.den ?? null]);
+      });
+    });
   }
   const dataRows = sheet.rowCount - headerRow;
   const spec = sheet.build({

@@ -42,6 +42,8 @@ export const UNIT_LABELS: Record<IndicatorUnit, string> = {
   teachers: 'intervenants',
   teacherShare: '% des intervenants',
   hours: 'heures par élève',
+  sessionShare: '% des séances',
+  count: 'nombre',
 };
 
 export function unitFromLabel(label: unknown): IndicatorUnit | null {
@@ -62,4 +64,7 @@ export const CONSOLIDATION_SHEETS: Record<IndicatorTableId, string> = {
   teachers: 'Intervenants',
   mastery: 'Maîtrise',
   progress: 'Progrès',
+  attendance: 'Assiduité',
+  'school-projects': 'Projets',
+  survey: 'Satisfaction',
 };

@@ -1,15 +1,33 @@
 /** computeHours: from the plan, the history and the settings to the year's hours and calendar. */
-import type { Diagnostic } from '../diagnostics';
+import { diagnostic, type Diagnostic } from '../diagnostics';
+import { SHEET_NAMES } from '../render/sheetSpec';
+import { countSchoolWeeks, schoolCalendar } from './nationalCalendar';
 import { compareLevels } from '../levels';
 import type { HistoryEntry, Plan } from '../model';
 import type { Settings } from '../settings/settings';
 import { calendarEntries, roomFinder, SessionCounter, slotCycleHours, slotFinder, type TimedRun } from './schedule';
 import { hoursRows, levelTotals, statusTotals, teacherNames, teacherTotals } from './totals';
-import type { HoursDone, HoursResult, RoomEntry } from './types';
+import type { HoursDone, HoursResult, RoomEntry, TeacherTotal } from './types';
 import { levelLabel, workshopRuns, yearCycles } from './workshops';
 
-/** Hours of AP that make one yearly weekly hour (HSA): about 36 weeks of school (domain « Hours »). */
+/** Weeks of the year when the national calendar does not give them: 36, the usual HSA base (1 HSE = 1/36 HSA). */
 export const HOURS_PER_WEEKLY_HOUR = 36;
+
+/** HSA are weekly hours over the year: hours ÷ the school weeks of the year (from the national calendar). */
+function weeksOfYear(settings: Settings): number {
+  const calendar = schoolCalendar(settings.general);
+  return calendar?.bounds ? countSchoolWeeks(calendar) : HOURS_PER_WEEKLY_HOUR;
+}
+
+/** A teacher planned beyond their yearly maximum (`AP Intervenants`, « Heures max ») is said. */
+function maximumWarnings(teachers: TeacherTotal[], settings: Settings): Diagnostic[] {
+  return teachers
+    .filter((t) => t.remaining !== null && t.remaining < 0)
+    .map((t) => {
+      const source = settings.teachers.find((s) => s.name.toLowerCase() === t.teacher.toLowerCase())?.source;
+      return diagnostic('warning', source?.sheet ?? SHEET_NAMES.teachers, source?.cell ?? '', `${t.teacher} : ${t.plannedHours} h d'AP prévues pour un maximum annuel de ${t.maxHours} h (${-t.remaining!} h de trop) : confiez un atelier à un autre intervenant ou relevez « Heures max ».`);
+    });
+}
 
 function compareRuns(a: TimedRun, b: TimedRun): number {
   return (
@@ -19,6 +37,12 @@ function compareRuns(a: TimedRun, b: TimedRun): number {
     a.workshop.localeCompare(b.workshop, 'fr') ||
     a.teacher.localeCompare(b.teacher, 'fr')
   );
+}
+
+function involvementOf(teachers: number, involved: number, teachingStaff: number): HoursResult['involvement'] {
+  const staff = teachingStaff > 0 ? teachingStaff : null;
+  const base = staff ?? teachers;
+  return { teachers, involved, staff, share: base ? involved / base : 0 };
 }
 
 /**
@@ -45,21 +69,25 @@ export function computeHours(plan: Plan, settings: Settings, done: HoursDone[], 
   runs.sort(compareRuns);
 
   const rows = hoursRows(runs, done, settings.teachers, canonical, diagnostics);
-  const teachers = teacherTotals(rows, settings, canonical, HOURS_PER_WEEKLY_HOUR);
+  const weeks = weeksOfYear(settings);
+  const teachers = teacherTotals(rows, settings, canonical, weeks);
+  diagnostics.push(...maximumWarnings(teachers, settings));
   const slotHours = slotCycleHours(runs);
   const involved = teachers.filter((t) => t.plannedHours > 0).length;
   return {
     schoolYear: settings.general.schoolYear,
     currentCycle: settings.general.cycle,
     cycles,
-    hoursPerWeeklyHour: HOURS_PER_WEEKLY_HOUR,
+    hoursPerWeeklyHour: weeks,
+    pacte: { hoursPerPart: settings.general.pacteHoursPerPart, amount: settings.general.pacteAmount },
+    envelopeTolerance: settings.general.envelopeTolerance,
     rows,
     teachers,
-    statuses: statusTotals(rows, teachers, HOURS_PER_WEEKLY_HOUR),
-    levels: levelTotals(slotHours, settings, diagnostics),
+    statuses: statusTotals(rows, teachers, weeks),
+    levels: levelTotals(slotHours, rows, settings, diagnostics),
     slotHours,
     calendar: calendarEntries(runs, roomFinder(rooms)),
-    involvement: { teachers: teachers.length, involved, share: teachers.length ? involved / teachers.length : 0 },
+    involvement: involvementOf(teachers.length, involved, settings.general.teachingStaff),
     diagnostics,
   };
 }

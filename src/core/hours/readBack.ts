@@ -46,7 +46,9 @@ export function readHoursDone(snapshot: WorkbookSnapshot): { entries: HoursDone[
     } else if (cycle === null || !teacher || !workshop) {
       diagnostics.push(diagnostic('warning', sheet, cell, 'heures faites sur une ligne sans cycle, intervenant ou atelier : ignorées.'));
     } else {
-      entries.push({ teacher, workshop, cycle, hoursDone });
+      // Sheets written before hours were split by level list several levels: matched without one.
+      const level = cellText(sectionValue(row, HOURS_HEADERS.levels));
+      entries.push({ teacher, workshop, ...(level && !level.includes(',') && { level }), cycle, hoursDone });
     }
   }
   return { entries, diagnostics };

@@ -4,7 +4,7 @@ import type { Slot } from '../model';
 import { SHEET_NAMES } from '../render/sheetSpec';
 import type { Settings } from '../settings/settings';
 import { normalizeText } from '../text';
-import { sessionDates, weekdayOf, weeksOffFor } from './sessions';
+import { classPeriodsFor, sessionDates, weekdayOf, weeksOffFor } from './sessions';
 import type { CalendarEntry, CycleSpan, RoomEntry, SlotCycleHours } from './types';
 import { levelLabel, type WorkshopRun } from './workshops';
 
@@ -13,6 +13,8 @@ export interface SlotSessions {
   first: string | null;
   last: string | null;
   estimated: boolean;
+  /** Classes of the level away during some sessions (their own PFMP), e.g. « 2MELEC : 2 séances (PFMP) ». */
+  classAbsences: string[];
 }
 
 /** Computes and caches the sessions of a slot in a cycle, reporting each problem once. */
@@ -36,7 +38,7 @@ export class SessionCounter {
   }
 
   private compute(slot: Slot, span: CycleSpan): SlotSessions {
-    const estimate = { sessions: this.settings.general.weeksPerCycle, first: null, last: null, estimated: true };
+    const estimate = { sessions: this.settings.general.weeksPerCycle, first: null, last: null, estimated: true, classAbsences: [] };
     const weekday = weekdayOf(slot.day);
     if (weekday === null) {
       this.report(`day:${slot.id}`, slot.source.sheet, slot.source.cell, `jour « ${slot.day} » de la barrette ${slot.id} non reconnu : ${estimate.sessions} séances estimées par cycle.`);
@@ -48,10 +50,14 @@ export class SessionCounter {
     }
     if (span.start > span.end) {
       this.report(`order:${span.cycle}`, SHEET_NAMES.parameters, '', `le cycle ${span.cycle} finit avant de commencer : aucune séance comptée.`);
-      return { sessions: 0, first: null, last: null, estimated: false };
+      return { sessions: 0, first: null, last: null, estimated: false, classAbsences: [] };
     }
     const dates = sessionDates(span.start, span.end, weekday, weeksOffFor(slot.level, this.settings.weeksOff));
-    return { sessions: dates.length, first: dates[0] ?? null, last: dates[dates.length - 1] ?? null, estimated: false };
+    const classAbsences = classPeriodsFor(slot.level, this.settings.weeksOff, this.settings.classLevels)
+      .map((period) => ({ period, missed: dates.filter((d) => d >= period.start && d <= period.end).length }))
+      .filter(({ missed }) => missed > 0)
+      .map(({ period, missed }) => `${period.level} : ${missed} séance${missed > 1 ? 's' : ''} manquée${missed > 1 ? 's' : ''}${period.label ? ` (${period.label})` : ''}`);
+    return { sessions: dates.length, first: dates[0] ?? null, last: dates[dates.length - 1] ?? null, estimated: false, classAbsences };
   }
 
   private report(key: string, sheet: string, cell: string, message: string): void {
@@ -118,6 +124,7 @@ export function calendarEntries(runs: TimedRun[], roomOf: (run: WorkshopRun) => 
     sessions: run.sessions.sessions,
     durationHours: run.slot.durationHours,
     estimated: run.sessions.estimated,
+    classAbsences: run.sessions.classAbsences,
   }));
 }
 

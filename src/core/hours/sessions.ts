@@ -2,7 +2,7 @@
 import { isoToSerial, serialToIso } from '../dates';
 import { normalizeLevel } from '../levels';
 import { normalizeText } from '../text';
-import type { WeeksOff } from '../settings/settings';
+import type { ClassLevel, WeeksOff } from '../settings/settings';
 
 const WEEKDAYS: Record<string, number> = {
   dimanche: 0,
@@ -35,6 +35,14 @@ export function sameLevel(a: string, b: string): boolean {
 /** Periods without AP that apply to a level (those with an empty level apply to all). */
 export function weeksOffFor(level: string, weeksOff: WeeksOff[]): WeeksOff[] {
   return weeksOff.filter((period) => !period.level.trim() || sameLevel(period.level, level));
+}
+
+/**
+ * Periods typed for one class (its name in the « Niveau » column, e.g. a class's own PFMP) whose class
+ * is at `level`: the workshops still run for the other classes, but this class misses them.
+ */
+export function classPeriodsFor(level: string, weeksOff: WeeksOff[], classLevels: ClassLevel[]): WeeksOff[] {
+  return weeksOff.filter((period) => classLevels.some((c) => normalizeText(c.className) === normalizeText(period.level) && sameLevel(c.level, level)));
 }
 
 /** ISO dates of the sessions: every `weekday` in [start, end] not inside a period off. */

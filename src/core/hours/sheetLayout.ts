@@ -20,6 +20,17 @@ export function columnRange(col: number, first: number, last: number): string {
   return `$${letters}$${first + 1}:$${letters}$${last + 1}`;
 }
 
+/**
+ * Conditional sum with exact matches: `SUMPRODUCT(--(A=x),--(B>0),values)`. Unlike SUMIFS/COUNTIFS,
+ * `=` reads `?`, `*`, `~`, `<>` or `=` in a teacher's name as plain text (still without case, like
+ * the core), so « Prof à recruter ? » cannot take another teacher's hours (issue 13, class 8).
+ * Non-numeric cells of `values` (an empty « Écart ») count as 0. Without `values`, it counts.
+ */
+export function sumWhere(conditions: string[], values?: string): string {
+  const tests = conditions.map((condition) => `--(${condition})`);
+  return `SUMPRODUCT(${[...tests, ...(values ? [values] : [])].join(',')})`;
+}
+
 export function absolute(row: number, col: number): string {
   return `$${columnLetters(col)}$${row + 1}`;
 }

@@ -2,10 +2,12 @@
 import type { Diagnostic } from '../diagnostics';
 import type { PayStatus } from '../model';
 
-/** Hours the coordinator typed in `AP Horaires` for one teacher, workshop and cycle. */
+/** Hours the coordinator typed in `AP Horaires` for one teacher, workshop, level and cycle. */
 export interface HoursDone {
   teacher: string;
   workshop: string;
+  /** Absent for a line typed before hours were split by level: it goes to the only matching row. */
+  level?: string;
   cycle: number;
   hoursDone: number;
 }
@@ -54,9 +56,11 @@ export interface CalendarEntry {
   durationHours: number;
   /** True when the sessions were estimated from « Semaines par cycle » (no cycle dates). */
   estimated: boolean;
+  /** Classes of the level missing some of these sessions (a PFMP typed for that class only). */
+  classAbsences: string[];
 }
 
-/** One row of the `AP Horaires` table: a teacher's workshop in one cycle, all slots together. */
+/** One row of the `AP Horaires` table: a teacher's workshop for one level in one cycle, all slots together. */
 export interface HoursRow {
   cycle: number;
   source: HoursSource;
@@ -85,6 +89,8 @@ export interface TeacherTotal {
   hsaWeeklyHours: number | null;
   /** Hours done, for HSE teachers only (HSE are paid as done). */
   hseHours: number | null;
+  /** Parts of Pacte (by half-parts, rounded up) covering the planned hours, for Pacte teachers only. */
+  pacteParts: number | null;
   maxHours: number | null;
   /** maxHours - plannedHours, when a maximum is set. */
   remaining: number | null;
@@ -98,7 +104,7 @@ export interface StatusTotal {
   plannedHours: number;
   doneHours: number;
   difference: number;
-  /** HP: planned hours; HSA: yearly weekly hours; HSE: hours done; null for an unknown status. */
+  /** HP: planned hours; HSA: yearly weekly hours; HSE: hours done; Pacte: parts; null for an unknown status. */
   toPay: number | null;
 }
 
@@ -124,14 +130,23 @@ export interface LevelTotal {
   envelope: number | null;
   /** offeredHours - envelope, when the envelope is known. */
   gap: number | null;
+  /**
+   * Hours a pupil actually had: in each cycle, the hours offered scaled by hours done / hours planned
+   * over the rows of this level where hours done were typed (0 for a cycle with none typed).
+   */
+  doneHours: number;
 }
 
 export interface HoursResult {
   schoolYear: string;
   currentCycle: number;
   cycles: CycleSpan[];
-  /** Hours of AP making one yearly weekly hour (HSA), 36 by the usual rule. */
+  /** Weeks of the school year: hours / weeks = HSA (36 when the calendar does not give them). */
   hoursPerWeeklyHour: number;
+  /** Hours of one part of Pacte, and its gross amount in euros (`AP Paramètres`). */
+  pacte: { hoursPerPart: number; amount: number };
+  /** Gap to the envelope beyond which a level is reported (`AP Paramètres`). */
+  envelopeTolerance: number;
   rows: HoursRow[];
   teachers: TeacherTotal[];
   /** HP, HSA, HSE, then the unknown status when some teacher has none. */
@@ -139,6 +154,10 @@ export interface HoursResult {
   levels: LevelTotal[];
   slotHours: SlotCycleHours[];
   calendar: CalendarEntry[];
-  involvement: { teachers: number; involved: number; share: number };
+  /**
+   * Teachers in the sheets, those with planned hours, the school's teaching staff (`AP Paramètres`,
+   * null when not given) and the share involved: over the staff when given, else over the teachers.
+   */
+  involvement: { teachers: number; involved: number; staff: number | null; share: number };
   diagnostics: Diagnostic[];
 }

@@ -6,6 +6,8 @@ import { compareLevels } from '../levels';
 import type { NeedKind, PupilProject } from '../model';
 import { KIND_LABELS } from '../settings/settings';
 import { normalizeText } from '../text';
+import { attendanceKey } from './attendance';
+import { schoolProjectsTable, surveyTable } from './optionalSheets';
 import { progressTables } from './progress';
 import {
   activityKey,
@@ -172,6 +174,45 @@ function coverageTable({ levels, levelOf, attended }: Context): IndicatorTable {
   };
 }
 
+/**
+ * Pupils' involvement from `AP Suivi`: per level, the pupils followed and the share of their marked
+ * sessions they attended (P or R over P, R, A and E). Absent when the workbook has no such sheet.
+ */
+function attendanceTable({ input, levels, levelOf }: Context): IndicatorTable | null {
+  if (!input.attendance?.length) return null;
+  const idByName = new Map<string, string>();
+  for (const pupil of input.pupils) {
+    for (const name of [pupil.displayName, `${pupil.lastName} ${pupil.firstName}`, `${pupil.firstName} ${pupil.lastName}`]) idByName.set(attendanceKey(name), pupil.id);
+  }
+  const followed = new LevelTally(levels);
+  const sessions = new Map(levels.map((level) => [level, { num: 0, den: 0 }]));
+  for (const record of input.attendance) {
+    const id = idByName.get(attendanceKey(record.pupil));
+    const level = id ? levelOf.get(id) : undefined;
+    if (!id || !level) continue;
+    const { P, A, R, E } = record.marks;
+    if (P + A + R + E === 0) continue;
+    followed.add('followed', 'Élèves suivis dans AP Suivi', level, id);
+    const share = sessions.get(level)!;
+    share.num += P + R;
+    share.den += P + A + R + E;
+  }
+  followed.declare('followed', 'Élèves suivis dans AP Suivi');
+  const perLevel = levels.map((level) => sessions.get(level)!);
+  return {
+    id: 'attendance',
+    title: 'Implication des élèves : présence aux ateliers',
+    rowHeader: 'Élèves',
+    columns: levelColumns(levels),
+    rows: [
+      followed.row('followed', 'pupils'),
+      { key: 'presence', label: 'Part des séances suivies (présent ou en retard)', unit: 'sessionShare', cells: shareCells(perLevel) },
+    ],
+    lastColumnIsSum: true,
+    note: "Feuille AP Suivi : une ligne par élève et cycle, une colonne par séance notée P (présent), A (absent), R (retard) ou E (excusé) ; part = (P + R) / (P + A + R + E).",
+  };
+}
+
 function projectsTable({ input, levels, levelOf, attended }: Context): IndicatorTable {
   const tally = new LevelTally(levels);
   for (const row of PROJECT_ROWS) tally.declare(row.key, row.label);
@@ -233,6 +274,8 @@ function teachersTable({ input, cycle }: Context): IndicatorTable {
     involved = names.size;
     total = new Set([...input.settings.teachers.map((t) => t.name), ...names]).size;
   }
+  const staffParameter = input.settings.general.teachingStaff;
+  const staff = input.hours?.teachingStaff ?? (staffParameter > 0 ? staffParameter : null);
   return {
     id: 'teachers',
     title: 'Intervenants impliqués',
@@ -241,10 +284,19 @@ function teachersTable({ input, cycle }: Context): IndicatorTable {
     rows: [
       { key: 'declared', label: 'Intervenants déclarés (AP Intervenants)', unit: 'teachers', cells: [total] },
       { key: 'involved', label: "Intervenants ayant animé au moins un atelier dans l'année", unit: 'teachers', cells: [involved] },
-      { key: 'share', label: 'Part des intervenants impliqués', unit: 'teacherShare', cells: [{ num: involved, den: total }] },
+      ...(staff !== null ? [{ key: 'staff', label: "Enseignants de l'établissement (AP Paramètres)", unit: 'teachers' as const, cells: [staff] }] : []),
+      {
+        key: 'share',
+        label: staff !== null ? "Part des enseignants de l'établissement impliqués" : 'Part des intervenants déclarés impliqués',
+        unit: 'teacherShare',
+        cells: [{ num: involved, den: staff ?? total }],
+      },
     ],
     lastColumnIsSum: false,
-    note: "Proportion des intervenants déclarés qui ont au moins un atelier dans l'année.",
+    note:
+      staff !== null
+        ? "Intervenants ayant des heures d'AP dans l'année (AP Horaires), rapportés à l'effectif enseignant de l'établissement (« Enseignants de l'établissement », AP Paramètres)."
+        : "Intervenants ayant des heures d'AP dans l'année, rapportés aux intervenants déclarés : renseignez « Enseignants de l'établissement » dans AP Paramètres pour la part de l'équipe enseignante.",
   };
 }
 
@@ -255,6 +307,7 @@ export function computeIndicators(input: IndicatorInput): Indicators {
   const hours = hoursTable(context);
   const pupils = pupilsTable(context);
   const projects = projectsTable(context);
+  const attendance = attendanceTable(context);
   const tables: IndicatorTable[] = [
     pupils,
     needsTable(context),
@@ -264,6 +317,9 @@ export function computeIndicators(input: IndicatorInput): Indicators {
     projects,
     ...(hours ? [hours] : []),
     teachersTable(context),
+    ...(attendance ? [attendance] : []),
+    ...(input.schoolProjects ? [schoolProjectsTable(input.schoolProjects)] : []),
+    ...(input.survey?.length ? [surveyTable(input.survey)] : []),
     ...(progress ? [progress.mastery, progress.progress] : []),
   ];
   const sums: IndicatorSum[] = [

@@ -5,12 +5,14 @@
  */
 import type { AssessmentRound, Competency, HistoryEntry, Plan, Pupil, PupilNeeds } from '../model';
 import type { Settings } from '../settings/settings';
+import type { AttendanceRecord } from './attendance';
+import type { SchoolProject, SurveyQuestion } from './optionalSheets';
 
 export interface LevelHours {
   level: string;
   /** Hours of AP offered to one pupil of the level over the year, as planned. */
   plannedPerPupil: number;
-  /** Part of it already done (past cycles). */
+  /** Part of it done, from the hours done typed in `AP Horaires`. */
   donePerPupil: number;
   /** Yearly envelope per pupil; null when the regime gives none. */
   envelope: number | null;
@@ -20,6 +22,8 @@ export interface IndicatorHours {
   perLevel: LevelHours[];
   teachersInvolved: number;
   teachersTotal: number;
+  /** The school's teaching staff (`AP Paramètres`), null when not given. */
+  teachingStaff?: number | null;
 }
 
 export interface IndicatorInput {
@@ -33,13 +37,18 @@ export interface IndicatorInput {
   /** Competencies read, to name disciplines as the workbook writes them. */
   competencies?: Competency[];
   hours?: IndicatorHours;
+  /** Marks of the follow-up sheet `AP Suivi`, when the workbook has one (see attendance.ts). */
+  attendance?: AttendanceRecord[];
+  /** Optional sheets `AP Projets` and `AP Satisfaction` (see optionalSheets.ts); null when absent. */
+  schoolProjects?: SchoolProject[] | null;
+  survey?: SurveyQuestion[] | null;
 }
 
 /**
  * What a row counts. Only pupil figures (`pupils`, `pupilShare`) are masked in the export:
  * workshops, teachers and hours per pupil describe the organisation, not pupils.
  */
-export type IndicatorUnit = 'pupils' | 'pupilShare' | 'workshops' | 'teachers' | 'teacherShare' | 'hours';
+export type IndicatorUnit = 'pupils' | 'pupilShare' | 'workshops' | 'teachers' | 'teacherShare' | 'hours' | 'sessionShare' | 'count';
 
 /** A share with the counts it comes from, so that masking can follow them. */
 export interface Share {
@@ -80,7 +89,10 @@ export type IndicatorTableId =
   | 'hours'
   | 'teachers'
   | 'mastery'
-  | 'progress';
+  | 'progress'
+  | 'attendance'
+  | 'school-projects'
+  | 'survey';
 
 export interface IndicatorTable {
   id: IndicatorTableId;

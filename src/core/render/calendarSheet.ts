@@ -7,7 +7,7 @@ import { CALENDAR_HEADERS, CALENDAR_TABLE_TITLE, SOURCE_LABELS } from '../hours/
 import { COUNT_FORMAT, DATE_FORMAT, INPUT_STYLE, SheetRows } from '../hours/sheetLayout';
 import type { HoursResult } from '../hours/types';
 import type { Settings } from '../settings/settings';
-import { MARKER, SHEET_NAMES, type SheetSpec, type SpecCell } from './sheetSpec';
+import { fitColumnWidths, MARKER, SHEET_NAMES, type SheetSpec, type SpecCell } from './sheetSpec';
 
 function dateCell(iso: string | null): SpecCell {
   return iso ? isoToSerial(iso) : null;
@@ -55,7 +55,7 @@ export function renderCalendarSheet(hours: HoursResult, settings: Settings): She
     dateCell(e.firstDate),
     dateCell(e.lastDate),
     e.sessions,
-    e.estimated ? 'séances estimées : dates du cycle ou jour de la barrette inconnus' : '',
+    [e.estimated ? 'séances estimées : dates du cycle ou jour de la barrette inconnus' : '', ...e.classAbsences].filter(Boolean).join(' ; '),
   ]);
   const count = last - first + 1;
   sheet.style(first, 8, count, 1, INPUT_STYLE);
@@ -67,9 +67,11 @@ export function renderCalendarSheet(hours: HoursResult, settings: Settings): She
     name: SHEET_NAMES.calendar,
     role: 'output',
     cells: sheet.cells,
-    columnWidths: [10, 14, 10, 22, 12, 10, 30, 22, 14, 16, 16, 10, 40],
+    columnWidths: fitColumnWidths(sheet.cells, [10, 14, 10, 22, 12, 10, 30, 22, 14, 16, 16, 10, 40], [0, 1]),
     styles: sheet.styles,
     tables: [{ name: 'AP_Calendrier', range: { row: header, col: 0, rowCount: count + 1, colCount: width }, style: 'TableStyleLight9' }],
     freeze: { rows: header + 1, cols: 0 },
+    landscape: true,
+    print: { landscape: true, fitToWidth: true, repeatRows: { first: header, last: header }, footer: true },
   };
 }

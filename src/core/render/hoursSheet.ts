@@ -5,20 +5,23 @@
  */
 import { HOURS_HEADERS, HOURS_TABLE_TITLE, SOURCE_LABELS, UNKNOWN_STATUS } from '../hours/labels';
 import { a1 } from '../grid';
-import { absolute, columnRange, COUNT_FORMAT, formula, HOURS_FORMAT, INPUT_STYLE, SheetRows } from '../hours/sheetLayout';
+import { absolute, columnRange, COUNT_FORMAT, formula, HOURS_FORMAT, INPUT_STYLE, SheetRows, sumWhere } from '../hours/sheetLayout';
 import type { HoursResult, StatusTotal } from '../hours/types';
 import type { PayStatus } from '../model';
 import type { Settings } from '../settings/settings';
-import { MARKER, SHEET_NAMES, type ConditionalFormatSpec, type SheetSpec, type SpecCell, type TableSpec } from './sheetSpec';
+import { fitColumnWidths, MARKER, SHEET_NAMES, type ConditionalFormatSpec, type SheetSpec, type SpecCell, type TableSpec } from './sheetSpec';
 
 const WEEKLY_FORMAT = '0.00" h/sem."';
+const PARTS_FORMAT = '0.0" part(s)"';
+const EUROS_FORMAT = '# ##0" €"';
 const UNDER_ENVELOPE = { fill: '#F8CBAD', fontColor: '#9C0006', bold: true };
 const OVER_ENVELOPE = { fill: '#FFE699', fontColor: '#7F6000' };
 
 const UNITS: Record<PayStatus, string> = {
   HP: 'heures poste : heures prévues, intégrées au service',
   HSA: 'HSA : heures hebdomadaires à l’année (heures prévues / base HSA)',
-  HSE: 'HSE : heures effectives, comptées sur les heures faites',
+  HSE: 'HSE : heures effectives, comptées sur les heures faites (1 HSE = 1/36 d’HSA annuelle)',
+  Pacte: 'Pacte : parts (par demi-parts) couvrant les heures prévues',
 };
 
 function statusText(status: PayStatus | null): string {
@@ -37,6 +40,11 @@ const M = { cycle: 0, source: 1, teacher: 2, status: 3, workshop: 4, levels: 5, 
 const S = { cycle: 0, source: 1, level: 2, slot: 3, sessions: 4, duration: 5, hours: 6 };
 
 const HSA_BASE = absolute(3, 1);
+const TOLERANCE = absolute(3, 3);
+const PACTE_HOURS = absolute(3, 5);
+const PACTE_AMOUNT = absolute(3, 7);
+// Columns of the per-teacher block.
+const T = { planned: 2, pacteParts: 7, pacteAmount: 8, max: 9, remaining: 10 };
 type Block = { first: number; last: number };
 
 function mainCol(r: Ranges, col: number): string {
@@ -49,15 +57,16 @@ function statusBlock(sheet: SheetRows, hours: HoursResult, r: Ranges): void {
   const teacherStatus = columnRange(1, r.teachers.first, r.teachers.last);
   const teacherPlanned = columnRange(2, r.teachers.first, r.teachers.last);
   const sumBy = (col: number, row: number, value: number) =>
-    formula(`SUMIFS(${mainCol(r, col)},${mainCol(r, M.status)},${a1(row, 0)})`, value);
+    formula(sumWhere([`${mainCol(r, M.status)}=${a1(row, 0)}`], mainCol(r, col)), value);
   const toPay = (s: StatusTotal, row: number): SpecCell => {
     if (s.toPay === null) return null;
     if (s.status === 'HSA') return formula(`${a1(row, 2)}/${HSA_BASE}`, s.toPay);
+    if (s.status === 'Pacte') return formula(sumWhere([`${teacherStatus}=${a1(row, 0)}`], columnRange(T.pacteParts, r.teachers.first, r.teachers.last)), s.toPay);
     return formula(s.status === 'HSE' ? a1(row, 3) : a1(row, 2), s.toPay);
   };
   const { first, last } = sheet.block(hours.statuses, 7, (s, row) => [
     statusText(s.status),
-    formula(`COUNTIFS(${teacherStatus},${a1(row, 0)},${teacherPlanned},">0")`, s.teachersInvolved),
+    formula(sumWhere([`${teacherStatus}=${a1(row, 0)}`, `${teacherPlanned}>0`]), s.teachersInvolved),
     sumBy(M.planned, row, s.plannedHours),
     sumBy(M.done, row, s.doneHours),
     sumBy(M.difference, row, s.difference),
@@ -76,22 +85,27 @@ function statusBlock(sheet: SheetRows, hours: HoursResult, r: Ranges): void {
   sheet.style(totalRow, 0, 1, 7, { bold: true });
   sheet.style(first, 1, totalRow - first + 1, 1, { numberFormat: COUNT_FORMAT });
   sheet.style(first, 2, totalRow - first + 1, 3, { numberFormat: HOURS_FORMAT });
-  hours.statuses.forEach((s, i) => sheet.style(first + i, 5, 1, 1, { numberFormat: s.status === 'HSA' ? WEEKLY_FORMAT : HOURS_FORMAT }));
+  const payFormat = (status: PayStatus | null) => (status === 'HSA' ? WEEKLY_FORMAT : status === 'Pacte' ? PARTS_FORMAT : HOURS_FORMAT);
+  hours.statuses.forEach((s, i) => sheet.style(first + i, 5, 1, 1, { numberFormat: payFormat(s.status) }));
 }
 
 function levelBlock(sheet: SheetRows, hours: HoursResult, r: Ranges): ConditionalFormatSpec[] {
   sheet.title('Heures offertes à un élève sur l’année, par niveau, face à l’enveloppe');
-  sheet.header(['Niveau', 'Régime', 'Heures offertes à un élève', 'dont prévision', 'Enveloppe annuelle', 'Écart à l’enveloppe']);
+  sheet.header(['Niveau', 'Régime', 'Heures offertes à un élève', 'dont prévision', 'Enveloppe annuelle', 'Écart à l’enveloppe', 'Au-delà de la tolérance', 'Heures faites par un élève']);
   const slotCol = (col: number) => columnRange(col, r.slots.first, r.slots.last);
-  const { first, last } = sheet.block(hours.levels, 6, (level, row) => [
+  const beyond = (gap: number | null) => (gap === null ? '' : Math.abs(gap) > hours.envelopeTolerance ? 'oui' : 'non');
+  const { first, last } = sheet.block(hours.levels, 8, (level, row) => [
     level.level,
     level.regime,
-    formula(`SUMIFS(${slotCol(S.hours)},${slotCol(S.level)},${a1(row, 0)})`, level.offeredHours),
-    formula(`SUMIFS(${slotCol(S.hours)},${slotCol(S.level)},${a1(row, 0)},${slotCol(S.source)},"${SOURCE_LABELS.forecast}")`, level.forecastHours),
+    formula(sumWhere([`${slotCol(S.level)}=${a1(row, 0)}`], slotCol(S.hours)), level.offeredHours),
+    formula(sumWhere([`${slotCol(S.level)}=${a1(row, 0)}`, `${slotCol(S.source)}="${SOURCE_LABELS.forecast}"`], slotCol(S.hours)), level.forecastHours),
     level.envelope,
     level.gap === null ? null : formula(`${a1(row, 2)}-${a1(row, 4)}`, level.gap),
+    formula(`IF(${a1(row, 5)}="","",IF(ABS(${a1(row, 5)})>${TOLERANCE},"oui","non"))`, beyond(level.gap)),
+    level.doneHours,
   ]);
   sheet.style(first, 2, last - first + 1, 4, { numberFormat: HOURS_FORMAT });
+  sheet.style(first, 7, last - first + 1, 1, { numberFormat: HOURS_FORMAT });
   const gaps = { row: first, col: 5, rowCount: last - first + 1, colCount: 1 };
   return [
     { range: gaps, operator: 'lessThan', value: 0, style: UNDER_ENVELOPE },
@@ -103,20 +117,37 @@ function involvementBlock(sheet: SheetRows, hours: HoursResult, r: Ranges): void
   sheet.title('Intervenants impliqués');
   const names = columnRange(0, r.teachers.first, r.teachers.last);
   const planned = columnRange(2, r.teachers.first, r.teachers.last);
-  const { teachers, involved, share } = hours.involvement;
+  const { teachers, involved, staff, share } = hours.involvement;
   const all = sheet.add(['Intervenants (AP Intervenants et ateliers)', formula(`COUNTA(${names})`, teachers)]);
   const some = sheet.add(['Intervenants ayant des heures prévues', formula(`COUNTIF(${planned},">0")`, involved)]);
-  const part = sheet.add(['Part des intervenants impliqués', formula(`IF(${a1(all, 1)}=0,0,${a1(some, 1)}/${a1(all, 1)})`, share)]);
-  sheet.style(all, 1, 2, 1, { numberFormat: COUNT_FORMAT });
+  const team = sheet.add(["Enseignants de l'établissement (AP Paramètres ; vide = non renseigné)", staff]);
+  const base = `IF(N(${a1(team, 1)})>0,${a1(team, 1)},${a1(all, 1)})`;
+  const part = sheet.add([
+    staff !== null ? "Part des enseignants de l'établissement impliqués" : 'Part des intervenants impliqués',
+    formula(`IF(${base}=0,0,${a1(some, 1)}/${base})`, share),
+  ]);
+  sheet.style(all, 1, 3, 1, { numberFormat: COUNT_FORMAT });
   sheet.style(part, 1, 1, 1, { numberFormat: '0%', bold: true });
 }
 
 function teacherBlock(sheet: SheetRows, hours: HoursResult, r: Ranges): { block: Block; format: ConditionalFormatSpec } {
   sheet.title('Totaux par intervenant');
-  sheet.header(['Intervenant', 'Statut', 'Heures prévues', 'Heures faites', 'Écart (lignes saisies)', 'HSA : heures hebdomadaires à l’année', 'HSE : heures à payer', 'Maximum annuel', 'Reste sous le maximum']);
+  sheet.header([
+    'Intervenant',
+    'Statut',
+    'Heures prévues',
+    'Heures faites',
+    'Écart (lignes saisies)',
+    'HSA : heures hebdomadaires à l’année',
+    'HSE : heures à payer',
+    'Pacte : parts',
+    'Pacte : montant brut',
+    'Maximum annuel',
+    'Reste sous le maximum',
+  ]);
   const sumBy = (col: number, row: number, value: number) =>
-    formula(`SUMIFS(${mainCol(r, col)},${mainCol(r, M.teacher)},${a1(row, 0)})`, value);
-  const { first, last } = sheet.block(hours.teachers, 9, (t, row) => [
+    formula(sumWhere([`${mainCol(r, M.teacher)}=${a1(row, 0)}`], mainCol(r, col)), value);
+  const { first, last } = sheet.block(hours.teachers, 11, (t, row) => [
     t.teacher,
     statusText(t.payStatus),
     sumBy(M.planned, row, t.plannedHours),
@@ -124,14 +155,19 @@ function teacherBlock(sheet: SheetRows, hours: HoursResult, r: Ranges): { block:
     sumBy(M.difference, row, t.difference),
     t.hsaWeeklyHours === null ? null : formula(`${a1(row, 2)}/${HSA_BASE}`, t.hsaWeeklyHours),
     t.hseHours === null ? null : formula(a1(row, 3), t.hseHours),
+    t.pacteParts === null ? null : formula(`ROUNDUP(2*${a1(row, T.planned)}/${PACTE_HOURS},0)/2`, t.pacteParts),
+    t.pacteParts === null ? null : formula(`${a1(row, T.pacteParts)}*${PACTE_AMOUNT}`, t.pacteParts * hours.pacte.amount),
     t.maxHours,
-    t.remaining === null ? null : formula(`${a1(row, 7)}-${a1(row, 2)}`, t.remaining),
+    t.remaining === null ? null : formula(`${a1(row, T.max)}-${a1(row, T.planned)}`, t.remaining),
   ]);
   const count = last - first + 1;
   sheet.style(first, 2, count, 3, { numberFormat: HOURS_FORMAT });
   sheet.style(first, 5, count, 1, { numberFormat: WEEKLY_FORMAT });
-  sheet.style(first, 6, count, 3, { numberFormat: HOURS_FORMAT });
-  const format: ConditionalFormatSpec = { range: { row: first, col: 8, rowCount: count, colCount: 1 }, operator: 'lessThan', value: 0, style: UNDER_ENVELOPE };
+  sheet.style(first, 6, count, 1, { numberFormat: HOURS_FORMAT });
+  sheet.style(first, T.pacteParts, count, 1, { numberFormat: PARTS_FORMAT });
+  sheet.style(first, T.pacteAmount, count, 1, { numberFormat: EUROS_FORMAT });
+  sheet.style(first, T.max, count, 2, { numberFormat: HOURS_FORMAT });
+  const format: ConditionalFormatSpec = { range: { row: first, col: T.remaining, rowCount: count, colCount: 1 }, operator: 'lessThan', value: 0, style: UNDER_ENVELOPE };
   return { block: { first, last }, format };
 }
 
@@ -194,8 +230,20 @@ function build(hours: HoursResult, settings: Settings, r: Ranges) {
   sheet.style(0, 0, 1, 1, { bold: true, fontSize: 14, fontColor: '#1F4E79' });
   sheet.add([`Saisissez les heures réellement faites dans la colonne « ${HOURS_HEADERS.done} » du tableau « ${HOURS_TABLE_TITLE} » : elles sont conservées à chaque génération et les totaux se recalculent.`]);
   sheet.add([sourcesNote(hours)]);
-  sheet.add(['Base HSA : heures d’AP pour une heure hebdomadaire à l’année', hours.hoursPerWeeklyHour]);
-  sheet.style(3, 1, 1, 1, { numberFormat: '0" h"', bold: true });
+  sheet.add([
+    'Base HSA : semaines de cours de l’année (HSA = heures ÷ semaines)',
+    hours.hoursPerWeeklyHour,
+    'Écart toléré à l’enveloppe (AP Paramètres)',
+    hours.envelopeTolerance,
+    'Heures d’une part de Pacte',
+    hours.pacte.hoursPerPart,
+    'Montant brut d’une part',
+    hours.pacte.amount,
+  ]);
+  sheet.style(3, 1, 1, 1, { numberFormat: '0" sem."', bold: true });
+  sheet.style(3, 3, 1, 1, { numberFormat: HOURS_FORMAT, bold: true });
+  sheet.style(3, 5, 1, 1, { numberFormat: HOURS_FORMAT, bold: true });
+  sheet.style(3, 7, 1, 1, { numberFormat: EUROS_FORMAT, bold: true });
   sheet.style(1, 0, 2, 1, { italic: true });
   sheet.add();
   statusBlock(sheet, hours, r);
@@ -226,10 +274,13 @@ export function renderHoursSheet(hours: HoursResult, settings: Settings): SheetS
     name: SHEET_NAMES.hours,
     role: 'output',
     cells: sheet.cells,
-    columnWidths: [34, 16, 22, 14, 28, 18, 26, 14, 14, 14, 14],
+    // Rows 1-2 are notes that overflow on purpose; the first column also holds block titles.
+    columnWidths: fitColumnWidths(sheet.cells, [34, 16, 22, 14, 28, 18, 26, 14, 14, 14, 14], [0, 1, 2]),
     styles: sheet.styles,
     tables,
     conditionalFormats,
     freeze: { rows: 1, cols: 0 },
+    landscape: true,
+    print: { landscape: true, fitToWidth: true, repeatRows: { first: 0, last: 0 }, footer: true },
   };
 }

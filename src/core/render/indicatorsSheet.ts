@@ -8,7 +8,7 @@ import { cellValue, isShare } from '../indicators/tally';
 import type { IndicatorCell, IndicatorRow, Indicators, IndicatorTable, IndicatorUnit } from '../indicators/types';
 import type { Settings } from '../settings/settings';
 import { HOUSE, SheetBuilder } from './builder';
-import { SHEET_NAMES, type CellStyle, type ChartSpec, type SheetSpec, type SpecCell } from './sheetSpec';
+import { fitColumnWidths, SHEET_NAMES, type CellStyle, type ChartSpec, type SheetSpec, type SpecCell } from './sheetSpec';
 
 const NUMBER_FORMATS: Record<IndicatorUnit, string> = {
   pupils: '0',
@@ -17,6 +17,8 @@ const NUMBER_FORMATS: Record<IndicatorUnit, string> = {
   hours: '0.0" h"',
   pupilShare: '0%',
   teacherShare: '0%',
+  sessionShare: '0%',
+  count: '0',
 };
 
 const CHART_SIZE = { rows: 16, cols: 8 };
@@ -86,9 +88,10 @@ export function renderIndicatorsSheet(ind: Indicators, settings: Settings): Shee
   return sheet.build({
     name: SHEET_NAMES.indicators,
     role: 'output',
-    columnWidths: [52, ...Array.from({ length: width - 1 }, () => 13)],
+    columnWidths: fitColumnWidths(sheet.cells, [52, ...Array.from({ length: width - 1 }, () => 13)]),
     charts,
     tabColor: '#548235',
     landscape: true,
+    print: { landscape: true, fitToWidth: true, repeatRows: { first: 0, last: 0 }, footer: true },
   });
 }

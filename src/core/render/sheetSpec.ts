@@ -96,19 +96,45 @@ export interface SheetSpec {
   freeze?: { rows: number; cols: number };
   tabColor?: string;
   landscape?: boolean;
-  /** Printing on paper: size, fit to the page width, and page breaks (see `PrintSpec`). */
+  /** How the sheet prints; a gateway that cannot set it prints with its defaults. */
   print?: PrintSpec;
 }
 
-/**
- * How a sheet prints. Hosts that cannot set some of it (older Excel) simply print with their defaults.
- */
+/** Page setup of a sheet for a coordinator who prints it. */
 export interface PrintSpec {
-  paper: 'A4';
-  /** Scale so that every column fits on the width of one page (the height runs over as many pages as needed). */
+  paper?: 'A4';
+  landscape?: boolean;
+  /** All columns on one page wide, as many pages high as needed. */
   fitToWidth: boolean;
+  /** 0-based rows repeated at the top of every printed page. */
+  repeatRows?: { first: number; last: number };
+  /** Footer with the sheet name, the print date and « page n / total ». */
+  footer?: boolean;
   /** 0-based rows that start a new page (a manual break is put just above each). */
-  pageBreaksBefore: number[];
+  pageBreaksBefore?: number[];
+}
+
+/** Footer codes understood by Excel and LibreOffice: sheet name, date, page n / total. */
+export const PRINT_FOOTER = '&A — &D — page &P / &N';
+
+/** Longest width a column is widened to (Excel's units: about one character). */
+const MAX_COLUMN_WIDTH = 60;
+
+/**
+ * Column widths no narrower than `minimum` and wide enough for the longest text or number of the
+ * column (up to MAX_COLUMN_WIDTH), so that names are not cut on screen nor on paper. Rows of a
+ * single cell (titles, notes: they overflow on purpose) and `skipRows` are not measured.
+ */
+export function fitColumnWidths(cells: SpecCell[][], minimum: number[], skipRows: number[] = []): number[] {
+  const widths = [...minimum];
+  cells.forEach((row, r) => {
+    if (skipRows.includes(r) || row.filter((cell) => cell !== null && cell !== '').length <= 1) return;
+    row.forEach((cell, c) => {
+      const text = isFormula(cell) ? String(cell.value ?? '') : cell === null ? '' : String(cell);
+      widths[c] = Math.max(widths[c] ?? 8, Math.min(MAX_COLUMN_WIDTH, text.length + 2));
+    });
+  });
+  return widths;
 }
 
 /** Prefix of every sheet the add-in writes. */

@@ -3,27 +3,51 @@
  * enough placeholder teachers to seat every pupil, one remediation workshop per discipline read, and
  * the national envelopes. Everything invented is marked « à compléter ».
  */
-import { addDays, schoolYearOf } from '../dates';
+import { schoolYearOf } from '../dates';
 import { compareLevels } from '../levels';
 import type { Pupil, Competency } from '../model';
 import { normalizeText } from '../text';
-import { GENERAL_PARAMETERS, WEIGHT_PARAMETERS, type CycleDates, type Envelope, type Settings } from './settings';
+import { GENERAL_PARAMETERS, WEIGHT_PARAMETERS, type Envelope, type Settings } from './settings';
 
 export const TO_COMPLETE = 'à compléter';
 
+const SOURCE_2019 = 'Arrêté du 21 novembre 2018 ; note de service n° 2019-023 (consolidation, AP, choix de l’orientation)';
+const SOURCE_CAP_2019 = 'Arrêté du 21 novembre 2018 (CAP en deux ans)';
+const SOURCE_2009 = 'Arrêté du 10 février 2009 : 210 h sur les trois ans, soit 70 h par an en moyenne';
+const SOURCE_2024 = 'Arrêté du 22 janvier 2024 (2 h hebdomadaires passées en groupes réduits de français et mathématiques) : à confirmer par l’établissement';
+
+/** National yearly envelopes per pupil; the 2024 reform's figures are to be confirmed by the school. */
 export const DEFAULT_ENVELOPES: Envelope[] = [
-  { regime: 'Bac pro 2019', level: '2nde', hoursPerYear: 90 },
-  { regime: 'Bac pro 2019', level: '1re', hoursPerYear: 84 },
-  { regime: 'Bac pro 2019', level: 'Tle', hoursPerYear: 91 },
-  { regime: 'CAP 2019', level: 'CAP 1', hoursPerYear: 101.5 },
-  { regime: 'CAP 2019', level: 'CAP 2', hoursPerYear: 91 },
-  { regime: 'Bac pro 2009', level: '2nde', hoursPerYear: 70 },
-  { regime: 'Bac pro 2009', level: '1re', hoursPerYear: 70 },
-  { regime: 'Bac pro 2009', level: 'Tle', hoursPerYear: 70 },
-  { regime: 'Bac pro 2024 (soutien au parcours)', level: '2nde', hoursPerYear: null },
-  { regime: 'Bac pro 2024 (soutien au parcours)', level: '1re', hoursPerYear: null },
-  { regime: 'Bac pro 2024 (soutien au parcours)', level: 'Tle', hoursPerYear: null },
+  { regime: 'Bac pro 2019', level: '2nde', hoursPerYear: 90, source: SOURCE_2019 },
+  { regime: 'Bac pro 2019', level: '1re', hoursPerYear: 84, source: SOURCE_2019 },
+  { regime: 'Bac pro 2019', level: 'Tle', hoursPerYear: 91, source: SOURCE_2019 },
+  { regime: 'CAP 2019', level: 'CAP 1', hoursPerYear: 101.5, source: SOURCE_CAP_2019 },
+  { regime: 'CAP 2019', level: 'CAP 2', hoursPerYear: 91, source: SOURCE_CAP_2019 },
+  { regime: 'Bac pro 2009', level: '2nde', hoursPerYear: 70, source: SOURCE_2009 },
+  { regime: 'Bac pro 2009', level: '1re', hoursPerYear: 70, source: SOURCE_2009 },
+  { regime: 'Bac pro 2009', level: 'Tle', hoursPerYear: 70, source: SOURCE_2009 },
+  { regime: 'Bac pro 2024 (soutien au parcours)', level: '2nde', hoursPerYear: 30, source: `${SOURCE_2024} (environ 30 h par an)` },
+  { regime: 'Bac pro 2024 (soutien au parcours)', level: '1re', hoursPerYear: 28, source: `${SOURCE_2024} (environ 28 h par an)` },
+  {
+    regime: 'Bac pro 2024 (soutien au parcours)',
+    level: 'Tle',
+    hoursPerYear: null,
+    source: 'Note de service du 4 mars 2024 : « parcours personnalisé » les dernières semaines de l’année (4 semaines en 2025-2026), horaire à confirmer',
+  },
 ];
+
+/** Duration of a default slot when nothing says how many sessions the year has. */
+export const DEFAULT_SLOT_HOURS = 1.5;
+
+/**
+ * Duration (by quarter-hours, at least half an hour) of one weekly slot whose `sessions` give the
+ * nearest to `envelope` hours over the year; the usual 1.5 h when the envelope is unknown. Quarter
+ * hours keep the gap within about 5 h over 40 sessions, the default tolerance.
+ */
+export function slotDurationFor(envelope: number | null, sessions: number): number {
+  if (envelope === null || sessions <= 0) return DEFAULT_SLOT_HOURS;
+  return Math.max(0.5, Math.round((envelope / sessions) * 4) / 4);
+}
 
 const DEFAULT_SLOT_TIMES: [string, string][] = [
   ['mardi', '10h'],
@@ -50,29 +74,6 @@ function levelsOf(pupils: Pupil[]): string[] {
   return [...new Set(pupils.map((p) => p.level))].sort(compareLevels);
 }
 
-function firstMondayOfSeptember(year: number): string {
-  let iso = `${year}-09-01`;
-  for (let i = 0; i < 7; i++) {
-    if (new Date(`${iso}T00:00:00Z`).getUTCDay() === 1) return iso;
-    iso = addDays(iso, 1);
-  }
-  return iso;
-}
-
-/** Consecutive cycles of `weeks` weeks from the first Monday of September until early June. */
-export function defaultCycles(schoolYear: string, weeks: number): CycleDates[] {
-  const startYear = Number(schoolYear.slice(0, 4));
-  const yearEnd = `${startYear + 1}-06-05`;
-  const cycles: CycleDates[] = [];
-  let start = firstMondayOfSeptember(startYear);
-  for (let cycle = 1; start < yearEnd && cycle <= 12; cycle++) {
-    const end = addDays(start, weeks * 7 - 3);
-    cycles.push({ cycle, start, end: end < yearEnd ? end : yearEnd });
-    start = addDays(start, weeks * 7);
-  }
-  return cycles;
-}
-
 export function defaultGeneral(today: string): Settings['general'] {
   const general = Object.fromEntries(GENERAL_PARAMETERS.map((p) => [p.key, p.defaultValue])) as Settings['general'];
   general.schoolYear = schoolYearOf(today);
@@ -91,10 +92,11 @@ export interface DefaultSlotRow {
   durationHours: number;
 }
 
-export function defaultSlots(pupils: Pupil[]): DefaultSlotRow[] {
+/** One slot per level; `durationOf` gives its length (derived from the regime's envelope by the caller). */
+export function defaultSlots(pupils: Pupil[], durationOf: (level: string, day: string) => number = () => DEFAULT_SLOT_HOURS): DefaultSlotRow[] {
   return levelsOf(pupils).map((level, i) => {
     const [day, time] = DEFAULT_SLOT_TIMES[i % DEFAULT_SLOT_TIMES.length];
-    return { id: `${level} ${day} ${time}`, level, day, time, durationHours: 1.5 };
+    return { id: `${level} ${day} ${time}`, level, day, time, durationHours: durationOf(level, day) };
   });
 }
 

@@ -6,10 +6,10 @@ import { diagnostic, type Diagnostic } from '../diagnostics';
 import type { Grid, WorkbookSnapshot } from '../grid';
 import { normalizeLevel } from '../levels';
 import type { NeedKind, PayStatus, Slot, Teacher, WorkshopType } from '../model';
-import { parseDateCell } from '../dates';
+import { frenchDate, isoToSerial, parseDateCell } from '../dates';
 import { SHEET_NAMES } from '../render/sheetSpec';
 import { cellText, normalizeText } from '../text';
-import { listValue, numberValue, readHeaderTable, readSection, sectionValue, yesValue, type Section } from './sections';
+import { listValue, numberValue, readHeaderTable, readSection, sectionValue, yesValue, type Section, type SectionRow } from './sections';
 import {
   GENERAL_PARAMETERS,
   WEIGHT_PARAMETERS,
@@ -64,6 +64,7 @@ function parsePayStatus(value: unknown): PayStatus | null {
   if (!text || text === 'hp' || text.startsWith('heuresposte') || text === 'poste' || text === 'service') return 'HP';
   if (text === 'hsa') return 'HSA';
   if (text === 'hse') return 'HSE';
+  if (text === 'pacte') return 'Pacte';
   return null;
 }
 
@@ -92,13 +93,13 @@ function parseGeneral(section: Section, sheet: string, diagnostics: Diagnostic[]
   return complete as Settings['general'];
 }
 
-function parseClasses(section: Section): ClassLevel[] {
+function parseClasses(section: Section, sheet: string): ClassLevel[] {
   const classes: ClassLevel[] = [];
   for (const row of section.rows) {
     const className = cellText(sectionValue(row, 'Classe'));
     const typed = cellText(sectionValue(row, 'Niveau'));
     if (!className || !typed || normalizeText(typed).startsWith('a completer')) continue;
-    classes.push({ className, level: normalizeLevel(typed) ?? typed });
+    classes.push({ className, level: normalizeLevel(typed) ?? typed, source: { sheet, cell: row.addressOf('Niveau') } });
   }
   return classes;
 }
@@ -157,33 +158,97 @@ function parseEnvelopes(section: Section): Envelope[] {
     .filter((e) => e.regime && e.level);
 }
 
-function parseCycles(section: Section, sheet: string, diagnostics: Diagnostic[]): CycleDates[] {
-  const cycles: CycleDates[] = [];
-  for (const row of section.rows) {
-    const cycle = numberValue(sectionValue(row, 'Cycle'));
-    const start = parseDateCell(sectionValue(row, 'Début'));
-    const end = parseDateCell(sectionValue(row, 'Fin'));
-    if (cycle === null) continue;
-    if (!start || !end || end < start) {
-      diagnostics.push(diagnostic('warning', sheet, row.address, `Cycle ${cycle} : dates de début et de fin illisibles ou inversées, cycle ignoré.`));
-      continue;
-    }
-    cycles.push({ cycle, start, end });
-  }
-  return cycles;
+type DateCell = { iso: string } | { blank: true } | { problem: string };
+
+/** Longest cycle accepted: beyond, the dates are surely mistyped (issue 13, class 7). */
+const MAX_CYCLE_WEEKS = 16;
+
+function isRealDate(iso: string): boolean {
+  const [y, m, d] = iso.split('-').map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
-function parseWeeksOff(section: Section, sheet: string, diagnostics: Diagnostic[]): WeeksOff[] {
-  const periods: WeeksOff[] = [];
+/** First and last day a date of this school year may take: 1 August to 31 August of the next year. */
+function schoolYearRange(schoolYear: string): { first: string; last: string } | null {
+  const match = /^(\d{4})\s*[-/]\s*(\d{4})$/.exec(schoolYear.trim());
+  if (!match || Number(match[2]) !== Number(match[1]) + 1) return null;
+  return { first: `${match[1]}-08-01`, last: `${match[2]}-08-31` };
+}
+
+/** A date cell of the calendar sections: a real date within the school year, or what is wrong. */
+function readDate(value: unknown, schoolYear: string): DateCell {
+  if (cellText(value) === '') return { blank: true };
+  const iso = parseDateCell(value);
+  if (!iso || !isRealDate(iso)) return { problem: `« ${cellText(value)} » n'est pas une date (jj/mm/aaaa attendu)` };
+  const range = schoolYearRange(schoolYear);
+  if (range && (iso < range.first || iso > range.last)) return { problem: `le ${frenchDate(iso)} est hors de l'année scolaire ${schoolYear}` };
+  return { iso };
+}
+
+/** Reads the two dates of a row; one diagnostic naming the wrong cell when they cannot be used. */
+function readPeriod(
+  row: SectionRow,
+  headers: [string, string],
+  schoolYear: string,
+  what: string,
+  sheet: string,
+  diagnostics: Diagnostic[],
+): { start: string; end: string } | 'blank' | null {
+  const [startHeader, endHeader] = headers;
+  const start = readDate(sectionValue(row, startHeader), schoolYear);
+  const end = readDate(sectionValue(row, endHeader), schoolYear);
+  if ('blank' in start && 'blank' in end) return 'blank';
+  for (const [cell, header] of [[start, startHeader], [end, endHeader]] as const) {
+    if ('problem' in cell) {
+      diagnostics.push(diagnostic('warning', sheet, row.addressOf(header), `${what} : ${cell.problem}, ligne ignorée.`));
+      return null;
+    }
+    if ('blank' in cell) {
+      diagnostics.push(diagnostic('warning', sheet, row.addressOf(header), `${what} : date « ${header} » manquante, ligne ignorée.`));
+      return null;
+    }
+  }
+  const period = { start: (start as { iso: string }).iso, end: (end as { iso: string }).iso };
+  if (period.end < period.start) {
+    diagnostics.push(diagnostic('warning', sheet, row.addressOf(endHeader), `${what} : la fin (${frenchDate(period.end)}) précède le début (${frenchDate(period.start)}), ligne ignorée.`));
+    return null;
+  }
+  return period;
+}
+
+function parseCycles(section: Section, sheet: string, schoolYear: string, diagnostics: Diagnostic[]): CycleDates[] {
+  const cycles: CycleDates[] = [];
   for (const row of section.rows) {
-    const start = parseDateCell(sectionValue(row, 'Du'));
-    const end = parseDateCell(sectionValue(row, 'Au'));
-    if (!start || !end || end < start) {
-      diagnostics.push(diagnostic('warning', sheet, row.address, 'Période sans AP : dates illisibles ou inversées, ligne ignorée.'));
+    const raw = sectionValue(row, 'Cycle');
+    if (cellText(raw) === '') continue;
+    const cycle = numberValue(raw);
+    if (cycle === null || !Number.isInteger(cycle) || cycle < 1 || cycle > 12) {
+      diagnostics.push(diagnostic('warning', sheet, row.addressOf('Cycle'), `Cycle « ${cellText(raw)} » : numéro de 1 à 12 attendu, ligne ignorée.`));
       continue;
     }
+    const period = readPeriod(row, ['Début', 'Fin'], schoolYear, `Cycle ${cycle}`, sheet, diagnostics);
+    if (period === 'blank' || period === null) continue;
+    const weeks = (isoToSerial(period.end) - isoToSerial(period.start) + 1) / 7;
+    const clash = cycles.find((c) => c.cycle === cycle || (c.start <= period.end && c.end >= period.start));
+    if (weeks > MAX_CYCLE_WEEKS) {
+      diagnostics.push(diagnostic('warning', sheet, row.addressOf('Fin'), `Cycle ${cycle} : ${Math.round(weeks)} semaines, plus de ${MAX_CYCLE_WEEKS} (un cycle dure 7 à 8 semaines) : vérifiez les dates, cycle ignoré.`));
+    } else if (clash) {
+      const why = clash.cycle === cycle ? 'numéro déjà utilisé' : `chevauche le cycle ${clash.cycle}`;
+      diagnostics.push(diagnostic('warning', sheet, row.address, `Cycle ${cycle} : ${why}, ligne ignorée.`));
+    } else cycles.push({ cycle, ...period });
+  }
+  return cycles.sort((a, b) => a.cycle - b.cycle);
+}
+
+function parseWeeksOff(section: Section, sheet: string, schoolYear: string, diagnostics: Diagnostic[]): WeeksOff[] {
+  const periods: WeeksOff[] = [];
+  for (const row of section.rows) {
+    const label = cellText(sectionValue(row, 'Motif'));
+    const period = readPeriod(row, ['Du', 'Au'], schoolYear, `Période sans AP${label ? ` « ${label} »` : ''}`, sheet, diagnostics);
+    if (period === 'blank' || period === null) continue;
     const level = cellText(sectionValue(row, 'Niveau'));
-    periods.push({ start, end, label: cellText(sectionValue(row, 'Motif')), level: level ? (normalizeLevel(level) ?? level) : '' });
+    periods.push({ ...period, label, level: level ? (normalizeLevel(level) ?? level) : '' });
   }
   return periods;
 }
@@ -207,7 +272,7 @@ function parseTeachers(grid: Grid, slotIds: string[], diagnostics: Diagnostic[])
     const kinds = listValue(sectionValue(row, 'Peut animer')).map(parseKind).filter((k): k is NeedKind => k !== null);
     const status = parsePayStatus(sectionValue(row, 'Statut'));
     if (status === null) {
-      diagnostics.push(diagnostic('warning', grid.sheet, row.addressOf('Statut'), `${name} : statut « ${cellText(sectionValue(row, 'Statut'))} » inconnu (HP, HSA ou HSE), heures poste retenues.`));
+      diagnostics.push(diagnostic('warning', grid.sheet, row.addressOf('Statut'), `${name} : statut « ${cellText(sectionValue(row, 'Statut'))} » inconnu (HP, HSA, HSE ou Pacte), heures poste retenues.`));
     }
     const maxHours = numberValue(sectionValue(row, 'Heures max'));
     teachers.push({
@@ -267,7 +332,7 @@ export function parseSettingsSheets(snapshot: WorkbookSnapshot, fallbackSlots: S
     const general = readSection(params, [SECTION_TITLES.general]);
     if (general) settings.general = parseGeneral(general, sheet, diagnostics);
     const classes = readSection(params, [SECTION_TITLES.classes]);
-    if (classes) settings.classLevels = parseClasses(classes);
+    if (classes) settings.classLevels = parseClasses(classes, sheet);
     const slots = readSection(params, [SECTION_TITLES.slots]);
     if (slots) settings.slots = parseSlots(slots, sheet, diagnostics);
     const weights = readSection(params, [SECTION_TITLES.weights]);
@@ -275,9 +340,10 @@ export function parseSettingsSheets(snapshot: WorkbookSnapshot, fallbackSlots: S
     const envelopes = readSection(params, [SECTION_TITLES.envelopes]);
     if (envelopes) settings.envelopes = parseEnvelopes(envelopes);
     const cycles = readSection(params, [SECTION_TITLES.cycles]);
-    if (cycles) settings.cycles = parseCycles(cycles, sheet, diagnostics);
+    const schoolYear = String(settings.general?.schoolYear ?? '');
+    if (cycles) settings.cycles = parseCycles(cycles, sheet, schoolYear, diagnostics);
     const weeksOff = readSection(params, [SECTION_TITLES.weeksOff]);
-    if (weeksOff) settings.weeksOff = parseWeeksOff(weeksOff, sheet, diagnostics);
+    if (weeksOff) settings.weeksOff = parseWeeksOff(weeksOff, sheet, schoolYear, diagnostics);
     for (const [key, title] of Object.entries(SECTION_TITLES)) {
       if (settings[key === 'classes' ? 'classLevels' : (key as keyof PartialSettings)] === undefined) {
         diagnostics.push(diagnostic('warning', sheet, '', `Section « ${title} » introuvable (titre attendu en colonne A) : valeurs par défaut utilisées.`));

@@ -17,6 +17,8 @@ export interface ParametersContent {
 }
 
 const DATE_FORMAT = 'dd/mm/yyyy';
+/** Cycle rows offered when no date can be proposed (a year of 5 cycles of 7 weeks). */
+const BLANK_CYCLE_ROWS = 5;
 
 /** A section: title in column A (what the parser looks for), an optional hint beside it, then headers. */
 function section(builder: SheetBuilder, title: string, headers: string[], hint?: string): void {
@@ -55,17 +57,27 @@ export function renderParametersSheet(content: ParametersContent): SheetSpec {
     const r = b.row([w.label, weightOf(content.weights, w.key), w.help]);
     b.style(r, 1, 1, 1, HOUSE.editable);
   }
-  section(b, SECTION_TITLES.envelopes, ['Régime', 'Niveau', 'Heures par élève et par an']);
+  section(b, SECTION_TITLES.envelopes, ['Régime', 'Niveau', 'Heures par élève et par an', 'Source']);
   for (const e of content.envelopes) {
-    const r = b.row([e.regime, e.level, e.hoursPerYear]);
+    const r = b.row([e.regime, e.level, e.hoursPerYear, e.source ?? null]);
     b.style(r, 2, 1, 1, e.hoursPerYear === null ? HOUSE.toComplete : HOUSE.editable);
   }
-  section(b, SECTION_TITLES.cycles, ['Cycle', 'Début', 'Fin']);
+  section(b, SECTION_TITLES.cycles, ['Cycle', 'Début', 'Fin'], content.cycles.length ? 'Cycles posés sur les semaines de cours (vacances exclues).' : 'Année absente du calendrier national : saisissez les dates de chaque cycle.');
   for (const c of content.cycles) {
     const r = b.row([c.cycle, isoToSerial(c.start), isoToSerial(c.end)]);
     b.style(r, 1, 1, 2, { ...HOUSE.editable, numberFormat: DATE_FORMAT });
   }
-  section(b, SECTION_TITLES.weeksOff, ['Du', 'Au', 'Motif', 'Niveau'], 'Vacances et PFMP : une ligne par période, niveau vide = tous les niveaux.');
+  // No dates to propose: rows to fill in rather than guessed dates.
+  for (let cycle = 1; !content.cycles.length && cycle <= BLANK_CYCLE_ROWS; cycle++) {
+    const r = b.row([cycle, null, null]);
+    b.style(r, 1, 1, 2, { ...HOUSE.toComplete, numberFormat: DATE_FORMAT });
+  }
+  section(
+    b,
+    SECTION_TITLES.weeksOff,
+    ['Du', 'Au', 'Motif', 'Niveau'],
+    'Vacances et jours fériés préremplis d’après la zone ; ajoutez les PFMP et les examens (une ligne par période ; « Niveau » : un niveau, une classe, ou vide = tous).',
+  );
   for (const w of content.weeksOff) {
     const r = b.row([isoToSerial(w.start), isoToSerial(w.end), w.label, w.level]);
     b.style(r, 0, 1, 2, { ...HOUSE.editable, numberFormat: DATE_FORMAT });
@@ -76,7 +88,7 @@ export function renderParametersSheet(content: ParametersContent): SheetSpec {
 export function renderTeachersSheet(rows: DefaultTeacherRow[], slotIds: string[]): SheetSpec {
   const b = new SheetBuilder(
     'Intervenants',
-    'Une ligne par intervenant. « Peut animer » : remédiation, méthodologie, orientation, approfondissement. Statut : HP, HSA ou HSE. Mettez « x » sous chaque barrette où la personne est libre.',
+    'Une ligne par intervenant. « Peut animer » : remédiation, méthodologie, orientation, approfondissement. Statut : HP, HSA, HSE ou Pacte. Mettez « x » sous chaque barrette où la personne est libre.',
   );
   const header = b.row([...TEACHER_COLUMNS, ...slotIds], HOUSE.header);
   for (const t of rows) {

@@ -22,12 +22,16 @@ export const GENERAL_PARAMETERS = [
   { key: 'cycle', label: 'Cycle à générer', kind: 'number', defaultValue: 1, min: 1, max: 12, help: 'Numéro du cycle de 7 à 8 semaines à préparer.' },
   { key: 'schoolYear', label: 'Année scolaire', kind: 'text', defaultValue: '', help: 'Par exemple 2026-2027.' },
   { key: 'establishmentName', label: 'Établissement', kind: 'text', defaultValue: '', help: "Nom de l'établissement (export rectorat)." },
-  { key: 'uai', label: 'UAI', kind: 'text', defaultValue: '', help: '7 caractères et une lettre de contrôle, par exemple 0750655E.' },
-  { key: 'academy', label: 'Académie', kind: 'text', defaultValue: '', help: 'Académie de rattachement (export rectorat).' },
-  { key: 'maskThreshold', label: 'Seuil de masquage des effectifs', kind: 'number', defaultValue: 5, min: 1, max: 20, help: "Dans l'export, tout effectif inférieur est masqué (« < 5 »)." },
+  { key: 'uai', label: 'UAI', kind: 'text', defaultValue: '', help: '7 caractères et une lettre de contrôle, par exemple 0750655E ; donne l’académie et la zone de vacances.' },
+  { key: 'academy', label: 'Académie', kind: 'text', defaultValue: '', help: 'Académie de rattachement (export rectorat) ; si renseignée, elle donne la zone de vacances.' },
+  { key: 'maskThreshold', label: 'Seuil de masquage des effectifs', kind: 'number', defaultValue: 5, min: 3, max: 20, help: "Dans l'export, tout effectif inférieur est masqué (« < 5 ») ; 3 au minimum." },
   { key: 'maxConsecutiveCycles', label: 'Cycles consécutifs max dans une même remédiation', kind: 'number', defaultValue: 2, min: 1, max: 12, help: 'Au-delà, un élève change d’atelier sauf besoin encore fort.' },
   { key: 'strongNeed', label: 'Besoin fort à partir de', kind: 'number', defaultValue: 0.6, min: 0, max: 1, help: 'Score (0 à 1) au-dessus duquel un besoin est dit fort.' },
   { key: 'regime', label: 'Régime horaire', kind: 'text', defaultValue: 'Bac pro 2019', help: 'Régime dont les enveloppes (section « Enveloppes ») s’appliquent.' },
+  { key: 'envelopeTolerance', label: 'Écart toléré à l’enveloppe (h)', kind: 'number', defaultValue: 5, min: 0, max: 100, help: 'Au-delà, AP Horaires et le résumé signalent l’écart entre les heures prévues par élève et l’enveloppe.' },
+  { key: 'pacteHoursPerPart', label: 'Heures d’AP pour une part de Pacte (à confirmer)', kind: 'number', defaultValue: 24, min: 1, max: 200, help: 'Volume horaire d’une part de Pacte ; les demi-parts existent depuis la note de service de septembre 2025 (à vérifier pour votre académie).' },
+  { key: 'pacteAmount', label: 'Montant brut d’une part de Pacte (€, à confirmer)', kind: 'number', defaultValue: 1250, min: 0, max: 10000, help: 'Environ 1 250 € brut par part : modifiez selon la note de service en vigueur.' },
+  { key: 'teachingStaff', label: "Enseignants de l'établissement", kind: 'number', defaultValue: 0, min: 0, max: 2000, help: 'Effectif enseignant total : dénominateur de la part des enseignants impliqués dans l’AP (0 = non renseigné).' },
   { key: 'weeksPerCycle', label: 'Semaines par cycle', kind: 'number', defaultValue: 7, min: 1, max: 20, help: 'Sert au calendrier par défaut des cycles.' },
 ] as const satisfies readonly GeneralParameter[];
 
@@ -61,6 +65,8 @@ export function weightOf(weights: Weights, key: WeightKey): number {
 export interface ClassLevel {
   className: string;
   level: string;
+  /** The « Niveau » cell of the class in `AP Paramètres`. */
+  source?: { sheet: string; cell: string };
 }
 
 /** Yearly AP hours per pupil and level under a regime (section « Enveloppes horaires »). */
@@ -69,6 +75,8 @@ export interface Envelope {
   level: string;
   /** Null when the coordinator has still to fill it in (2024 regime). */
   hoursPerYear: number | null;
+  /** Text the figure comes from (defaults only; shown in `AP Paramètres`). */
+  source?: string;
 }
 
 export interface CycleDates {
@@ -88,7 +96,7 @@ export interface WeeksOff {
 }
 
 export interface Settings {
-  general: { [K in GeneralKey]: K extends 'cycle' | 'maskThreshold' | 'maxConsecutiveCycles' | 'strongNeed' | 'weeksPerCycle' ? number : string };
+  general: { [K in GeneralKey]: K extends 'cycle' | 'maskThreshold' | 'maxConsecutiveCycles' | 'strongNeed' | 'weeksPerCycle' | 'envelopeTolerance' | 'teachingStaff' | 'pacteHoursPerPart' | 'pacteAmount' ? number : string };
   weights: Weights;
   classLevels: ClassLevel[];
   slots: Slot[];
@@ -110,4 +118,5 @@ export const PAY_STATUS_LABELS: Record<PayStatus, string> = {
   HP: 'Heures poste',
   HSA: 'HSA',
   HSE: 'HSE',
+  Pacte: 'Pacte',
 };

@@ -292,16 +292,23 @@ function layoutOperations(spec: SheetSpec): WriteOperation[] {
   return operations;
 }
 
-/** Paper size, fit to the page width, and one manual page break above each row that starts a page (ExcelApi 1.9). */
+/**
+ * Paper size, orientation, fit to the page width, and one manual page break above each row that starts
+ * a page (ExcelApi 1.9). Repeated title rows and the footer are left to the .xlsx writer for now.
+ */
 function printOperations(name: string, print: PrintSpec): WriteOperation[] {
-  const operations: WriteOperation[] = [
-    operation(2, print.paper, (scope) => (scope.sheet(name).pageLayout.paperSize = print.paper)),
-  ];
+  const operations: WriteOperation[] = [];
+  const paper = print.paper;
+  if (paper) operations.push(operation(2, paper, (scope) => (scope.sheet(name).pageLayout.paperSize = paper)));
+  if (print.landscape !== undefined) {
+    const orientation = print.landscape ? 'Landscape' : 'Portrait';
+    operations.push(operation(2, orientation, (scope) => (scope.sheet(name).pageLayout.orientation = orientation)));
+  }
   if (print.fitToWidth) {
     // 0 pages tall: as many as needed, like OOXML fitToHeight="0".
     operations.push(operation(2, null, (scope) => (scope.sheet(name).pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 })));
   }
-  const breaks = print.pageBreaksBefore.filter((row) => row > 0);
+  const breaks = (print.pageBreaksBefore ?? []).filter((row) => row > 0);
   if (breaks.length) {
     operations.push(
       operation(2 * breaks.length, breaks, (scope) => {

@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import type { CellRange } from '../../core/grid';
 import { rangeA1 } from '../../core/grid';
-import { isFormula, type CellStyle, type PrintSpec, type SheetSpec } from '../../core/render/sheetSpec';
+import { isFormula, PRINT_FOOTER, type CellStyle, type PrintSpec, type SheetSpec } from '../../core/render/sheetSpec';
 
 function argb(hex: string): string {
   return `FF${hex.replace('#', '').toUpperCase()}`;
@@ -120,14 +120,17 @@ function writeSpec(workbook: ExcelJS.Workbook, spec: SheetSpec): void {
 }
 
 /** OOXML paper size codes (ECMA-376, `paperSize`). */
-const PAPER_CODES: Record<PrintSpec['paper'], number> = { A4: 9 };
+const PAPER_CODES: Record<NonNullable<PrintSpec['paper']>, number> = { A4: 9 };
 
-/** Paper, fit to the page width, manual page breaks. */
+/** Page setup of a sheet spec: paper, orientation, fit to width, repeated rows, footer, page breaks. */
 function applyPrint(sheet: ExcelJS.Worksheet, print: PrintSpec): void {
-  sheet.pageSetup.paperSize = PAPER_CODES[print.paper] as ExcelJS.PageSetup['paperSize'];
+  if (print.paper) sheet.pageSetup.paperSize = PAPER_CODES[print.paper] as ExcelJS.PageSetup['paperSize'];
+  if (print.landscape !== undefined) sheet.pageSetup.orientation = print.landscape ? 'landscape' : 'portrait';
   if (print.fitToWidth) Object.assign(sheet.pageSetup, { fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+  if (print.repeatRows) sheet.pageSetup.printTitlesRow = `${print.repeatRows.first + 1}:${print.repeatRows.last + 1}`;
+  if (print.footer) sheet.headerFooter.oddFooter = PRINT_FOOTER;
   // ExcelJS puts a break below the given row: the row above the first row of the new page.
-  for (const row of print.pageBreaksBefore) if (row > 0) sheet.getRow(row).addPageBreak();
+  for (const row of print.pageBreaksBefore ?? []) if (row > 0) sheet.getRow(row).addPageBreak();
 }
 
 function toExcelJsValue(cell: SheetSpec['cells'][number][number]): ExcelJS.CellValue {

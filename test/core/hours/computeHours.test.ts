@@ -13,8 +13,8 @@ function compute(): HoursResult {
   return computeHours(fixturePlan(), fixtureSettings(), done, fixtureHistory());
 }
 
-function row(hours: HoursResult, cycle: number, teacher: string, workshop: string) {
-  const found = hours.rows.find((r) => r.cycle === cycle && r.teacher === teacher && r.workshop === workshop);
+function row(hours: HoursResult, cycle: number, teacher: string, workshop: string, level?: string) {
+  const found = hours.rows.find((r) => r.cycle === cycle && r.teacher === teacher && r.workshop === workshop && (!level || r.levels[0] === level));
   if (!found) throw new Error(`no row ${cycle} ${teacher} ${workshop}`);
   return found;
 }
@@ -44,8 +44,11 @@ describe('computeHours on a hand-counted year', () => {
     expect(row(hours, 1, 'M. Leroy', 'Approfondissement')).toMatchObject({ source: 'history', sessions: 7, plannedHours: 10.5 });
     expect(row(hours, 1, 'Mme Petit', 'Orientation')).toMatchObject({ sessions: 7, plannedHours: 14 });
     expect(hours.rows.some((r) => r.cycle === 2 && r.teacher === 'M. Durand' && r.workshop === 'Remédiation Mathématiques')).toBe(false);
-    expect(row(hours, 2, 'Mme Martin', 'Remédiation Mathématiques')).toMatchObject({ source: 'plan', sessions: 13, plannedHours: 16.5, slotIds: [SLOT_CAP, SLOT_2NDE] });
-    expect(row(hours, 3, 'Mme Martin', 'Remédiation Mathématiques')).toMatchObject({ source: 'forecast', sessions: 13, plannedHours: 16 });
+    // One row per level: the same workshop in 2nde and in CAP 1 is paid and done separately.
+    expect(row(hours, 2, 'Mme Martin', 'Remédiation Mathématiques', '2nde')).toMatchObject({ source: 'plan', sessions: 7, plannedHours: 10.5, slotIds: [SLOT_2NDE] });
+    expect(row(hours, 2, 'Mme Martin', 'Remédiation Mathématiques', 'CAP 1')).toMatchObject({ source: 'plan', sessions: 6, plannedHours: 6, slotIds: [SLOT_CAP] });
+    expect(row(hours, 3, 'Mme Martin', 'Remédiation Mathématiques', '2nde')).toMatchObject({ source: 'forecast', sessions: 6, plannedHours: 9 });
+    expect(row(hours, 3, 'Mme Martin', 'Remédiation Mathématiques', 'CAP 1')).toMatchObject({ source: 'forecast', sessions: 7, plannedHours: 7 });
     expect(row(hours, 3, 'M. Durand', 'Remédiation Français')).toMatchObject({ source: 'forecast', sessions: 7, plannedHours: 14 });
   });
 
@@ -74,25 +77,74 @@ describe('computeHours on a hand-counted year', () => {
     expect(teacher('M. Leroy').plannedHours).toBe(23.5);
     expect(teacher('Mme Petit')).toMatchObject({ plannedHours: 38, doneHours: 3 });
     expect(teacher('M. Absent')).toMatchObject({ plannedHours: 0, remaining: null });
-    expect(hours.involvement).toEqual({ teachers: 5, involved: 4, share: 0.8 });
+    expect(hours.involvement).toEqual({ teachers: 5, involved: 4, staff: 40, share: 0.1 });
   });
 
   it('totals per pay status: HP planned, HSA in yearly weekly hours, HSE as done', () => {
     const hours = compute();
     const [hp, hsa, hse] = hours.statuses;
-    expect(hours.statuses.map((s) => s.status)).toEqual(['HP', 'HSA', 'HSE']);
+    expect(hours.statuses.map((s) => s.status)).toEqual(['HP', 'HSA', 'HSE', 'Pacte']);
+    // Paris (zone C), 2026-2027: 36 school weeks from the national calendar.
+    expect(hours.hoursPerWeeklyHour).toBe(36);
     expect(hp).toMatchObject({ teachersInvolved: 1, plannedHours: 38, doneHours: 3, toPay: 38 });
     expect(hsa).toMatchObject({ teachersInvolved: 1, plannedHours: 43, toPay: 43 / 36 });
     expect(hse).toMatchObject({ teachersInvolved: 2, plannedHours: 67, doneHours: 4.5, toPay: 4.5 });
   });
 
+  it('counts Pacte in half-parts covering the planned hours, and HSA over the weeks of the year', () => {
+    const settings = fixtureSettings();
+    settings.teachers.find((t) => t.name === 'Mme Petit')!.payStatus = 'Pacte';
+    const hours = computeHours(fixturePlan(), settings, done, fixtureHistory());
+    // 38 h planned, 24 h a part: 1.58 parts, rounded up to the half-part.
+    expect(hours.teachers.find((t) => t.teacher === 'Mme Petit')).toMatchObject({ payStatus: 'Pacte', plannedHours: 38, pacteParts: 2 });
+    expect(hours.statuses.find((s) => s.status === 'Pacte')).toMatchObject({ teachersInvolved: 1, toPay: 2 });
+    settings.general.pacteHoursPerPart = 19;
+    expect(computeHours(fixturePlan(), settings, done, fixtureHistory()).teachers.find((t) => t.teacher === 'Mme Petit')?.pacteParts).toBe(2);
+    settings.general.pacteHoursPerPart = 20;
+    expect(computeHours(fixturePlan(), settings, done, fixtureHistory()).teachers.find((t) => t.teacher === 'Mme Petit')?.pacteParts).toBe(2);
+    settings.general.pacteHoursPerPart = 30;
+    expect(computeHours(fixturePlan(), settings, done, fixtureHistory()).teachers.find((t) => t.teacher === 'Mme Petit')?.pacteParts).toBe(1.5);
+    // A year outside the national calendar: the usual 36 weeks.
+    settings.general.schoolYear = '2031-2032';
+    expect(computeHours(fixturePlan(), settings, done, fixtureHistory()).hoursPerWeeklyHour).toBe(36);
+    settings.general.schoolYear = '2025-2026';
+    const weeks2025 = computeHours(fixturePlan(), settings, done, fixtureHistory()).hoursPerWeeklyHour;
+    expect(weeks2025).toBeGreaterThanOrEqual(34);
+    expect(weeks2025).toBeLessThanOrEqual(37);
+  });
+
+  it('says when a teacher is planned beyond their yearly maximum, with their cell', () => {
+    const settings = fixtureSettings();
+    settings.teachers.find((t) => t.name === 'Mme Martin')!.maxHours = 30;
+    const hours = computeHours(fixturePlan(), settings, done, fixtureHistory());
+    const warning = hours.diagnostics.find((d) => d.message.startsWith('Mme Martin :'));
+    expect(warning).toMatchObject({ sheet: 'AP Intervenants', cell: 'A2' });
+    expect(warning?.message).toMatch(/43 h d'AP prévues pour un maximum annuel de 30 h \(13 h de trop\)/);
+  });
+
   it('compares the hours offered to a pupil over the year with the envelope of each level', () => {
     const hours = compute();
     expect(hours.levels).toEqual([
-      { level: 'CAP 1', regime: 'CAP 2019', offeredHours: 13, forecastHours: 7, envelope: 101.5, gap: -88.5 },
-      { level: '2nde', regime: 'Bac pro 2019', offeredHours: 30, forecastHours: 9, envelope: 90, gap: -60 },
-      { level: '1re', regime: 'Bac pro 2019', offeredHours: 38, forecastHours: 14, envelope: 84, gap: -46 },
+      { level: 'CAP 1', regime: 'CAP 2019', offeredHours: 13, forecastHours: 7, envelope: 101.5, gap: -88.5, doneHours: 0 },
+      // Done: cycle 1, 9 h of 10.5 typed on a 10.5 h slot; cycle 2, 4.5 h of 10.5 on a 10.5 h slot.
+      { level: '2nde', regime: 'Bac pro 2019', offeredHours: 30, forecastHours: 9, envelope: 90, gap: -60, doneHours: 13.5 },
+      { level: '1re', regime: 'Bac pro 2019', offeredHours: 38, forecastHours: 14, envelope: 84, gap: -46, doneHours: 0 },
     ]);
+    const gaps = hours.diagnostics.filter((d) => d.message.includes('au-delà de la tolérance'));
+    expect(gaps.map((d) => d.message.split(' :')[0])).toEqual(['CAP 1', '2nde', '1re']);
+    expect(gaps[1].message).toMatch(/30 h d'AP prévues par élève sur l'année pour une enveloppe de 90 h .* écart de -60 h/);
+  });
+
+  it('takes hours done per level, and a line typed without level only where it is unambiguous', () => {
+    const typed: HoursDone[] = [
+      { teacher: 'Mme Martin', workshop: 'Remédiation Mathématiques', level: 'CAP 1', cycle: 2, hoursDone: 5 },
+      { teacher: 'Mme Martin', workshop: 'Remédiation Mathématiques', cycle: 3, hoursDone: 2 },
+    ];
+    const hours = computeHours(fixturePlan(), fixtureSettings(), typed, fixtureHistory());
+    expect(row(hours, 2, 'Mme Martin', 'Remédiation Mathématiques', 'CAP 1').hoursDone).toBe(5);
+    expect(row(hours, 2, 'Mme Martin', 'Remédiation Mathématiques', '2nde').hoursDone).toBeNull();
+    // Two levels in cycle 3: the line without level cannot be split, it is kept apart and said.
+    expect(hours.rows.find((r) => r.cycle === 3 && r.source === 'kept')).toMatchObject({ teacher: 'Mme Martin', hoursDone: 2, levels: [] });
   });
 
   it('builds the calendar with first and last session dates and the rooms typed before', () => {
@@ -132,8 +184,11 @@ describe('computeHours on a hand-counted year', () => {
   it('leaves the gap empty when the regime’s envelope is still to fill in', () => {
     const settings = fixtureSettings();
     settings.general.regime = 'Bac pro 2024 (soutien au parcours)';
-    const level = computeHours(fixturePlan(), settings, [], []).levels.find((l) => l.level === '2nde')!;
-    expect(level).toMatchObject({ envelope: null, gap: null });
+    // 2nde has its (to be confirmed) 30 h; terminale's « parcours personnalisé » has no figure yet.
+    settings.slots.push({ ...settings.slots[0], id: 'Tle lundi', level: 'Tle', day: 'lundi' });
+    const levels = computeHours(fixturePlan(), settings, [], []).levels;
+    expect(levels.find((l) => l.level === '2nde')).toMatchObject({ envelope: 30, regime: 'Bac pro 2024 (soutien au parcours)' });
+    expect(levels.find((l) => l.level === 'Tle')).toMatchObject({ envelope: null, gap: null });
   });
 });
 

@@ -54,9 +54,10 @@ describe('AP Horaires', () => {
     const header = rowOf(spec, HOURS_TABLE_TITLE) + 1;
     const first = header + 1;
     const last = first + hours.rows.length - 1;
-    const sumifs = formulas(spec).filter(({ cell }) => cell.formula.startsWith('=SUMIFS($I$') || cell.formula.startsWith('=SUMIFS($J$'));
-    expect(sumifs.length).toBeGreaterThan(10);
-    for (const { cell } of sumifs) expect(rowsOfRange(cell.formula)).toEqual([first, last]);
+    const sums = formulas(spec).filter(({ cell }) => /^=SUMPRODUCT\(.*,\$[IJ]\$\d+:\$[IJ]\$\d+\)$/.test(cell.formula));
+    expect(sums.length).toBeGreaterThan(10);
+    for (const { cell } of sums) expect(rowsOfRange(cell.formula)).toEqual([first, last]);
+    expect(formulas(spec).filter(({ cell }) => /SUMIFS|COUNTIFS/.test(cell.formula))).toEqual([]);
     expect(spec.tables?.find((t) => t.name === 'AP_Horaires')?.range).toEqual({ row: header, col: 0, rowCount: hours.rows.length + 1, colCount: 11 });
     expect(spec.cells[header]).toEqual(Object.values(HOURS_HEADERS));
   });
@@ -83,11 +84,20 @@ describe('AP Horaires', () => {
     ]);
   });
 
-  it('shows the share of teachers involved as a formula', () => {
+  it('shows the share of teachers involved over the school’s teaching staff, as a formula', () => {
     const { spec } = render();
-    const row = rowOf(spec, 'Part des intervenants impliqués');
-    expect(spec.cells[row][1]).toMatchObject({ value: 0.8 });
-    expect((spec.cells[row][1] as FormulaCell).formula).toMatch(/^=IF\(B\d+=0,0,B\d+\/B\d+\)$/);
+    const row = rowOf(spec, "Part des enseignants de l'établissement impliqués");
+    // 4 teachers with hours among the 40 teachers of the school (not among the 5 AP teachers).
+    expect(spec.cells[row][1]).toMatchObject({ value: 0.1 });
+    expect(spec.cells[row - 1][1]).toBe(40);
+    expect((spec.cells[row][1] as FormulaCell).formula).toMatch(/^=IF\(IF\(N\(B\d+\)>0,B\d+,B\d+\)=0,0,B\d+\/IF\(N\(B\d+\)>0,B\d+,B\d+\)\)$/);
+  });
+
+  it('falls back to the AP teachers when the teaching staff is not given', () => {
+    const settings = fixtureSettings();
+    settings.general.teachingStaff = 0;
+    const spec = renderHoursSheet(computeHours(fixturePlan(), settings, [], fixtureHistory()), settings);
+    expect(spec.cells[rowOf(spec, 'Part des intervenants impliqués')][1]).toMatchObject({ value: 0.8 });
   });
 
   it('stays valid with no workshop at all: blocks keep one blank row under formulas', () => {
@@ -102,7 +112,7 @@ describe('AP Horaires', () => {
         expect(b).toBeGreaterThanOrEqual(a);
       }
     }
-    expect(spec.cells[rowOf(spec, 'Part des intervenants impliqués')][1]).toMatchObject({ value: 0 });
+    expect(spec.cells[rowOf(spec, "Part des enseignants de l'établissement impliqués")][1]).toMatchObject({ value: 0 });
   });
 });
 

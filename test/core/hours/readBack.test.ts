@@ -11,11 +11,11 @@ import { specToGrid } from './specGrid';
 const HEADERS = Object.values(HOURS_HEADERS) as string[];
 
 /** Type a value in the hours done cell of a row of the table, as the coordinator would. */
-function typeDone(grid: Grid, cycle: number, teacher: string, workshop: string, value: unknown): void {
+function typeDone(grid: Grid, cycle: number, teacher: string, workshop: string, value: unknown, level?: string): void {
   const header = grid.values.findIndex((line) => line[0] === HOURS_HEADERS.cycle && line[2] === HOURS_HEADERS.teacher);
   const col = (name: string) => HEADERS.indexOf(name);
   const row = grid.values.findIndex(
-    (line, r) => r > header && line[col(HOURS_HEADERS.cycle)] === cycle && line[col(HOURS_HEADERS.teacher)] === teacher && line[col(HOURS_HEADERS.workshop)] === workshop,
+    (line, r) => r > header && line[col(HOURS_HEADERS.cycle)] === cycle && line[col(HOURS_HEADERS.teacher)] === teacher && line[col(HOURS_HEADERS.workshop)] === workshop && (!level || line[col(HOURS_HEADERS.levels)] === level),
   );
   if (row < 0) throw new Error(`no row ${cycle} ${teacher} ${workshop}`);
   grid.values[row][col(HOURS_HEADERS.done)] = value as never;
@@ -32,8 +32,8 @@ describe('readHoursDone', () => {
   it('reads back the hours done written in the sheet', () => {
     const settings = fixtureSettings();
     const done = [
-      { teacher: 'Mme Martin', workshop: 'Remédiation Mathématiques', cycle: 2, hoursDone: 12.5 },
-      { teacher: 'M. Durand', workshop: 'Méthodologie', cycle: 3, hoursDone: 3 },
+      { teacher: 'Mme Martin', workshop: 'Remédiation Mathématiques', level: 'CAP 1', cycle: 2, hoursDone: 12.5 },
+      { teacher: 'M. Durand', workshop: 'Méthodologie', level: '2nde', cycle: 3, hoursDone: 3 },
     ];
     const spec = renderHoursSheet(computeHours(fixturePlan(), settings, done, []), settings);
     const read = readHoursDone({ grids: [specToGrid(spec)] });
@@ -47,7 +47,7 @@ describe('readHoursDone', () => {
     settings.general.cycle = 1;
     const plan1 = fixturePlan();
     const sheet1 = specToGrid(renderHoursSheet(computeHours(plan1, settings, [], []), settings));
-    typeDone(sheet1, 1, 'Mme Martin', 'Remédiation Mathématiques', 17);
+    typeDone(sheet1, 1, 'Mme Martin', 'Remédiation Mathématiques', 10, '2nde');
     typeDone(sheet1, 1, 'M. Durand', 'Méthodologie', '10,5');
     typeDone(sheet1, 2, 'Mme Petit', 'Orientation', 2);
 
@@ -59,12 +59,16 @@ describe('readHoursDone', () => {
     const sheet2 = specToGrid(renderHoursSheet(hours, settings));
 
     expect(readHoursDone({ grids: [sheet2] }).entries).toEqual([
-      { teacher: 'M. Durand', workshop: 'Méthodologie', cycle: 1, hoursDone: 10.5 },
-      { teacher: 'Mme Martin', workshop: 'Remédiation Mathématiques', cycle: 1, hoursDone: 17 },
-      { teacher: 'Mme Petit', workshop: 'Orientation', cycle: 2, hoursDone: 2 },
+      { teacher: 'M. Durand', workshop: 'Méthodologie', level: '2nde', cycle: 1, hoursDone: 10.5 },
+      { teacher: 'Mme Martin', workshop: 'Remédiation Mathématiques', level: '2nde', cycle: 1, hoursDone: 10 },
+      { teacher: 'Mme Petit', workshop: 'Orientation', level: '1re', cycle: 2, hoursDone: 2 },
     ]);
-    const martin = hours.rows.find((r) => r.cycle === 1 && r.teacher === 'Mme Martin')!;
-    expect(martin).toMatchObject({ source: 'history', plannedHours: 17.5, hoursDone: 17, difference: -0.5 });
+    const martin = hours.rows.filter((r) => r.cycle === 1 && r.teacher === 'Mme Martin');
+    expect(martin.map((r) => [r.levels[0], r.plannedHours, r.hoursDone])).toEqual([
+      ['CAP 1', 7, null],
+      ['2nde', 10.5, 10],
+    ]);
+    expect(martin[1]).toMatchObject({ source: 'history', difference: -0.5 });
   });
 
   it('reports unreadable hours with their cell and ignores them', () => {

@@ -143,6 +143,16 @@ describe('computeIndicators', () => {
     expect(cellValue(row(withHours, 'teachers', 'share').cells[0])).toBe(0.5);
   });
 
+  it('shares the teachers leading AP over the school’s teaching staff when it is given', () => {
+    const withStaff = computeIndicators({
+      ...input,
+      hours: { perLevel: [], teachersInvolved: 3, teachersTotal: 6, teachingStaff: 60 },
+    });
+    expect(row(withStaff, 'teachers', 'staff').cells).toEqual([60]);
+    expect(row(withStaff, 'teachers', 'share')).toMatchObject({ label: "Part des enseignants de l'établissement impliqués", cells: [{ num: 3, den: 60 }] });
+    expect(table(withStaff, 'teachers').note).toMatch(/AP Paramètres/);
+  });
+
   it('copes with an empty school (no pupil, no plan, no history)', () => {
     const empty = computeIndicators({ ...input, pupils: [], needs: [], history: [], rounds: [], plan: { ...input.plan, groups: [] } });
     expect(empty.levels).toEqual([]);

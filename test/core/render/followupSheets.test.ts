@@ -20,7 +20,7 @@ describe('follow-up sheet specs', () => {
       expect(String(spec.cells[0][0]).startsWith(MARKER)).toBe(true);
       expect(spec.print).toMatchObject({ paper: 'A4', fitToWidth: true });
       // Breaks are strictly increasing rows inside the sheet.
-      const breaks = spec.print!.pageBreaksBefore;
+      const breaks = spec.print!.pageBreaksBefore ?? [];
       expect(breaks.every((row, i) => row > (breaks[i - 1] ?? 0) && row < spec.cells.length)).toBe(true);
     }
   });
