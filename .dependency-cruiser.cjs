@@ -33,7 +33,7 @@ module.exports = {
       from: {
         orphan: true,
         path: '^src/',
-        pathNot: ['\\.d\\.ts$', '^src/(taskpane/index|commands/commands|app/index|app/serviceWorker|cli/main)\\.tsx?$'],
+        pathNot: ['\\.d\\.ts$', '^src/(taskpane/index|commands/commands|app/index|app/serviceWorker|cli/main)\\.(tsx?|js)$'],
       },
       to: {},
     },

@@ -16,7 +16,7 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },
@@ -32,6 +32,12 @@ export default tseslint.config(
     files: ['src/gateways/office/**/*.ts', 'src/commands/**/*.ts', 'src/host/officeHost.ts'],
     plugins: { 'office-addins': officeAddins },
     rules: officeRules,
+  },
+  {
+    // Build helpers that webpack loads with require().
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     // Tests may use the odd `any` to build hostile inputs on purpose.

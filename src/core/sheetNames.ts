@@ -11,6 +11,7 @@ export const MAX_SHEET_NAME_LENGTH = 31;
 const RESERVED_NAME = 'history';
 const FORBIDDEN_CHARACTERS = /[[\]:*?/\\]/g;
 /** Control characters cannot be typed in a tab and break some readers. */
+// eslint-disable-next-line no-control-regex -- these are exactly the characters to remove
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/g;
 
 /** The comparison key of a sheet name: equal keys mean Excel sees one sheet. */

@@ -1,5 +1,6 @@
 /** Sheet names built from file names and from several files read as one workbook, by Excel's rules. */
 
+// eslint-disable-next-line no-control-regex -- control characters are among those Excel refuses
 const FORBIDDEN = /[\\/?*[\]:\u0000-\u001f]/g;
 const MAX_SHEET_NAME = 31;
 

@@ -63,6 +63,8 @@ function queueBlock(context: Excel.RequestContext, block: BlockRequest): () => u
   const range = context.workbook.worksheets.getItem(block.sheet).getRangeByIndexes(row, col, rowCount, colCount);
   if (block.kind === 'values') {
     range.load('values');
+    // The thunk is called once the batch holding this load has been synced (see the caller).
+    // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/call-sync-after-load
     return () => range.values as unknown[][];
   }
   const fills = range.getCellProperties({ format: { fill: { color: true } } });

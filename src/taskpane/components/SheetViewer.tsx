@@ -176,6 +176,8 @@ function CellEditor(props: { grid: Grid; cell?: Cell; onSave(value: string | num
   const [saving, setSaving] = useState(false);
   useEffect(() => {
     setText(current ? String(current.value ?? '') : '');
+    // Reset the text only when another cell (or sheet) is chosen, not at every render of the same one.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [props.grid, props.cell?.row, props.cell?.col]);
   if (!props.cell || !current) {
     return <p className={styles.note}>Feuille modifiable : choisissez une cellule d’un clic, ou avec les flèches après avoir placé le focus sur la feuille.</p>;
