@@ -1,4 +1,5 @@
 /** Command-line arguments: parsing, usage errors, dates. */
+import { localIsoDate } from '../core/dates';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 /** Bad usage of the command line: printed with the command's usage on stderr, exit 2. */
@@ -13,18 +14,12 @@ export function parse(args: string[], options: NonNullable<ParseArgsConfig['opti
   }
 }
 
-/** Today in the coordinator's time zone (not UTC: at 00:30 in Paris it is already tomorrow). */
-export function localToday(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
 const FIRST_YEAR = 2000;
 const LAST_YEAR = 2099;
 
 /** `--date`: a real calendar date AAAA-MM-JJ (2026-02-30 is refused), today when absent. */
 export function dateOption(value: string | boolean | undefined): string {
-  if (value === undefined) return localToday();
+  if (value === undefined) return localIsoDate(new Date());
   const text = String(value);
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (!match) throw new UsageError(`--date attend une date AAAA-MM-JJ, par exemple 2026-11-20 (reçu « ${text} »).`);

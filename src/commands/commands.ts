@@ -4,9 +4,10 @@
  * reports the result in a small dialog. The dialog is this same page opened with the report in its
  * query string, so the add-in needs no extra page.
  */
+import { localIsoDate } from '../core/dates';
 import { UnusableInputError, type Diagnostic } from '../core/diagnostics';
 import { generate } from '../core/pipeline';
-import { SHEET_NAMES } from '../core/render/sheetSpec';
+import { SHEET_NAMES } from '../core/workbook';
 import { describeExcelError } from '../gateways/office/errors';
 import { createOfficeGateway, type OfficeGateway } from '../gateways/office/officeGateway';
 import { missingRequirements } from '../gateways/office/requirements';
@@ -66,12 +67,6 @@ export async function runRibbonGeneration({ gateway, today, missing }: RibbonRun
     const message = error instanceof UnusableInputError ? error.message : describeExcelError(error);
     return { title: 'La génération n’a pas abouti', message };
   }
-}
-
-/** Local date as YYYY-MM-DD (the engine never reads the clock itself). */
-export function localIsoDate(date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
 const TITLE_PARAM = 'titre';
@@ -162,7 +157,7 @@ async function generateGroups(event: Office.AddinCommands.Event): Promise<void> 
   await completeWithin(
     async () => {
       try {
-        const report = await runRibbonGeneration({ gateway: createOfficeGateway(), today: localIsoDate(), missing: missingRequirements() });
+        const report = await runRibbonGeneration({ gateway: createOfficeGateway(), today: localIsoDate(new Date()), missing: missingRequirements() });
         await showReport(report, clickedAt + COMMAND_LIMIT_MS);
       } catch {
         // Nothing above is expected to throw; if it does, the button must still be released.

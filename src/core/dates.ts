@@ -3,6 +3,15 @@
 const EXCEL_EPOCH_UTC = Date.UTC(1899, 11, 30);
 const DAY_MS = 86_400_000;
 
+/**
+ * A moment's calendar date in the local time zone, as the engine's ISO date (the engine never reads the
+ * clock: hosts call this with \`new Date()\`). Not UTC: at 00:30 in Paris it is already tomorrow.
+ */
+export function localIsoDate(moment: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${moment.getFullYear()}-${pad(moment.getMonth() + 1)}-${pad(moment.getDate())}`;
+}
+
 export function isoToSerial(iso: string): number {
   const [y, m, d] = iso.split('-').map(Number);
   return Math.round((Date.UTC(y, m - 1, d) - EXCEL_EPOCH_UTC) / DAY_MS);

@@ -6,7 +6,8 @@
  */
 import { buildExampleWorkbook } from '../core/example';
 import { a1, parseA1, type CellValue, type Grid, type WorkbookSnapshot } from '../core/grid';
-import { SHEET_PREFIX, type SheetSpec } from '../core/render/sheetSpec';
+import { type SheetSpec } from '../core/render/sheetSpec';
+import { SHEET_PREFIX } from '../core/workbook';
 import { gridToSpec } from '../core/render/specToGrid';
 import { findBySheetName, sheetNameStartsWith } from '../core/sheetNames';
 import { createMemoryGateway, type MemoryGateway } from '../gateways/memory';

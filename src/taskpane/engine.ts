@@ -2,6 +2,7 @@
  * The engine (pipeline, planner, maybe a solver) is loaded on demand, in its own chunk, so that the
  * pane shows up before the heavy code has arrived.
  */
+import { localIsoDate } from '../core/dates';
 export type Engine = typeof import('./engineModule');
 
 let loading: Promise<Engine> | undefined;
@@ -15,7 +16,4 @@ export function loadEngine(): Promise<Engine> {
 }
 
 /** Today's date as the engine expects it (ISO, local time). */
-export function todayIso(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
+export const todayIso = (): string => localIsoDate(new Date());

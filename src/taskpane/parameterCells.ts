@@ -4,7 +4,7 @@
  */
 import type { SourceRef } from '../core/model';
 import type { WorkbookSnapshot } from '../core/grid';
-import { SHEET_NAMES } from '../core/render/sheetSpec';
+import { SHEET_NAMES } from '../core/workbook';
 import { SECTION_TITLES } from '../core/settings/read';
 import { readSection, sectionValue } from '../core/settings/sections';
 import { GENERAL_PARAMETERS, type GeneralKey } from '../core/settings/settings';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildExampleWorkbook } from '../../src/core/example';
 import { generate, STEP_LABELS, type StepId } from '../../src/core/pipeline';
-import { MARKER, SHEET_NAMES } from '../../src/core/render/sheetSpec';
+import { MARKER, SHEET_NAMES } from '../../src/core/workbook';
 import { createMemoryGateway } from '../../src/gateways/memory';
 
 const today = '2026-11-22';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Grid, WorkbookSnapshot } from '../../src/core/grid';
 import type { Competency, Pupil, ReadResult } from '../../src/core/model';
-import { SHEET_NAMES } from '../../src/core/render/sheetSpec';
+import { SHEET_NAMES } from '../../src/core/workbook';
 import { specToGrid } from '../../src/core/render/specToGrid';
 import { parseSettingsSheets } from '../../src/core/settings/read';
-import { resolveSettings } from '../../src/core/settings/resolve';
+import { resolveSettings } from '../../src/core/resolveSettings';
 
 function pupil(i: number, className: string, level: string): Pupil {
   return {

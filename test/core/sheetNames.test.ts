@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isOwnSheet, MARKER } from '../../src/core/render/sheetSpec';
+import { isOwnSheet, MARKER } from '../../src/core/workbook';
 import { findBySheetName, safeSheetName, sameSheetName, sheetNameProblem } from '../../src/core/sheetNames';
 
 describe('sheet names', () => {

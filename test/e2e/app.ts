@@ -12,7 +12,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { SHEET_NAMES } from '../../src/core/render/sheetSpec';
+import { SHEET_NAMES } from '../../src/core/workbook';
 import { readXlsx } from '../../src/gateways/xlsx/xlsxGateway';
 import { isLocalUrl, launchChromium } from './browser';
 import { ensurePreviewBuild, ROOT } from './build';

@@ -8,7 +8,7 @@ import { completedFormat } from '../../src/host/fileFormats';
 import { describe, expect, it } from 'vitest';
 import { UnusableInputError } from '../../src/core/diagnostics';
 import { generate } from '../../src/core/pipeline';
-import { SHEET_NAMES } from '../../src/core/render/sheetSpec';
+import { SHEET_NAMES } from '../../src/core/workbook';
 import { readXlsx } from '../../src/gateways/xlsx/xlsxGateway';
 import { createExampleHost, openFileHost, type FileHost } from '../../src/host/fileHost';
 import { parseTypedValue } from '../../src/taskpane/typedValue';

@@ -5,7 +5,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildExampleWorkbook } from '../../src/core/example';
 import { generate } from '../../src/core/pipeline';
-import { isFormula, SHEET_NAMES } from '../../src/core/render/sheetSpec';
+import { isFormula } from '../../src/core/render/sheetSpec';
+import { SHEET_NAMES } from '../../src/core/workbook';
 import { writeXlsx } from '../../src/gateways/xlsx/xlsxGateway';
 import { createMemoryGateway } from '../../src/gateways/memory';
 import { isErrorValue, loadWorkbook, readCells, recalculate, type ReadCell } from './recalc';

@@ -8,7 +8,7 @@
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import type { IndicatorRow, IndicatorTable, Indicators } from '../indicators/types';
 import { normalizeLevel } from '../levels';
-import { SHEET_NAMES } from '../render/sheetSpec';
+import { SHEET_NAMES } from '../workbook';
 import type { Settings } from '../settings/settings';
 import { normalizeText } from '../text';
 

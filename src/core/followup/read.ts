@@ -4,7 +4,7 @@
  */
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import { cellAt, gridAddress, gridWidth, type Grid, type WorkbookSnapshot } from '../grid';
-import { isOwnSheet, SHEET_NAMES } from '../render/sheetSpec';
+import { isOwnSheet, SHEET_NAMES } from '../workbook';
 import { numberValue } from '../settings/sections';
 import { cellText, normalizeText } from '../text';
 import { attendanceCode, FOLLOW_UP_COLUMNS as COL, outcomeOf } from './labels';

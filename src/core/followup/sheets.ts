@@ -1,10 +1,10 @@
 /** The four follow-up sheets of a generation, from the same blocks of `AP Suivi`. */
 import type { HoursResult } from '../hours';
 import type { HistoryEntry, Plan, Pupil, PupilNeeds } from '../model';
-import { renderEmargementSheet } from '../render/followup/emargementSheet';
-import { renderFichesSheet } from '../render/followup/fichesSheet';
-import { renderSuiviSheet } from '../render/followup/suiviSheet';
-import { renderTeamsReportSheet } from '../render/followup/teamsReportSheet';
+import { renderEmargementSheet } from './emargementSheet';
+import { renderFichesSheet } from './fichesSheet';
+import { renderSuiviSheet } from './suiviSheet';
+import { renderTeamsReportSheet } from './teamsReportSheet';
 import type { SheetSpec } from '../render/sheetSpec';
 import type { Settings } from '../settings/settings';
 import { buildFollowUpBlocks } from './blocks';

@@ -1,6 +1,6 @@
 /** computeHours: from the plan, the history and the settings to the year's hours and calendar. */
 import { diagnostic, type Diagnostic } from '../diagnostics';
-import { SHEET_NAMES } from '../render/sheetSpec';
+import { SHEET_NAMES } from '../workbook';
 import { countSchoolWeeks, schoolCalendar } from './nationalCalendar';
 import { compareLevels } from '../levels';
 import type { HistoryEntry, Plan } from '../model';

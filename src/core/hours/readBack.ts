@@ -4,7 +4,7 @@
  */
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import type { Grid, WorkbookSnapshot } from '../grid';
-import { isOwnSheet, SHEET_NAMES } from '../render/sheetSpec';
+import { isOwnSheet, SHEET_NAMES } from '../workbook';
 import { numberValue, readSection, sectionValue, type Section } from '../settings/sections';
 import { cellText } from '../text';
 import { CALENDAR_HEADERS, CALENDAR_TABLE_TITLE, HOURS_HEADERS, HOURS_TABLE_TITLE } from './labels';

@@ -1,7 +1,7 @@
 /** Sessions of each slot in each cycle, and the calendar of workshops built from them. */
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import type { Slot } from '../model';
-import { SHEET_NAMES } from '../render/sheetSpec';
+import { SHEET_NAMES } from '../workbook';
 import type { Settings } from '../settings/settings';
 import { normalizeText } from '../text';
 import { classPeriodsFor, sessionDates, weekdayOf, weeksOffFor } from './sessions';

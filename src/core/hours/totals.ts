@@ -5,7 +5,7 @@
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import { compareLevels } from '../levels';
 import type { PayStatus, Teacher } from '../model';
-import { SHEET_NAMES } from '../render/sheetSpec';
+import { SHEET_NAMES } from '../workbook';
 import type { Envelope, Settings } from '../settings/settings';
 import { normalizeText } from '../text';
 import { sameLevel } from './sessions';

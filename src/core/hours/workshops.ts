@@ -5,7 +5,7 @@
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import { normalizeLevel } from '../levels';
 import type { HistoryEntry, Plan } from '../model';
-import { SHEET_NAMES } from '../render/sheetSpec';
+import { SHEET_NAMES } from '../workbook';
 import type { Settings } from '../settings/settings';
 import type { CycleSpan } from './types';
 

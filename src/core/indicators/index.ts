@@ -1,9 +1,8 @@
-/** Indicators of the AP scheme: computation, the `AP Indicateurs` sheet, the rectorat export. */
+/** Indicators of the AP scheme: computation and the `AP Indicateurs` sheet (the rectorat export is core/export). */
 export { computeIndicators } from './compute';
 export { hoursForIndicators } from './hours';
 export { cellValue, isShare } from './tally';
-export { renderIndicatorsSheet } from '../render/indicatorsSheet';
-export { buildRectoratExport } from '../export';
+export { renderIndicatorsSheet } from './indicatorsSheet';
 export type {
   IndicatorCell,
   IndicatorColumn,

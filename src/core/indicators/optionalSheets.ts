@@ -12,12 +12,11 @@ import type { WorkbookSnapshot } from '../grid';
 import { listValue, numberValue, readHeaderTable, sectionValue } from '../settings/sections';
 import { cellText, normalizeText } from '../text';
 import { TOTAL_KEY } from './tally';
-import type { IndicatorTable } from './types';
+import type { IndicatorTable, ProjectNature, SchoolProject, SurveyQuestion } from './types';
 
 export const PROJECTS_SHEET = 'AP Projets';
 export const SURVEY_SHEET = 'AP Satisfaction';
 
-export type ProjectNature = 'pluridisciplinary' | 'cultural' | 'international' | 'other';
 
 const NATURES: { key: ProjectNature; label: string; pattern: RegExp }[] = [
   { key: 'pluridisciplinary', label: 'Projets pluridisciplinaires', pattern: /pluri|interdisc/ },
@@ -25,17 +24,6 @@ const NATURES: { key: ProjectNature; label: string; pattern: RegExp }[] = [
   { key: 'international', label: 'Projets internationaux', pattern: /internat|europ|erasmus|etranger/ },
   { key: 'other', label: 'Autres projets', pattern: /.*/ },
 ];
-
-export interface SchoolProject {
-  natures: ProjectNature[];
-  pupils: number | null;
-}
-
-export interface SurveyQuestion {
-  question: string;
-  respondents: number;
-  satisfied: number;
-}
 
 export interface OptionalSheets {
   projects: SchoolProject[] | null;

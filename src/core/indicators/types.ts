@@ -6,7 +6,21 @@
 import type { AssessmentRound, Competency, HistoryEntry, Plan, Pupil, PupilNeeds } from '../model';
 import type { Settings } from '../settings/settings';
 import type { AttendanceRecord } from './attendance';
-import type { SchoolProject, SurveyQuestion } from './optionalSheets';
+
+/** A school project of the optional `AP Projets` sheet (see optionalSheets.ts for its layout). */
+export type ProjectNature = 'pluridisciplinary' | 'cultural' | 'international' | 'other';
+
+export interface SchoolProject {
+  natures: ProjectNature[];
+  pupils: number | null;
+}
+
+export interface SurveyQuestion {
+  question: string;
+  respondents: number;
+  satisfied: number;
+}
+
 
 export interface LevelHours {
   level: string;

@@ -1,5 +1,6 @@
 /** French wording of needs, shared by the planner's explanations and the output sheets. */
 import type { Need, NeedKind, PupilProfile, PupilProject } from '../model';
+import { KIND_LABELS } from '../settings/settings';
 import { frenchNumber } from '../text';
 
 /** « Mathématiques » -> « mathématiques » inside a sentence; acronyms (« PSE ») stay as they are. */
@@ -25,7 +26,7 @@ export function needLabel(need: Pick<Need, 'kind' | 'discipline'>): string {
 /** Short label used when comparing needs: « Français », « Méthodologie »... */
 export function needShortLabel(need: Pick<Need, 'kind' | 'discipline'>): string {
   if (need.kind === 'remediation' && need.discipline) return need.discipline;
-  return { remediation: 'Remédiation', methodology: 'Méthodologie', orientation: 'Orientation', enrichment: 'Approfondissement' }[need.kind];
+  return KIND_LABELS[need.kind];
 }
 
 /** « Remédiation mathématiques (0,82) » */

@@ -7,7 +7,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics';
 import { canonicalDiscipline, isKnownDiscipline, sameDiscipline } from '../disciplines';
 import type { Pupil, PupilNeeds, WorkshopType } from '../model';
 import { disciplineInSentence } from '../needs/labels';
-import { SHEET_NAMES } from '../render/sheetSpec';
+import { SHEET_NAMES } from '../workbook';
 import type { Settings } from '../settings/settings';
 import { canLead, isFree } from './resources';
 import { sameText } from './slots';

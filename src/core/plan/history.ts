@@ -2,7 +2,7 @@
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import type { WorkbookSnapshot } from '../grid';
 import type { HistoryEntry, NeedKind } from '../model';
-import { isOwnSheet, SHEET_NAMES } from '../render/sheetSpec';
+import { isOwnSheet, SHEET_NAMES } from '../workbook';
 import { numberValue } from '../settings/sections';
 import { KIND_LABELS } from '../settings/settings';
 import { normalizeText } from '../text';

@@ -7,7 +7,7 @@
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import type { WorkbookSnapshot } from '../grid';
 import type { Assignment, Pin, Pupil } from '../model';
-import { isOwnSheet, SHEET_NAMES } from '../render/sheetSpec';
+import { isOwnSheet, SHEET_NAMES } from '../workbook';
 import { yesValue } from '../settings/sections';
 import { normalizeText } from '../text';
 import { GROUP_COLUMNS as COL } from './sheetColumns';

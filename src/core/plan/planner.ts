@@ -6,7 +6,7 @@
  */
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import type { Assignment, Group, HistoryEntry, Pin, Plan, Pupil, PupilNeeds, Slot, SourceRef, Unassigned, WorkshopType, YearGoal } from '../model';
-import { SHEET_NAMES } from '../render/sheetSpec';
+import { SHEET_NAMES } from '../workbook';
 import type { Settings } from '../settings/settings';
 import { normalizeText } from '../text';
 import { unservedDemand } from './demand';

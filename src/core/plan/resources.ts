@@ -3,7 +3,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics';
 import { sameDiscipline, teaches } from '../disciplines';
 import type { HistoryEntry, Pin, Pupil, Slot, Teacher, WorkshopType } from '../model';
 import { parseKind } from '../settings/read';
-import { SHEET_NAMES } from '../render/sheetSpec';
+import { SHEET_NAMES } from '../workbook';
 import type { Settings } from '../settings/settings';
 import { frenchNumber, normalizeText } from '../text';
 import { momentKey, sameText, slotPhrase } from './slots';

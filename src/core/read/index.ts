@@ -31,7 +31,7 @@
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import { columnIndex, gridWidth, type Grid, type WorkbookSnapshot } from '../grid';
 import type { Competency, ReadResult, SheetRole, SheetSummary } from '../model';
-import { isOwnSheet, SHEET_NAMES } from '../render/sheetSpec';
+import { isOwnSheet, SHEET_NAMES } from '../workbook';
 import type { ClassLevel } from '../settings/settings';
 import { normalizeText } from '../text';
 import { applySavedSheet } from './apply';

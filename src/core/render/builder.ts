@@ -1,6 +1,6 @@
 /** A small helper to lay out a sheet spec row by row, with the house styles. */
 import type { CellStyle, SheetSpec, SpecCell, StyledRange } from './sheetSpec';
-import { MARKER } from './sheetSpec';
+import { MARKER } from '../workbook';
 
 export const HOUSE = {
   title: { bold: true, fontSize: 14, fontColor: '#1F3864' } satisfies CellStyle,

@@ -3,8 +3,7 @@
  * formats, tables, conditional formats, charts) that each gateway turns into Office.js calls or
  * ExcelJS objects. Coordinates are 0-based and relative to A1.
  */
-import type { CellRange, Grid } from '../grid';
-import { sheetNameStartsWith } from '../sheetNames';
+import type { CellRange } from '../grid';
 
 /** A formula in English function names with `,` separators, as `range.formulas` expects: `=SUM(B2:B9)`. */
 export interface FormulaCell {
@@ -135,32 +134,4 @@ export function fitColumnWidths(cells: SpecCell[][], minimum: number[], skipRows
     });
   });
   return widths;
-}
-
-/** Prefix of every sheet the add-in writes. */
-export const SHEET_PREFIX = 'AP ';
-
-/** Text that starts cell A1 of every sheet the add-in writes: the marker that says "ours". */
-export const MARKER = 'Pilote AP ·';
-
-export const SHEET_NAMES = {
-  parameters: 'AP Paramètres',
-  teachers: 'AP Intervenants',
-  workshops: 'AP Ateliers',
-  groups: 'AP Groupes',
-  history: 'AP Historique',
-  calendar: 'AP Calendrier',
-  hours: 'AP Horaires',
-  indicators: 'AP Indicateurs',
-  mapping: 'AP Correspondances',
-  followUp: 'AP Suivi',
-  contracts: 'AP Fiches',
-  attendance: 'AP Émargement',
-  teamsReport: 'AP Bilan équipes',
-} as const;
-
-/** Is this grid one the add-in wrote: our name prefix (in any case, like Excel), and the marker in A1 (so the used range starts there)? */
-export function isOwnSheet(grid: Grid): boolean {
-  const a1 = grid.origin.row === 0 && grid.origin.col === 0 ? grid.values[0]?.[0] : null;
-  return sheetNameStartsWith(grid.sheet, SHEET_PREFIX) && typeof a1 === 'string' && a1.startsWith(MARKER);
 }

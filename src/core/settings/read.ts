@@ -7,7 +7,7 @@ import type { Grid, WorkbookSnapshot } from '../grid';
 import { normalizeLevel } from '../levels';
 import type { NeedKind, PayStatus, Slot, Teacher, WorkshopType } from '../model';
 import { frenchDate, isoToSerial, parseDateCell } from '../dates';
-import { SHEET_NAMES } from '../render/sheetSpec';
+import { SHEET_NAMES } from '../workbook';
 import { cellText, normalizeText } from '../text';
 import { listValue, numberValue, readHeaderTable, readSection, sectionValue, yesValue, type Section, type SectionRow } from './sections';
 import {

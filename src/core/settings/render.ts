@@ -1,7 +1,8 @@
 /** The parameter sheets as first created: laid out for the coordinator to edit, then read back by read.ts. */
 import { isoToSerial } from '../dates';
 import { HOUSE, SheetBuilder } from '../render/builder';
-import { SHEET_NAMES, type SheetSpec } from '../render/sheetSpec';
+import { type SheetSpec } from '../render/sheetSpec';
+import { SHEET_NAMES } from '../workbook';
 import { TO_COMPLETE, type DefaultSlotRow, type DefaultTeacherRow, type DefaultWorkshopRow } from './defaults';
 import { SECTION_TITLES, TEACHER_COLUMNS, WORKSHOP_COLUMNS } from './read';
 import { GENERAL_PARAMETERS, WEIGHT_PARAMETERS, weightOf, type CycleDates, type Envelope, type Settings, type WeeksOff } from './settings';

@@ -5,6 +5,7 @@
  * sheet names and swapped in by its last sync, in as few syncs as the request budget allows. Every
  * failure comes out as an ExcelOperationError in French.
  */
+import { localIsoDate } from '../../core/dates';
 import type { Grid, WorkbookSnapshot } from '../../core/grid';
 import type { SheetSpec } from '../../core/render/sheetSpec';
 import type { WorkbookGateway } from '../gateway';
@@ -66,12 +67,6 @@ function isSetSupported(name: string, version: string): boolean {
   return typeof Office !== 'undefined' && !!Office.context?.requirements?.isSetSupported(name, version);
 }
 
-function localToday(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
 interface WorkbookState {
   sheets: KnownSheet[];
   tableNames: string[];
@@ -83,7 +78,7 @@ export function createOfficeGateway(options: OfficeGatewayOptions = {}): OfficeG
   const budget = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
   const withMerges = options.readMergedAreas ?? supportsMergedAreas();
   const undoGroup = options.undoGroup ?? isSetSupported('ExcelApi', '1.19');
-  const today = options.today ?? localToday;
+  const today = options.today ?? (() => localIsoDate(new Date()));
   /** The workbook as the last read or write left it: lets a write follow a read without a round trip. */
   let known: WorkbookState | null = null;
   /** The sheet names the workbook should hold, as the last read or write left it (null: unknown). */

@@ -6,7 +6,7 @@
  */
 import type { CellRange, CellValue, Grid } from '../../core/grid';
 import { GROUP_COLUMNS } from '../../core/plan/sheetColumns';
-import { MARKER, SHEET_NAMES, SHEET_PREFIX } from '../../core/render/sheetSpec';
+import { MARKER, SHEET_NAMES, SHEET_PREFIX } from '../../core/workbook';
 import { normalizeText } from '../../core/text';
 import { parseAreas, parseRangeAddress, relativeTo } from './addresses';
 import { isBackupName, STAGING_PREFIX } from './writePlan';

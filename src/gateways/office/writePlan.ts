@@ -9,7 +9,8 @@
  * conditional formats, validations, layout, charts; the swap into the real names comes last.
  */
 import { a1, type CellRange } from '../../core/grid';
-import { isFormula, MARKER, type CellStyle, type ConditionalFormatSpec, type PrintSpec, type SheetSpec, type SpecCell } from '../../core/render/sheetSpec';
+import { isFormula, type CellStyle, type ConditionalFormatSpec, type PrintSpec, type SheetSpec, type SpecCell } from '../../core/render/sheetSpec';
+import { MARKER } from '../../core/workbook';
 import { jsonBytes, toExcelInput } from './cellText';
 import { findBySheetName } from '../../core/sheetNames';
 

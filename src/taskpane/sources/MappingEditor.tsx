@@ -9,7 +9,7 @@ import type { SheetRole } from '../../core/model';
 import type { Analysis } from '../../core/pipeline';
 import type { ColumnEntry, ColumnMapping, ColumnRole, IdentityField, SheetLayout, SheetMapping } from '../../core/read/mapping';
 import { COLUMN_ROLE_LABELS, layoutOf, SHEET_LAYOUT_LABELS, SHEET_ROLE_LABELS } from '../../core/read/mapping';
-import { SHEET_NAMES } from '../../core/render/sheetSpec';
+import { SHEET_NAMES } from '../../core/workbook';
 import { loadEngine } from '../engine';
 import { sentence } from '../format';
 import type { Pilote } from '../usePilote';

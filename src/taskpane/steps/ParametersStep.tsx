@@ -20,7 +20,7 @@ import { Open16Regular, Save16Regular } from '@fluentui/react-icons';
 import { compareLevels } from '../../core/levels';
 import type { WorkshopType } from '../../core/model';
 import type { Analysis } from '../../core/pipeline';
-import { SHEET_NAMES } from '../../core/render/sheetSpec';
+import { SHEET_NAMES } from '../../core/workbook';
 import { KIND_LABELS, PAY_STATUS_LABELS } from '../../core/settings/settings';
 import { Section } from '../components/Section';
 import { generalParameterCell } from '../parameterCells';

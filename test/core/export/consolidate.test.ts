@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { consolidateExports, parseCsv, parseExport, type ExportSource } from '../../../src/core/export';
 import type { Grid } from '../../../src/core/grid';
-import { isFormula, MARKER, type SheetSpec } from '../../../src/core/render/sheetSpec';
+import { isFormula, type SheetSpec } from '../../../src/core/render/sheetSpec';
+import { MARKER } from '../../../src/core/workbook';
 import { generateExports, uaiFor } from './randomExports';
 
 const csvGrid = (csv: string, name: string): Grid => ({ sheet: name, origin: { row: 0, col: 0 }, values: parseCsv(csv) });

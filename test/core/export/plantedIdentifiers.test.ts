@@ -9,7 +9,7 @@ import { buildRectoratExport, consolidateExports } from '../../../src/core/expor
 import { EXPORT_LEVELS, exportDiscipline, exportLevel } from '../../../src/core/export/publicLabels';
 import type { Grid, WorkbookSnapshot } from '../../../src/core/grid';
 import { generate } from '../../../src/core/pipeline';
-import { SHEET_NAMES } from '../../../src/core/render/sheetSpec';
+import { SHEET_NAMES } from '../../../src/core/workbook';
 import { createMemoryGateway } from '../../../src/gateways/memory';
 import { readXlsx, writeXlsx } from '../../../src/gateways/xlsx/xlsxGateway';
 import { personalDataIn, xlsxText } from './privacy';

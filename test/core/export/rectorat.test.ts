@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildRectoratExport, parseCsv } from '../../../src/core/export';
 import { DATA_HEADER, EXPORT_SCHEMA_VERSION, EXPORT_SHEET } from '../../../src/core/export/schema';
 import { computeIndicators } from '../../../src/core/indicators';
-import { MARKER } from '../../../src/core/render/sheetSpec';
+import { MARKER } from '../../../src/core/workbook';
 import { writeXlsx } from '../../../src/gateways/xlsx/xlsxGateway';
 import { buildSchool } from '../indicators/fixtures';
 import { personalDataIn, xlsxText } from './privacy';

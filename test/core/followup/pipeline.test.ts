@@ -9,7 +9,7 @@ import { FOLLOW_UP_COLUMNS as COL, LEADING_COLUMNS } from '../../../src/core/fol
 import { needKeyOf } from '../../../src/core/followup/contract';
 import type { CellValue, Grid } from '../../../src/core/grid';
 import { generate, type Generation } from '../../../src/core/pipeline';
-import { SHEET_NAMES } from '../../../src/core/render/sheetSpec';
+import { SHEET_NAMES } from '../../../src/core/workbook';
 import { createMemoryGateway, type MemoryGateway } from '../../../src/gateways/memory';
 
 const today = '2026-11-22';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readFollowUp } from '../../../src/core/followup';
 import { FOLLOW_UP_COLUMNS as COL, LEADING_COLUMNS, TRAILING_COLUMNS } from '../../../src/core/followup/labels';
 import type { Grid } from '../../../src/core/grid';
-import { MARKER, SHEET_NAMES } from '../../../src/core/render/sheetSpec';
+import { MARKER, SHEET_NAMES } from '../../../src/core/workbook';
 
 const header = [...LEADING_COLUMNS, 'mar. 08/09', 'mar. 15/09', ...TRAILING_COLUMNS];
 const line = (values: Partial<Record<string, string | number>>) => header.map((h) => values[h] ?? null);

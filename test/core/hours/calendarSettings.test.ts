@@ -8,7 +8,7 @@ import { buildExampleWorkbook } from '../../../src/core/example';
 import type { Grid, WorkbookSnapshot } from '../../../src/core/grid';
 import { nationalWeeksOff } from '../../../src/core/hours/nationalCalendar';
 import { generate } from '../../../src/core/pipeline';
-import { SHEET_NAMES } from '../../../src/core/render/sheetSpec';
+import { SHEET_NAMES } from '../../../src/core/workbook';
 import { createMemoryGateway } from '../../../src/gateways/memory';
 
 async function firstRun(today: string): Promise<{ book: WorkbookSnapshot; generation: Awaited<ReturnType<typeof generate>> }> {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { computeHours } from '../../../src/core/hours';
 import { HOURS_HEADERS, HOURS_TABLE_TITLE } from '../../../src/core/hours/labels';
-import { renderCalendarSheet } from '../../../src/core/render/calendarSheet';
-import { renderHoursSheet } from '../../../src/core/render/hoursSheet';
-import { isFormula, MARKER, SHEET_NAMES, type FormulaCell, type SheetSpec } from '../../../src/core/render/sheetSpec';
+import { renderCalendarSheet } from '../../../src/core/hours/calendarSheet';
+import { renderHoursSheet } from '../../../src/core/hours/hoursSheet';
+import { isFormula, type FormulaCell, type SheetSpec } from '../../../src/core/render/sheetSpec';
+import { MARKER, SHEET_NAMES } from '../../../src/core/workbook';
 import { isoToSerial } from '../../../src/core/dates';
 import { fixtureHistory, fixturePlan, fixtureSettings, SLOT_1RE } from './fixture';
 import { rowOf } from './specGrid';

@@ -3,8 +3,8 @@ import type { Grid, WorkbookSnapshot } from '../../../src/core/grid';
 import { computeHours, readHoursDone, readRooms } from '../../../src/core/hours';
 import { CALENDAR_HEADERS, HOURS_HEADERS } from '../../../src/core/hours/labels';
 import type { HistoryEntry, Plan } from '../../../src/core/model';
-import { renderCalendarSheet } from '../../../src/core/render/calendarSheet';
-import { renderHoursSheet } from '../../../src/core/render/hoursSheet';
+import { renderCalendarSheet } from '../../../src/core/hours/calendarSheet';
+import { renderHoursSheet } from '../../../src/core/hours/hoursSheet';
 import { fixturePlan, fixtureSettings } from './fixture';
 import { specToGrid } from './specGrid';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeIndicators, renderIndicatorsSheet } from '../../../src/core/indicators';
-import { isFormula, MARKER, SHEET_NAMES } from '../../../src/core/render/sheetSpec';
+import { isFormula } from '../../../src/core/render/sheetSpec';
+import { MARKER, SHEET_NAMES } from '../../../src/core/workbook';
 import { buildSchool } from './fixtures';
 
 describe('AP Indicateurs sheet', () => {

@@ -4,8 +4,8 @@ import type { Grid } from '../../../src/core/grid';
 import type { HistoryEntry, MasteryLevel } from '../../../src/core/model';
 import { computeNeeds } from '../../../src/core/needs';
 import { buildPlan, readHistory, readPins } from '../../../src/core/plan';
-import { renderGroupsSheet } from '../../../src/core/render/groupsSheet';
-import { renderHistorySheet } from '../../../src/core/render/historySheet';
+import { renderGroupsSheet } from '../../../src/core/plan/groupsSheet';
+import { renderHistorySheet } from '../../../src/core/plan/historySheet';
 import { specToGrid } from '../../../src/core/render/specToGrid';
 import { competencies, pupil, settingsWith, slot, teacher, workshop } from './scenario';
 

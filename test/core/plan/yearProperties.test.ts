@@ -15,7 +15,7 @@ import type { HistoryEntry, Pin, Plan, Pupil, PupilNeeds } from '../../../src/co
 import { computeNeeds } from '../../../src/core/needs';
 import { buildPlan, readHistory } from '../../../src/core/plan';
 import { openGoals } from '../../../src/core/plan/objective';
-import { renderHistorySheet } from '../../../src/core/render/historySheet';
+import { renderHistorySheet } from '../../../src/core/plan/historySheet';
 import { specToGrid } from '../../../src/core/render/specToGrid';
 import type { Settings } from '../../../src/core/settings/settings';
 import { makeSchool } from './fixtures';

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { buildExampleWorkbook } from '../../../src/core/example';
 import type { Generation } from '../../../src/core/pipeline';
 import { generate } from '../../../src/core/pipeline';
-import { SHEET_NAMES } from '../../../src/core/render/sheetSpec';
+import { SHEET_NAMES } from '../../../src/core/workbook';
 import { normalizeText } from '../../../src/core/text';
 import { createMemoryGateway, type MemoryGateway } from '../../../src/gateways/memory';
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { CellValue } from '../../../src/core/grid';
 import type { SheetRole } from '../../../src/core/model';
 import { readSavedMapping, readWorkbook, renderMappingSheet, type ColumnMapping, type ColumnRole, type SheetMapping } from '../../../src/core/read';
-import { MARKER, SHEET_NAMES } from '../../../src/core/render/sheetSpec';
+import { MARKER, SHEET_NAMES } from '../../../src/core/workbook';
 import { grid, specGrid } from './helpers';
 
 const roundTrip = (mapping: ColumnMapping) => readSavedMapping({ grids: [specGrid(renderMappingSheet(mapping))] });

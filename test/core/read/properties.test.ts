@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { parseA1, type CellValue, type Grid, type WorkbookSnapshot } from '../../../src/core/grid';
 import type { ReadResult, SourceRef } from '../../../src/core/model';
 import { readSavedMapping, readWorkbook, renderMappingSheet } from '../../../src/core/read';
-import { SHEET_NAMES } from '../../../src/core/render/sheetSpec';
+import { SHEET_NAMES } from '../../../src/core/workbook';
 import { specGrid } from './helpers';
 
 const WORDS = ['A', 'ECA', 'NA', 'N.A.', 'abs', 'disp.', '++', '--', '+', '-', 'Maîtrise fragile', 'Très bonne maîtrise', 'AQ', 'Test incomplet', 'Moyenne', 'Total', 'Légende : A = acquis'];

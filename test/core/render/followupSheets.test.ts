@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildExampleWorkbook } from '../../../src/core/example';
 import { ATTENDANCE_CODES, FOLLOW_UP_COLUMNS as COL, LEADING_COLUMNS, OUTCOME_VALUES } from '../../../src/core/followup/labels';
 import { generate, type Generation } from '../../../src/core/pipeline';
-import { MARKER, SHEET_NAMES, type SheetSpec } from '../../../src/core/render/sheetSpec';
+import { type SheetSpec } from '../../../src/core/render/sheetSpec';
+import { MARKER, SHEET_NAMES } from '../../../src/core/workbook';
 
 let generation: Generation;
 const sheet = (name: string): SheetSpec => generation.sheets.find((s) => s.name === name)!;

@@ -4,9 +4,10 @@ import type { CellRange } from '../../../src/core/grid';
 import type { MasteryLevel, Pupil } from '../../../src/core/model';
 import { computeNeeds } from '../../../src/core/needs';
 import { buildPlan } from '../../../src/core/plan';
-import { GROUP_TABLES, renderGroupsSheet } from '../../../src/core/render/groupsSheet';
-import { renderHistorySheet } from '../../../src/core/render/historySheet';
-import { isFormula, MARKER, type SheetSpec } from '../../../src/core/render/sheetSpec';
+import { GROUP_TABLES, renderGroupsSheet } from '../../../src/core/plan/groupsSheet';
+import { renderHistorySheet } from '../../../src/core/plan/historySheet';
+import { isFormula, type SheetSpec } from '../../../src/core/render/sheetSpec';
+import { MARKER } from '../../../src/core/workbook';
 import { competencies, pupil, settingsWith, slot, teacher, workshop } from '../plan/scenario';
 
 const comps = competencies({ Mathématiques: 4 });

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { MARKER, SHEET_NAMES } from '../../../src/core/render/sheetSpec';
+import { MARKER, SHEET_NAMES } from '../../../src/core/workbook';
 import { createOfficeGateway } from '../../../src/gateways/office/officeGateway';
 import { FakeExcel } from '../../fakes/fakeExcel';
 import { groupsSpec, parametersSpec } from './specs';
@@ -8,7 +8,8 @@ import { groupsSpec, parametersSpec } from './specs';
 const engine = vi.hoisted(() => ({ generate: vi.fn() }));
 vi.mock('../../../src/core/pipeline', () => engine);
 
-const { COMMAND_LIMIT_MS, completeWithin, localIsoDate, renderReport, reportUrl, runRibbonGeneration, summaryMessage } = await import('../../../src/commands/commands');
+import { localIsoDate } from '../../../src/core/dates';
+const { COMMAND_LIMIT_MS, completeWithin, renderReport, reportUrl, runRibbonGeneration, summaryMessage } = await import('../../../src/commands/commands');
 
 function workbook(withParameters: boolean): FakeExcel {
   const excel = new FakeExcel();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildExampleWorkbook, buildLargeSchool } from '../../../src/core/example';
 import { generate } from '../../../src/core/pipeline';
 import { readPins } from '../../../src/core/plan';
-import { SHEET_NAMES } from '../../../src/core/render/sheetSpec';
+import { SHEET_NAMES } from '../../../src/core/workbook';
 import { createOfficeGateway } from '../../../src/gateways/office/officeGateway';
 import { seedFakeExcel } from './seed';
 

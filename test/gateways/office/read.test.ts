@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createOfficeGateway } from '../../../src/gateways/office/officeGateway';
-import { MARKER } from '../../../src/core/render/sheetSpec';
+import { MARKER } from '../../../src/core/workbook';
 import { FakeExcel } from '../../fakes/fakeExcel';
 
 /** A coordinator's workbook: a class sheet starting at B2 with fills, a formula row, hidden row/column, merges. */

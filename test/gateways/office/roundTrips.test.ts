@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SHEET_NAMES } from '../../../src/core/render/sheetSpec';
+import { SHEET_NAMES } from '../../../src/core/workbook';
 import { createOfficeGateway } from '../../../src/gateways/office/officeGateway';
 import { classSheets, seedFakeExcel } from './seed';
 import { groupsSpec, parametersSpec } from './specs';

@@ -1,5 +1,6 @@
 /** Sheet specs shaped like the engine's, built here so the gateway is tested on its own. */
-import { MARKER, SHEET_NAMES, type SheetSpec, type SpecCell } from '../../../src/core/render/sheetSpec';
+import { type SheetSpec, type SpecCell } from '../../../src/core/render/sheetSpec';
+import { MARKER, SHEET_NAMES } from '../../../src/core/workbook';
 
 const HEADER = ['Niveau', 'Barrette', 'Groupe', 'Atelier', 'Intervenant', 'Élève', 'Classe', 'Besoin principal', 'Pourquoi'];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MARKER, SHEET_NAMES } from '../../../src/core/render/sheetSpec';
+import { MARKER, SHEET_NAMES } from '../../../src/core/workbook';
 import { describeExcelError, SLOW_SYNC_MS } from '../../../src/gateways/office/errors';
 import { characterWidthToPoints } from '../../../src/gateways/office/writePlan';
 import { createOfficeGateway } from '../../../src/gateways/office/officeGateway';

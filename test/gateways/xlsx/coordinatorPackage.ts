@@ -6,7 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { MARKER } from '../../../src/core/render/sheetSpec';
+import { MARKER } from '../../../src/core/workbook';
 import { addChartsToXlsx } from '../../../src/gateways/xlsx/charts';
 
 /** A 1×1 transparent PNG. */

@@ -3,13 +3,14 @@
  * totals over it as live formulas (plain A1 ranges, so that Excel and LibreOffice agree). Each
  * formula carries the value the core computed.
  */
-import { HOURS_HEADERS, HOURS_TABLE_TITLE, SOURCE_LABELS, UNKNOWN_STATUS } from '../hours/labels';
+import { HOURS_HEADERS, HOURS_TABLE_TITLE, SOURCE_LABELS, UNKNOWN_STATUS } from './labels';
 import { a1 } from '../grid';
-import { absolute, columnRange, COUNT_FORMAT, formula, HOURS_FORMAT, INPUT_STYLE, SheetRows, sumWhere } from '../hours/sheetLayout';
-import type { HoursResult, StatusTotal } from '../hours/types';
+import { absolute, columnRange, COUNT_FORMAT, formula, HOURS_FORMAT, INPUT_STYLE, SheetRows, sumWhere } from './sheetLayout';
+import type { HoursResult, StatusTotal } from './types';
 import type { PayStatus } from '../model';
 import type { Settings } from '../settings/settings';
-import { fitColumnWidths, MARKER, SHEET_NAMES, type ConditionalFormatSpec, type SheetSpec, type SpecCell, type TableSpec } from './sheetSpec';
+import { fitColumnWidths, type ConditionalFormatSpec, type SheetSpec, type SpecCell, type TableSpec } from '../render/sheetSpec';
+import { MARKER, SHEET_NAMES } from '../workbook';
 
 const WEEKLY_FORMAT = '0.00" h/sem."';
 const PARTS_FORMAT = '0.0" part(s)"';

@@ -1,7 +1,7 @@
 /** Helpers shared by the printable follow-up sheets. */
-import type { FollowUpBlock } from '../../followup/blocks';
-import type { CalendarEntry } from '../../hours';
-import { normalizeText } from '../../text';
+import type { FollowUpBlock } from './blocks';
+import type { CalendarEntry } from '../hours';
+import { normalizeText } from '../text';
 
 /** Room typed in `AP Calendrier` for a workshop of a slot and cycle ('' when none). */
 export function roomOf(calendar: CalendarEntry[], cycle: number, slotId: string, teacher: string, workshop: string): string {

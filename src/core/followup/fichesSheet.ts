@@ -3,11 +3,12 @@
  * slot, session dates, room, objective and success indicator (as typed in `AP Suivi`), last cycle's
  * bilan, and room for the pupil's and the teacher's signatures.
  */
-import type { FollowUpBlock, FollowUpRow } from '../../followup/blocks';
-import type { FollowUpRecord } from '../../followup/types';
-import type { CalendarEntry } from '../../hours';
-import { HOUSE, SheetBuilder } from '../builder';
-import { SHEET_NAMES, type SheetSpec } from '../sheetSpec';
+import type { FollowUpBlock, FollowUpRow } from './blocks';
+import type { FollowUpRecord } from './types';
+import type { CalendarEntry } from '../hours';
+import { HOUSE, SheetBuilder } from '../render/builder';
+import { type SheetSpec } from '../render/sheetSpec';
+import { SHEET_NAMES } from '../workbook';
 import { roomOf, sessionList } from './printable';
 
 export interface FichesInput {

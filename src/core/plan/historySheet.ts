@@ -5,10 +5,11 @@
 import { sameDiscipline } from '../disciplines';
 import type { HistoryEntry, Plan, Pupil, PupilNeeds } from '../model';
 import { compareLevels } from '../levels';
-import { HISTORY_COLUMNS as COL } from '../plan/sheetColumns';
+import { HISTORY_COLUMNS as COL } from './sheetColumns';
 import { KIND_LABELS } from '../settings/settings';
-import { HOUSE, SheetBuilder } from './builder';
-import { SHEET_NAMES, type SheetSpec } from './sheetSpec';
+import { HOUSE, SheetBuilder } from '../render/builder';
+import { type SheetSpec } from '../render/sheetSpec';
+import { SHEET_NAMES } from '../workbook';
 
 const HEADERS = [COL.cycle, COL.level, COL.slot, COL.workshop, COL.kind, COL.discipline, COL.teacher, COL.pupil, COL.className, COL.id, COL.evidence];
 

@@ -3,14 +3,15 @@
  * cycle and slot whose columns are the session dates. Yellow cells are the teams': they are read back
  * before each generation and written again, whatever changed in the groups.
  */
-import type { FollowUpBlock, FollowUpRow } from '../../followup/blocks';
-import { formatOtherSessions } from '../../followup/read';
-import { ATTENDANCE_CODES, ATTENDANCE_LEGEND, attendanceCode, attended, FOLLOW_UP_COLUMNS as COL, LEADING_COLUMNS, OUTCOME_VALUES, TRAILING_COLUMNS } from '../../followup/labels';
-import type { Involvement } from '../../followup/loop';
-import type { FollowUpFlag } from '../../followup/types';
-import { a1 } from '../../grid';
-import { HOUSE, SheetBuilder } from '../builder';
-import { SHEET_NAMES, type FormulaCell, type ListValidationSpec, type SheetSpec, type SpecCell } from '../sheetSpec';
+import type { FollowUpBlock, FollowUpRow } from './blocks';
+import { formatOtherSessions } from './read';
+import { ATTENDANCE_CODES, ATTENDANCE_LEGEND, attendanceCode, attended, FOLLOW_UP_COLUMNS as COL, LEADING_COLUMNS, OUTCOME_VALUES, TRAILING_COLUMNS } from './labels';
+import type { Involvement } from './loop';
+import type { FollowUpFlag } from './types';
+import { a1 } from '../grid';
+import { HOUSE, SheetBuilder } from '../render/builder';
+import { type FormulaCell, type ListValidationSpec, type SheetSpec, type SpecCell } from '../render/sheetSpec';
+import { SHEET_NAMES } from '../workbook';
 
 export interface SuiviInput {
   cycle: number;

@@ -3,11 +3,12 @@
  * coordinator, kept across generations), first and last session dates and number of sessions.
  */
 import { isoToSerial } from '../dates';
-import { CALENDAR_HEADERS, CALENDAR_TABLE_TITLE, SOURCE_LABELS } from '../hours/labels';
-import { COUNT_FORMAT, DATE_FORMAT, INPUT_STYLE, SheetRows } from '../hours/sheetLayout';
-import type { HoursResult } from '../hours/types';
+import { CALENDAR_HEADERS, CALENDAR_TABLE_TITLE, SOURCE_LABELS } from './labels';
+import { COUNT_FORMAT, DATE_FORMAT, INPUT_STYLE, SheetRows } from './sheetLayout';
+import type { HoursResult } from './types';
 import type { Settings } from '../settings/settings';
-import { fitColumnWidths, MARKER, SHEET_NAMES, type SheetSpec, type SpecCell } from './sheetSpec';
+import { fitColumnWidths, type SheetSpec, type SpecCell } from '../render/sheetSpec';
+import { MARKER, SHEET_NAMES } from '../workbook';
 
 function dateCell(iso: string | null): SpecCell {
   return iso ? isoToSerial(iso) : null;

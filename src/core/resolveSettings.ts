@@ -3,17 +3,18 @@
  * data. Missing parameter sheets are rendered from those defaults and read back through the same
  * parser, so that what the pipeline uses is exactly what the coordinator will see in the workbook.
  */
-import { diagnostic, type Diagnostic } from '../diagnostics';
-import type { WorkbookSnapshot } from '../grid';
-import { levelFromClassName } from '../levels';
-import type { ReadResult, Slot } from '../model';
-import { SHEET_NAMES, type SheetSpec } from '../render/sheetSpec';
-import { specToGrid } from '../render/specToGrid';
-import { normalizeText } from '../text';
-import { HOURS_PER_WEEKLY_HOUR } from '../hours/compute';
-import { sameLevel, sessionDates, weekdayOf, weeksOffFor } from '../hours/sessions';
-import { envelopeOf } from '../hours/totals';
-import { COVERED_YEARS, defaultSchoolCycles, findZone, missingNationalPeriods, schoolCalendar, type SchoolCalendar } from '../hours/nationalCalendar';
+import { diagnostic, type Diagnostic } from './diagnostics';
+import type { WorkbookSnapshot } from './grid';
+import { levelFromClassName } from './levels';
+import type { ReadResult, Slot } from './model';
+import { type SheetSpec } from './render/sheetSpec';
+import { SHEET_NAMES } from './workbook';
+import { specToGrid } from './render/specToGrid';
+import { normalizeText } from './text';
+import { HOURS_PER_WEEKLY_HOUR } from './hours/compute';
+import { sameLevel, sessionDates, weekdayOf, weeksOffFor } from './hours/sessions';
+import { envelopeOf } from './hours/totals';
+import { COVERED_YEARS, defaultSchoolCycles, findZone, missingNationalPeriods, schoolCalendar, type SchoolCalendar } from './hours/nationalCalendar';
 import {
   DEFAULT_ENVELOPES,
   defaultGeneral,
@@ -22,11 +23,11 @@ import {
   defaultTeachers,
   defaultWeights,
   defaultWorkshops,
-} from './defaults';
-import { parseSettingsSheets, type ParsedSettings, type PartialSettings } from './read';
-import { renderParametersSheet, renderTeachersSheet, renderWorkshopsSheet } from './render';
-import type { Settings } from './settings';
-import { findBySheetName } from '../sheetNames';
+} from './settings/defaults';
+import { parseSettingsSheets, type ParsedSettings, type PartialSettings } from './settings/read';
+import { renderParametersSheet, renderTeachersSheet, renderWorkshopsSheet } from './settings/render';
+import type { Settings } from './settings/settings';
+import { findBySheetName } from './sheetNames';
 
 export interface ResolvedSettings {
   settings: Settings;

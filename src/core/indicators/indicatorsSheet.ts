@@ -4,11 +4,12 @@
  * establishment's own, unmasked: masking only applies to what leaves it (the rectorat export).
  */
 import { a1 } from '../grid';
-import { cellValue, isShare } from '../indicators/tally';
-import type { IndicatorCell, IndicatorRow, Indicators, IndicatorTable, IndicatorUnit } from '../indicators/types';
+import { cellValue, isShare } from './tally';
+import type { IndicatorCell, IndicatorRow, Indicators, IndicatorTable, IndicatorUnit } from './types';
 import type { Settings } from '../settings/settings';
-import { HOUSE, SheetBuilder } from './builder';
-import { fitColumnWidths, SHEET_NAMES, type CellStyle, type ChartSpec, type SheetSpec, type SpecCell } from './sheetSpec';
+import { HOUSE, SheetBuilder } from '../render/builder';
+import { fitColumnWidths, type CellStyle, type ChartSpec, type SheetSpec, type SpecCell } from '../render/sheetSpec';
+import { SHEET_NAMES } from '../workbook';
 
 const NUMBER_FORMATS: Record<IndicatorUnit, string> = {
   pupils: '0',

@@ -3,15 +3,16 @@
  * AP path over the year (workshop of each cycle with its bilan), attendance rate, bilans reached, and
  * whether the pupil was flagged for person-to-person follow-up.
  */
-import type { FollowUpBlock } from '../../followup/blocks';
-import { attendanceCode, attended, outcomeOf } from '../../followup/labels';
-import { absenceFlags } from '../../followup/loop';
-import type { FollowUpFlag, FollowUpRecord, Outcome } from '../../followup/types';
-import { compareLevels } from '../../levels';
-import type { HistoryEntry, Pupil } from '../../model';
-import { normalizeText } from '../../text';
-import { HOUSE, SheetBuilder } from '../builder';
-import { SHEET_NAMES, type SheetSpec, type SpecCell } from '../sheetSpec';
+import type { FollowUpBlock } from './blocks';
+import { attendanceCode, attended, outcomeOf } from './labels';
+import { absenceFlags } from './loop';
+import type { FollowUpFlag, FollowUpRecord, Outcome } from './types';
+import { compareLevels } from '../levels';
+import type { HistoryEntry, Pupil } from '../model';
+import { normalizeText } from '../text';
+import { HOUSE, SheetBuilder } from '../render/builder';
+import { type SheetSpec, type SpecCell } from '../render/sheetSpec';
+import { SHEET_NAMES } from '../workbook';
 
 export interface TeamsReportInput {
   cycle: number;

@@ -8,12 +8,13 @@
 import type { Group, Plan, Pupil, PupilNeeds } from '../model';
 import { compareLevels } from '../levels';
 import { needWithScore } from '../needs/labels';
-import { rankNeeds } from '../plan/objective';
-import { lockText } from '../plan/pins';
-import { GROUP_COLUMNS as COL } from '../plan/sheetColumns';
+import { rankNeeds } from './objective';
+import { lockText } from './pins';
+import { GROUP_COLUMNS as COL } from './sheetColumns';
 import type { Settings } from '../settings/settings';
-import { HOUSE, SheetBuilder } from './builder';
-import { SHEET_NAMES, type SheetSpec, type TableSpec } from './sheetSpec';
+import { HOUSE, SheetBuilder } from '../render/builder';
+import { type SheetSpec, type TableSpec } from '../render/sheetSpec';
+import { SHEET_NAMES } from '../workbook';
 
 const MAIN_HEADERS = [COL.level, COL.slot, COL.group, COL.workshop, COL.teacher, COL.pupil, COL.className, COL.need, COL.why, COL.lock];
 const SUMMARY_HEADERS = ['Groupe', 'Niveau', 'Barrette', 'Atelier', 'Intervenant', 'Effectif', 'Places', 'Besoin commun'];

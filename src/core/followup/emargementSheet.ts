@@ -2,11 +2,12 @@
  * `AP Émargement`: one attendance list per workshop and session of the cycle, one printed page each,
  * for the teacher to hand round; the codes are then typed into `AP Suivi`.
  */
-import type { FollowUpBlock, FollowUpRow } from '../../followup/blocks';
-import { ATTENDANCE_LEGEND } from '../../followup/labels';
-import type { CalendarEntry } from '../../hours';
-import { HOUSE, SheetBuilder } from '../builder';
-import { SHEET_NAMES, type SheetSpec } from '../sheetSpec';
+import type { FollowUpBlock, FollowUpRow } from './blocks';
+import { ATTENDANCE_LEGEND } from './labels';
+import type { CalendarEntry } from '../hours';
+import { HOUSE, SheetBuilder } from '../render/builder';
+import { type SheetSpec } from '../render/sheetSpec';
+import { SHEET_NAMES } from '../workbook';
 import { roomOf } from './printable';
 
 export interface EmargementInput {
