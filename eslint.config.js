@@ -34,6 +34,11 @@ export default tseslint.config(
     rules: officeRules,
   },
   {
+    // The service worker's two placeholders are replaced at build time (scripts/webpack/offlineCache.mjs).
+    files: ['src/app/serviceWorker.js'],
+    languageOptions: { globals: { ...globals.serviceworker, __APP_FILES__: 'readonly', __APP_VERSION__: 'readonly' } },
+  },
+  {
     // Build helpers that webpack loads with require().
     files: ['**/*.cjs'],
     languageOptions: { sourceType: 'commonjs' },

@@ -4,7 +4,6 @@
  * workbook the coordinator opens never goes through it (files are read in the page).
  * The build replaces the two placeholders: the list of the app's files and a version drawn from them.
  */
-/* global __APP_FILES__, __APP_VERSION__ */
 const APP_FILES = __APP_FILES__;
 const CACHE = 'pilote-ap-' + __APP_VERSION__;
 
