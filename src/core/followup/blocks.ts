@@ -11,19 +11,10 @@ import type { Group, Need, Plan, Pupil, PupilNeeds, Slot } from '../model';
 import type { Settings } from '../settings/settings';
 import { normalizeText } from '../text';
 import { needKeyOf, prefilledIndicator, prefilledObjective, type WorkshopNeed } from './contract';
-import type { FollowUpRecord, SessionMark } from './types';
+import type { FollowUpPlacement, FollowUpRecord, SessionMark } from './types';
 
-export interface FollowUpRow {
-  cycle: number;
-  pupilId: string;
-  pupilName: string;
-  className: string;
-  slotId: string;
-  groupId: string;
-  workshop: string;
-  teacher: string;
-  objective: string;
-  indicator: string;
+/** One row of `AP Suivi` as it will be written. */
+export interface FollowUpRow extends FollowUpPlacement {
   /** One value per session column of the block ('' when nothing typed). */
   marks: string[];
   /** Codes typed under sessions that are no longer columns of the block (calendar changed). */

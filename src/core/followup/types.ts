@@ -15,8 +15,8 @@ export interface SessionMark {
   value: string;
 }
 
-/** One row of `AP Suivi`: a pupil in one workshop (one slot) during one cycle. */
-export interface FollowUpRecord {
+/** A pupil in one workshop (one slot) during one cycle, with the contract's objective and indicator. */
+export interface FollowUpPlacement {
   cycle: number;
   pupilId: string;
   pupilName: string;
@@ -27,6 +27,10 @@ export interface FollowUpRecord {
   teacher: string;
   objective: string;
   indicator: string;
+}
+
+/** One row of `AP Suivi` as read back: the placement and what the teams typed. */
+export interface FollowUpRecord extends FollowUpPlacement {
   /** Session columns of the block the row was read from, in order. */
   columns: string[];
   /** Codes under those columns, then those kept in « Autres séances ». */
