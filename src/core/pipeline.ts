@@ -10,7 +10,7 @@ import { applyFollowUp, readFollowUp, renderFollowUpSheets, type FollowUpResult 
 import type { WorkbookSnapshot } from './grid';
 import { computeHours, readHoursDone, readRooms, type HoursResult } from './hours';
 import { computeIndicators, hoursForIndicators, renderIndicatorsSheet, type Indicators } from './indicators';
-import { readAttendance } from './indicators/attendance';
+import { attendanceFromFollowUp } from './indicators/attendance';
 import { readOptionalSheets } from './indicators/optionalSheets';
 import type { HistoryEntry, Plan, PupilNeeds, ReadResult } from './model';
 import { computeNeeds } from './needs';
@@ -170,7 +170,6 @@ export async function generate(snapshot: WorkbookSnapshot, options: GenerateOpti
   const hours = computeHours(plan, settings, doneRead.entries, historyRead.history, roomsRead.entries);
 
   await progress('indicators');
-  const attendanceRead = readAttendance(snapshot);
   const optionalRead = readOptionalSheets(snapshot);
   const indicators = computeIndicators({
     pupils: read.pupils,
@@ -181,7 +180,7 @@ export async function generate(snapshot: WorkbookSnapshot, options: GenerateOpti
     rounds: read.rounds,
     competencies: read.competencies,
     hours: hoursForIndicators(hours),
-    attendance: attendanceRead.records,
+    attendance: attendanceFromFollowUp(followUpRead.records),
     schoolProjects: optionalRead.projects,
     survey: optionalRead.survey,
   });
@@ -209,7 +208,6 @@ export async function generate(snapshot: WorkbookSnapshot, options: GenerateOpti
     ...doneRead.diagnostics,
     ...roomsRead.diagnostics,
     ...hours.diagnostics,
-    ...attendanceRead.diagnostics,
     ...optionalRead.diagnostics,
     ...guarded.diagnostics,
   ];

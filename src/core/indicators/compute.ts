@@ -6,7 +6,6 @@ import { compareLevels } from '../levels';
 import type { NeedKind, PupilProject } from '../model';
 import { KIND_LABELS } from '../settings/settings';
 import { normalizeText } from '../text';
-import { attendanceKey } from './attendance';
 import { schoolProjectsTable, surveyTable } from './optionalSheets';
 import { progressTables } from './progress';
 import {
@@ -180,18 +179,13 @@ function coverageTable({ levels, levelOf, attended }: Context): IndicatorTable {
  */
 function attendanceTable({ input, levels, levelOf }: Context): IndicatorTable | null {
   if (!input.attendance?.length) return null;
-  const idByName = new Map<string, string>();
-  for (const pupil of input.pupils) {
-    for (const name of [pupil.displayName, `${pupil.lastName} ${pupil.firstName}`, `${pupil.firstName} ${pupil.lastName}`]) idByName.set(attendanceKey(name), pupil.id);
-  }
   const followed = new LevelTally(levels);
   const sessions = new Map(levels.map((level) => [level, { num: 0, den: 0 }]));
   for (const record of input.attendance) {
-    const id = idByName.get(attendanceKey(record.pupil));
-    const level = id ? levelOf.get(id) : undefined;
-    if (!id || !level) continue;
+    const id = record.pupilId;
+    const level = levelOf.get(id);
+    if (!level) continue;
     const { P, A, R, E } = record.marks;
-    if (P + A + R + E === 0) continue;
     followed.add('followed', 'Élèves suivis dans AP Suivi', level, id);
     const share = sessions.get(level)!;
     share.num += P + R;

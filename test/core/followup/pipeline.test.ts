@@ -107,6 +107,10 @@ describe('follow-up over three cycles', () => {
     expect(second.followUp.flags.map((f) => f.pupilId)).toEqual([absentee.pupilId]);
     expect(second.needs.find((n) => n.pupilId === absentee.pupilId)!.needs[0].reasons.join(' ')).toMatch(/suivi individuel à prévoir : 3 absences non excusées sur 4 séances au cycle 1/);
     expect(second.followUp.involvement).toEqual([{ cycle: 1, marked: 8, attended: 5, rate: 5 / 8, flagged: 1 }]);
+    // AP Indicateurs counts the same marks as the loop: 5 of the 8 marked sessions attended.
+    const attendance = second.indicators.tables.find((t) => t.id === 'attendance')!;
+    const total = attendance.columns.findIndex((c) => c.key === 'total');
+    expect(attendance.rows.find((r) => r.key === 'presence')!.cells[total]).toEqual({ num: 5, den: 8 });
 
     // In cycle 2 the teams type for a pupil, then the coordinator moves the pupil to another group of the slot.
     const moverRow = second.plan.assignments.find((a) => a.pupilId === mover.pupilId)!;
