@@ -10,7 +10,7 @@ import { applyFollowUp, readFollowUp, renderFollowUpSheets, type FollowUpResult 
 import type { WorkbookSnapshot } from './grid';
 import { computeHours, readHoursDone, readRooms, type HoursResult } from './hours';
 import { computeIndicators, hoursForIndicators, renderIndicatorsSheet, type Indicators } from './indicators';
-import { attendanceFromFollowUp } from './indicators/attendance';
+import { attendanceFromFollowUp } from './followup/attendance';
 import { readOptionalSheets } from './indicators/optionalSheets';
 import type { HistoryEntry, Plan, PupilNeeds, ReadResult } from './model';
 import { computeNeeds } from './needs';

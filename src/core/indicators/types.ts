@@ -5,7 +5,16 @@
  */
 import type { AssessmentRound, Competency, HistoryEntry, Plan, Pupil, PupilNeeds } from '../model';
 import type { Settings } from '../settings/settings';
-import type { AttendanceRecord } from './attendance';
+
+/** Attendance marks: présent, absent, retard (present, late), excusé. */
+export type AttendanceMark = 'P' | 'A' | 'R' | 'E';
+
+/** One pupil's attendance marks in one cycle, counted from `AP Suivi` (see core/followup/attendance.ts). */
+export interface AttendanceRecord {
+  pupilId: string;
+  cycle: number;
+  marks: Record<AttendanceMark, number>;
+}
 
 /** A school project of the optional `AP Projets` sheet (see optionalSheets.ts for its layout). */
 export type ProjectNature = 'pluridisciplinary' | 'cultural' | 'international' | 'other';

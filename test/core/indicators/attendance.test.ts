@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildRectoratExport } from '../../../src/core/export';
 import type { FollowUpRecord } from '../../../src/core/followup/types';
 import { computeIndicators } from '../../../src/core/indicators';
-import { attendanceFromFollowUp } from '../../../src/core/indicators/attendance';
+import { attendanceFromFollowUp } from '../../../src/core/followup/attendance';
 import { buildSchool } from './fixtures';
 
 /** A row of AP Suivi as the follow-up reader returns it, with these marks under four sessions. */

@@ -1,17 +1,10 @@
 /**
- * Pupils' involvement: attendance marks per pupil and cycle, taken from what the follow-up reader
- * (core/followup) read in `AP Suivi`, so that the needs loop and the indicators count the same marks.
+ * Pupils' involvement for the indicators: attendance marks per pupil and cycle, from the rows the
+ * follow-up reader read in `AP Suivi`, so that the needs loop and the indicators count the same marks.
  */
-import { attendanceCode } from '../followup/labels';
-import type { FollowUpRecord } from '../followup/types';
-
-export type AttendanceMark = 'P' | 'A' | 'R' | 'E';
-
-export interface AttendanceRecord {
-  pupilId: string;
-  cycle: number;
-  marks: Record<AttendanceMark, number>;
-}
+import type { AttendanceMark, AttendanceRecord } from '../indicators/types';
+import { attendanceCode } from './labels';
+import type { FollowUpRecord } from './types';
 
 /** One record per row of `AP Suivi` that has at least one understood mark (P, A, R, E or their words). */
 export function attendanceFromFollowUp(records: FollowUpRecord[]): AttendanceRecord[] {
