@@ -6,7 +6,7 @@
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import type { Grid, WorkbookSnapshot } from '../grid';
 import type { MasteryLevel, SheetRole } from '../model';
-import { MARKER, SHEET_NAMES, type SheetSpec, type SpecCell, type StyledRange } from '../render/sheetSpec';
+import { MARKER, printLayout, SHEET_NAMES, type SheetSpec, type SpecCell, type StyledRange } from '../render/sheetSpec';
 import { numberValue, readSection, sectionValue, yesValue, type Section, type SectionRow } from '../settings/sections';
 import {
   COLUMN_ROLE_LABELS, columnRoleLabel, defaultScale, layoutOf, MASTERY_LEVEL_LABELS, SHEET_LAYOUT_LABELS, SHEET_ROLE_LABELS,
@@ -106,6 +106,7 @@ export function renderMappingSheet(mapping: ColumnMapping): SheetSpec {
     validations,
     tabColor: '#7F7F7F',
     landscape: true,
+    print: printLayout({ landscape: true }),
   };
 }
 

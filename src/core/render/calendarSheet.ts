@@ -7,7 +7,7 @@ import { CALENDAR_HEADERS, CALENDAR_TABLE_TITLE, SOURCE_LABELS } from '../hours/
 import { COUNT_FORMAT, DATE_FORMAT, INPUT_STYLE, SheetRows } from '../hours/sheetLayout';
 import type { HoursResult } from '../hours/types';
 import type { Settings } from '../settings/settings';
-import { fitColumnWidths, MARKER, SHEET_NAMES, type SheetSpec, type SpecCell } from './sheetSpec';
+import { fitColumnWidths, MARKER, printLayout, SHEET_NAMES, type SheetSpec, type SpecCell } from './sheetSpec';
 
 function dateCell(iso: string | null): SpecCell {
   return iso ? isoToSerial(iso) : null;
@@ -72,6 +72,6 @@ export function renderCalendarSheet(hours: HoursResult, settings: Settings): She
     tables: [{ name: 'AP_Calendrier', range: { row: header, col: 0, rowCount: count + 1, colCount: width }, style: 'TableStyleLight9' }],
     freeze: { rows: header + 1, cols: 0 },
     landscape: true,
-    print: { landscape: true, fitToWidth: true, repeatRows: { first: header, last: header }, footer: true },
+    print: printLayout({ landscape: true, header }),
   };
 }

@@ -13,7 +13,7 @@ import { lockText } from '../plan/pins';
 import { GROUP_COLUMNS as COL } from '../plan/sheetColumns';
 import type { Settings } from '../settings/settings';
 import { HOUSE, SheetBuilder } from './builder';
-import { SHEET_NAMES, type SheetSpec, type TableSpec } from './sheetSpec';
+import { printLayout, SHEET_NAMES, type SheetSpec, type TableSpec } from './sheetSpec';
 
 const MAIN_HEADERS = [COL.level, COL.slot, COL.group, COL.workshop, COL.teacher, COL.pupil, COL.className, COL.need, COL.why, COL.lock];
 const SUMMARY_HEADERS = ['Groupe', 'Niveau', 'Barrette', 'Atelier', 'Intervenant', 'Effectif', 'Places', 'Besoin commun'];
@@ -98,5 +98,6 @@ export function renderGroupsSheet(plan: Plan, pupils: Pupil[], needs: PupilNeeds
     freeze: rows.length ? { rows: mainTop + 1, cols: 0 } : undefined,
     tabColor: '#2F5597',
     landscape: true,
+    print: printLayout({ landscape: true, header: rows.length ? mainTop : undefined }),
   });
 }

@@ -9,7 +9,7 @@ import { absolute, columnRange, COUNT_FORMAT, formula, HOURS_FORMAT, INPUT_STYLE
 import type { HoursResult, StatusTotal } from '../hours/types';
 import type { PayStatus } from '../model';
 import type { Settings } from '../settings/settings';
-import { fitColumnWidths, MARKER, SHEET_NAMES, type ConditionalFormatSpec, type SheetSpec, type SpecCell, type TableSpec } from './sheetSpec';
+import { fitColumnWidths, MARKER, printLayout, SHEET_NAMES, type ConditionalFormatSpec, type SheetSpec, type SpecCell, type TableSpec } from './sheetSpec';
 
 const WEEKLY_FORMAT = '0.00" h/sem."';
 const PARTS_FORMAT = '0.0" part(s)"';
@@ -281,6 +281,6 @@ export function renderHoursSheet(hours: HoursResult, settings: Settings): SheetS
     conditionalFormats,
     freeze: { rows: 1, cols: 0 },
     landscape: true,
-    print: { landscape: true, fitToWidth: true, repeatRows: { first: 0, last: 0 }, footer: true },
+    print: printLayout({ landscape: true, header: 0 }),
   };
 }

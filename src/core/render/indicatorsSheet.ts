@@ -8,7 +8,7 @@ import { cellValue, isShare } from '../indicators/tally';
 import type { IndicatorCell, IndicatorRow, Indicators, IndicatorTable, IndicatorUnit } from '../indicators/types';
 import type { Settings } from '../settings/settings';
 import { HOUSE, SheetBuilder } from './builder';
-import { fitColumnWidths, SHEET_NAMES, type CellStyle, type ChartSpec, type SheetSpec, type SpecCell } from './sheetSpec';
+import { fitColumnWidths, printLayout, SHEET_NAMES, type CellStyle, type ChartSpec, type SheetSpec, type SpecCell } from './sheetSpec';
 
 const NUMBER_FORMATS: Record<IndicatorUnit, string> = {
   pupils: '0',
@@ -92,6 +92,6 @@ export function renderIndicatorsSheet(ind: Indicators, settings: Settings): Shee
     charts,
     tabColor: '#548235',
     landscape: true,
-    print: { landscape: true, fitToWidth: true, repeatRows: { first: 0, last: 0 }, footer: true },
+    print: printLayout({ landscape: true, header: 0 }),
   });
 }

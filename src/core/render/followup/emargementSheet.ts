@@ -6,7 +6,7 @@ import type { FollowUpBlock, FollowUpRow } from '../../followup/blocks';
 import { ATTENDANCE_LEGEND } from '../../followup/labels';
 import type { CalendarEntry } from '../../hours';
 import { HOUSE, SheetBuilder } from '../builder';
-import { SHEET_NAMES, type SheetSpec } from '../sheetSpec';
+import { printLayout, SHEET_NAMES, type SheetSpec } from '../sheetSpec';
 import { roomOf } from './printable';
 
 export interface EmargementInput {
@@ -52,6 +52,6 @@ export function renderEmargementSheet(input: EmargementInput): SheetSpec {
     columnWidths: [28, 10, ...Array.from({ length: width - 2 }, () => 12)],
     tabColor: '#548235',
     landscape: true,
-    print: { paper: 'A4', fitToWidth: true, pageBreaksBefore },
+    print: printLayout({ landscape: true, pageBreaksBefore }),
   });
 }

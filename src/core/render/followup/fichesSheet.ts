@@ -7,7 +7,7 @@ import type { FollowUpBlock, FollowUpRow } from '../../followup/blocks';
 import type { FollowUpRecord } from '../../followup/types';
 import type { CalendarEntry } from '../../hours';
 import { HOUSE, SheetBuilder } from '../builder';
-import { SHEET_NAMES, type SheetSpec } from '../sheetSpec';
+import { printLayout, SHEET_NAMES, type SheetSpec } from '../sheetSpec';
 import { roomOf, sessionList } from './printable';
 
 export interface FichesInput {
@@ -82,6 +82,6 @@ export function renderFichesSheet(input: FichesInput): SheetSpec {
       ? [{ range: { row: firstPage, col: 0, rowCount: pages, colCount: 1 }, operator: 'equal', value: title, style: { bold: true, fill: HOUSE.section.fill, fontColor: HOUSE.section.fontColor } }]
       : [],
     tabColor: '#548235',
-    print: { paper: 'A4', fitToWidth: true, pageBreaksBefore },
+    print: printLayout({ landscape: false, pageBreaksBefore }),
   });
 }

@@ -10,7 +10,7 @@ import type { Involvement } from '../../followup/loop';
 import type { FollowUpFlag } from '../../followup/types';
 import { a1 } from '../../grid';
 import { HOUSE, SheetBuilder } from '../builder';
-import { SHEET_NAMES, type FormulaCell, type ListValidationSpec, type SheetSpec, type SpecCell } from '../sheetSpec';
+import { printLayout, SHEET_NAMES, type FormulaCell, type ListValidationSpec, type SheetSpec, type SpecCell } from '../sheetSpec';
 
 export interface SuiviInput {
   cycle: number;
@@ -96,7 +96,7 @@ export function renderSuiviSheet(input: SuiviInput): SheetSpec {
     freeze: { rows: 0, cols: 3 },
     tabColor: '#548235',
     landscape: true,
-    print: { paper: 'A4', fitToWidth: true, pageBreaksBefore },
+    print: printLayout({ landscape: true, pageBreaksBefore }),
   });
 }
 
