@@ -361,8 +361,11 @@ describe('package writer: defined names', async () => {
     expect(names.get('_xlnm.Print_Titles|1')).toBe("'2MRC'!$1:$1");
     expect(names.get('Zone|1')).toBe("'2MRC'!$A$1:$B$3");
     expect(sheetNames[1]).toBe('2MRC');
-    expect([...names.keys()].filter((key) => key.endsWith('|2') && !key.startsWith('_xlnm.Print_Titles'))).toEqual([]);
-    expect([...names.values()].join()).not.toMatch(/ap groupes/i);
+    // Position 2 now holds our new « AP Groupes »: only its own repeated rows are scoped to it.
+    expect(sheetNames[2]).toBe('AP Groupes');
+    expect([...names.keys()].filter((key) => key.endsWith('|2'))).toEqual(['_xlnm.Print_Titles|2']);
+    expect(names.get('_xlnm.Print_Titles|2')).toMatch(/^'AP Groupes'!/);
+    expect([...names.values()].join()).not.toContain("'ap groupes'");
   });
 
   it("carries every rendered sheet's repeated rows, scoped to its position in the output", () => {
