@@ -119,8 +119,8 @@ export const PRINT_FOOTER = '&A — &D — page &P / &N';
 
 /**
  * How every AP sheet prints: on A4, all columns on one page wide, with the footer. Each sheet says its
- * orientation, the header row repeated at the top of each page (the one kept on screen, when the
- * sheet has a single table header) and the rows that start a new page.
+ * orientation, the row repeated at the top of each page (the header kept on screen, for a sheet that
+ * freezes one) and the rows that start a new page.
  */
 export function printLayout(layout: { landscape: boolean; header?: number; pageBreaksBefore?: number[] }): PrintSpec {
   const { header, ...rest } = layout;
