@@ -140,6 +140,10 @@ export class FakeSheet {
   zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number } = {};
   /** 0-based rows above which a manual page break was added. */
   pageBreaksBefore: number[] = [];
+  /** 0-based first and last rows repeated at the top of each printed page, when set. */
+  printTitleRows: { first: number; last: number } | null = null;
+  /** Footer of every printed page (`headersFooters.defaultForAllPages`), with Excel's codes. */
+  footer = { left: '', center: '', right: '' };
   protected = false;
   deleted = false;
 
@@ -209,6 +213,8 @@ export class FakeSheet {
       paperSize: this.paperSize,
       zoom: this.zoom,
       pageBreaksBefore: this.pageBreaksBefore,
+      printTitleRows: this.printTitleRows,
+      footer: this.footer,
       protected: this.protected,
     };
   }
@@ -714,18 +720,48 @@ class WorksheetProxy extends Proxy<FakeSheet> {
     };
   }
 
+  /** Page setup (ExcelApi 1.9): write-only here, reading a property without a load throws like Excel. */
   get pageLayout() {
     const act = (name: string, payload: unknown, run: () => void) => this.act(name, payload, run);
     const live = () => this.live();
+    const footerSection = (section: keyof FakeSheet['footer']) => ({
+      get: () => {
+        throw notLoaded(`HeaderFooter.${section}Footer`);
+      },
+      set: (value: string) => act(`pageLayout.headersFooters.defaultForAllPages.${section}Footer`, value, () => (live().footer[section] = value)),
+    });
+    const defaultForAllPages = Object.defineProperties(
+      {},
+      { leftFooter: footerSection('left'), centerFooter: footerSection('center'), rightFooter: footerSection('right') },
+    ) as { leftFooter: string; centerFooter: string; rightFooter: string };
     return {
+      get orientation(): string {
+        throw notLoaded('PageLayout.orientation');
+      },
       set orientation(value: string) {
         act('pageLayout.orientation', value, () => (live().orientation = value));
+      },
+      get paperSize(): string {
+        throw notLoaded('PageLayout.paperSize');
       },
       set paperSize(value: string) {
         act('pageLayout.paperSize', value, () => (live().paperSize = value));
       },
+      get zoom(): FakeSheet['zoom'] {
+        throw notLoaded('PageLayout.zoom');
+      },
       set zoom(value: FakeSheet['zoom']) {
         act('pageLayout.zoom', value, () => (live().zoom = { ...value }));
+      },
+      headersFooters: { defaultForAllPages },
+      /** Whole rows only (`5:5`, `$1:$2`), like Excel; a range proxy is not modelled. */
+      setPrintTitleRows(rows: string) {
+        act('pageLayout.setPrintTitleRows', rows, () => {
+          const match = typeof rows === 'string' ? /^\$?(\d+):\$?(\d+)$/.exec(rows) : null;
+          const [first, last] = match ? [Number(match[1]) - 1, Number(match[2]) - 1] : [-1, -1];
+          if (first < 0 || last < first || last >= MAX_ROWS) throw new FakeOfficeError('InvalidArgument', `Lignes à répéter non valides : ${String(rows)}`);
+          live().printTitleRows = { first, last };
+        });
       },
     };
   }

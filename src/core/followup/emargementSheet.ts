@@ -6,7 +6,7 @@ import type { FollowUpBlock, FollowUpRow } from './blocks';
 import { ATTENDANCE_LEGEND } from './labels';
 import type { CalendarEntry } from '../hours';
 import { HOUSE, SheetBuilder } from '../render/builder';
-import { type SheetSpec } from '../render/sheetSpec';
+import { type SheetSpec, printLayout } from '../render/sheetSpec';
 import { SHEET_NAMES } from '../workbook';
 import { roomOf } from './printable';
 
@@ -53,6 +53,6 @@ export function renderEmargementSheet(input: EmargementInput): SheetSpec {
     columnWidths: [28, 10, ...Array.from({ length: width - 2 }, () => 12)],
     tabColor: '#548235',
     landscape: true,
-    print: { paper: 'A4', fitToWidth: true, pageBreaksBefore },
+    print: printLayout({ landscape: true, pageBreaksBefore }),
   });
 }

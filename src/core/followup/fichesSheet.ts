@@ -7,7 +7,7 @@ import type { FollowUpBlock, FollowUpRow } from './blocks';
 import type { FollowUpRecord } from './types';
 import type { CalendarEntry } from '../hours';
 import { HOUSE, SheetBuilder } from '../render/builder';
-import { type SheetSpec } from '../render/sheetSpec';
+import { type SheetSpec, printLayout } from '../render/sheetSpec';
 import { SHEET_NAMES } from '../workbook';
 import { roomOf, sessionList } from './printable';
 
@@ -83,6 +83,6 @@ export function renderFichesSheet(input: FichesInput): SheetSpec {
       ? [{ range: { row: firstPage, col: 0, rowCount: pages, colCount: 1 }, operator: 'equal', value: title, style: { bold: true, fill: HOUSE.section.fill, fontColor: HOUSE.section.fontColor } }]
       : [],
     tabColor: '#548235',
-    print: { paper: 'A4', fitToWidth: true, pageBreaksBefore },
+    print: printLayout({ landscape: false, pageBreaksBefore }),
   });
 }

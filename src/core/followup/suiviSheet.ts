@@ -10,7 +10,7 @@ import type { Involvement } from './loop';
 import type { FollowUpFlag } from './types';
 import { a1 } from '../grid';
 import { HOUSE, SheetBuilder } from '../render/builder';
-import { type FormulaCell, type ListValidationSpec, type SheetSpec, type SpecCell } from '../render/sheetSpec';
+import { type FormulaCell, type ListValidationSpec, type SheetSpec, type SpecCell, printLayout } from '../render/sheetSpec';
 import { SHEET_NAMES } from '../workbook';
 
 export interface SuiviInput {
@@ -97,7 +97,7 @@ export function renderSuiviSheet(input: SuiviInput): SheetSpec {
     freeze: { rows: 0, cols: 3 },
     tabColor: '#548235',
     landscape: true,
-    print: { paper: 'A4', fitToWidth: true, pageBreaksBefore },
+    print: printLayout({ landscape: true, pageBreaksBefore }),
   });
 }
 

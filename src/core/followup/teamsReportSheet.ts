@@ -11,7 +11,7 @@ import { compareLevels } from '../levels';
 import type { HistoryEntry, Pupil } from '../model';
 import { normalizeText } from '../text';
 import { HOUSE, SheetBuilder } from '../render/builder';
-import { type SheetSpec, type SpecCell } from '../render/sheetSpec';
+import { type SheetSpec, type SpecCell, printLayout } from '../render/sheetSpec';
 import { SHEET_NAMES } from '../workbook';
 
 export interface TeamsReportInput {
@@ -96,7 +96,7 @@ export function renderTeamsReportSheet(input: TeamsReportInput): SheetSpec {
     columnWidths: [26, ...cycles.map(() => 28), 10, 9, 9, 11, 34],
     tabColor: '#548235',
     landscape: true,
-    print: { paper: 'A4', fitToWidth: true, pageBreaksBefore },
+    print: printLayout({ landscape: true, pageBreaksBefore }),
   });
 }
 

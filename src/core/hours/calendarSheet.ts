@@ -7,7 +7,7 @@ import { CALENDAR_HEADERS, CALENDAR_TABLE_TITLE, SOURCE_LABELS } from './labels'
 import { COUNT_FORMAT, DATE_FORMAT, INPUT_STYLE, SheetRows } from './sheetLayout';
 import type { HoursResult } from './types';
 import type { Settings } from '../settings/settings';
-import { fitColumnWidths, type SheetSpec, type SpecCell } from '../render/sheetSpec';
+import { fitColumnWidths, type SheetSpec, type SpecCell, printLayout } from '../render/sheetSpec';
 import { MARKER, SHEET_NAMES } from '../workbook';
 
 function dateCell(iso: string | null): SpecCell {
@@ -73,6 +73,6 @@ export function renderCalendarSheet(hours: HoursResult, settings: Settings): She
     tables: [{ name: 'AP_Calendrier', range: { row: header, col: 0, rowCount: count + 1, colCount: width }, style: 'TableStyleLight9' }],
     freeze: { rows: header + 1, cols: 0 },
     landscape: true,
-    print: { landscape: true, fitToWidth: true, repeatRows: { first: header, last: header }, footer: true },
+    print: printLayout({ landscape: true, header }),
   };
 }

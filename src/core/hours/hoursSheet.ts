@@ -9,7 +9,7 @@ import { absolute, columnRange, COUNT_FORMAT, formula, HOURS_FORMAT, INPUT_STYLE
 import type { HoursResult, StatusTotal } from './types';
 import type { PayStatus } from '../model';
 import type { Settings } from '../settings/settings';
-import { fitColumnWidths, type ConditionalFormatSpec, type SheetSpec, type SpecCell, type TableSpec } from '../render/sheetSpec';
+import { fitColumnWidths, type ConditionalFormatSpec, type SheetSpec, type SpecCell, type TableSpec, printLayout } from '../render/sheetSpec';
 import { MARKER, SHEET_NAMES } from '../workbook';
 
 const WEEKLY_FORMAT = '0.00" h/sem."';
@@ -282,6 +282,6 @@ export function renderHoursSheet(hours: HoursResult, settings: Settings): SheetS
     conditionalFormats,
     freeze: { rows: 1, cols: 0 },
     landscape: true,
-    print: { landscape: true, fitToWidth: true, repeatRows: { first: 0, last: 0 }, footer: true },
+    print: printLayout({ landscape: true, header: 0 }),
   };
 }

@@ -8,7 +8,7 @@ import { cellValue, isShare } from './tally';
 import type { IndicatorCell, IndicatorRow, Indicators, IndicatorTable, IndicatorUnit } from './types';
 import type { Settings } from '../settings/settings';
 import { HOUSE, SheetBuilder } from '../render/builder';
-import { fitColumnWidths, type CellStyle, type ChartSpec, type SheetSpec, type SpecCell } from '../render/sheetSpec';
+import { fitColumnWidths, type CellStyle, type ChartSpec, type SheetSpec, type SpecCell, printLayout } from '../render/sheetSpec';
 import { SHEET_NAMES } from '../workbook';
 
 const NUMBER_FORMATS: Record<IndicatorUnit, string> = {
@@ -93,6 +93,6 @@ export function renderIndicatorsSheet(ind: Indicators, settings: Settings): Shee
     charts,
     tabColor: '#548235',
     landscape: true,
-    print: { landscape: true, fitToWidth: true, repeatRows: { first: 0, last: 0 }, footer: true },
+    print: printLayout({ landscape: true, header: 0 }),
   });
 }

@@ -13,7 +13,7 @@ import { lockText } from './pins';
 import { GROUP_COLUMNS as COL } from './sheetColumns';
 import type { Settings } from '../settings/settings';
 import { HOUSE, SheetBuilder } from '../render/builder';
-import { type SheetSpec, type TableSpec } from '../render/sheetSpec';
+import { type SheetSpec, type TableSpec, printLayout } from '../render/sheetSpec';
 import { SHEET_NAMES } from '../workbook';
 
 const MAIN_HEADERS = [COL.level, COL.slot, COL.group, COL.workshop, COL.teacher, COL.pupil, COL.className, COL.need, COL.why, COL.lock];
@@ -99,5 +99,6 @@ export function renderGroupsSheet(plan: Plan, pupils: Pupil[], needs: PupilNeeds
     freeze: rows.length ? { rows: mainTop + 1, cols: 0 } : undefined,
     tabColor: '#2F5597',
     landscape: true,
+    print: printLayout({ landscape: true, header: rows.length ? mainTop : undefined }),
   });
 }

@@ -8,7 +8,7 @@ import { compareLevels } from '../levels';
 import { HISTORY_COLUMNS as COL } from './sheetColumns';
 import { KIND_LABELS } from '../settings/settings';
 import { HOUSE, SheetBuilder } from '../render/builder';
-import { type SheetSpec } from '../render/sheetSpec';
+import { type SheetSpec, printLayout } from '../render/sheetSpec';
 import { SHEET_NAMES } from '../workbook';
 
 const HEADERS = [COL.cycle, COL.level, COL.slot, COL.workshop, COL.kind, COL.discipline, COL.teacher, COL.pupil, COL.className, COL.id, COL.evidence];
@@ -81,5 +81,6 @@ export function renderHistorySheet(previous: HistoryEntry[], plan: Plan, pupils:
     freeze: entries.length ? { rows: 4, cols: 0 } : undefined,
     tabColor: '#7F7F7F',
     landscape: true,
+    print: printLayout({ landscape: true, header: tables[0]?.range.row }),
   });
 }

@@ -6,7 +6,7 @@
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import type { Grid, WorkbookSnapshot } from '../grid';
 import type { MasteryLevel, SheetRole } from '../model';
-import { type SheetSpec, type SpecCell, type StyledRange } from '../render/sheetSpec';
+import { type SheetSpec, type SpecCell, type StyledRange, printLayout } from '../render/sheetSpec';
 import { MARKER, SHEET_NAMES } from '../workbook';
 import { numberValue, readSection, sectionValue, yesValue, type Section, type SectionRow } from '../settings/sections';
 import {
@@ -107,6 +107,7 @@ export function renderMappingSheet(mapping: ColumnMapping): SheetSpec {
     validations,
     tabColor: '#7F7F7F',
     landscape: true,
+    print: printLayout({ landscape: true }),
   };
 }
 

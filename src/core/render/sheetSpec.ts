@@ -116,6 +116,16 @@ export interface PrintSpec {
 /** Footer codes understood by Excel and LibreOffice: sheet name, date, page n / total. */
 export const PRINT_FOOTER = '&A — &D — page &P / &N';
 
+/**
+ * How every AP sheet prints: on A4, all columns on one page wide, with the footer. Each sheet says its
+ * orientation, the row repeated at the top of each page (the header kept on screen, for a sheet that
+ * freezes one) and the rows that start a new page.
+ */
+export function printLayout(layout: { landscape: boolean; header?: number; pageBreaksBefore?: number[] }): PrintSpec {
+  const { header, ...rest } = layout;
+  return { paper: 'A4', fitToWidth: true, footer: true, ...rest, ...(header !== undefined && { repeatRows: { first: header, last: header } }) };
+}
+
 /** Longest width a column is widened to (Excel's units: about one character). */
 const MAX_COLUMN_WIDTH = 60;
 

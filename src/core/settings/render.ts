@@ -1,7 +1,7 @@
 /** The parameter sheets as first created: laid out for the coordinator to edit, then read back by read.ts. */
 import { isoToSerial } from '../dates';
 import { HOUSE, SheetBuilder } from '../render/builder';
-import { type SheetSpec } from '../render/sheetSpec';
+import { type SheetSpec, printLayout } from '../render/sheetSpec';
 import { SHEET_NAMES } from '../workbook';
 import { TO_COMPLETE, type DefaultSlotRow, type DefaultTeacherRow, type DefaultWorkshopRow } from './defaults';
 import { SECTION_TITLES, TEACHER_COLUMNS, WORKSHOP_COLUMNS } from './read';
@@ -83,7 +83,7 @@ export function renderParametersSheet(content: ParametersContent): SheetSpec {
     const r = b.row([isoToSerial(w.start), isoToSerial(w.end), w.label, w.level]);
     b.style(r, 0, 1, 2, { ...HOUSE.editable, numberFormat: DATE_FORMAT });
   }
-  return b.build({ name: SHEET_NAMES.parameters, role: 'parameters', columnWidths: [44, 16, 14, 12, 60], tabColor: '#FFC000', landscape: true });
+  return b.build({ name: SHEET_NAMES.parameters, role: 'parameters', columnWidths: [44, 16, 14, 12, 60], tabColor: '#FFC000', landscape: true, print: printLayout({ landscape: true }) });
 }
 
 export function renderTeachersSheet(rows: DefaultTeacherRow[], slotIds: string[]): SheetSpec {
@@ -102,6 +102,7 @@ export function renderTeachersSheet(rows: DefaultTeacherRow[], slotIds: string[]
     columnWidths: [40, 22, 40, 10, 12, ...slotIds.map(() => 18)],
     freeze: { rows: header + 1, cols: 1 },
     tabColor: '#FFC000',
+    print: printLayout({ landscape: true, header }),
   });
 }
 
@@ -112,5 +113,9 @@ export function renderWorkshopsSheet(rows: DefaultWorkshopRow[]): SheetSpec {
     const r = b.row([w.id, w.nature, w.discipline || null, w.cap, w.minSize]);
     b.style(r, 0, 1, WORKSHOP_COLUMNS.length, HOUSE.editable);
   }
-  return b.build({ name: SHEET_NAMES.workshops, role: 'parameters', columnWidths: [34, 20, 22, 14, 14], freeze: { rows: header + 1, cols: 1 }, tabColor: '#FFC000' });
+  return b.build({ name: SHEET_NAMES.workshops, role: 'parameters', columnWidths: [34, 20, 22, 14, 14],
+    freeze: { rows: header + 1, cols: 1 },
+    tabColor: '#FFC000',
+    print: printLayout({ landscape: false, header }),
+  });
 }

@@ -9,7 +9,7 @@
  * conditional formats, validations, layout, charts; the swap into the real names comes last.
  */
 import { a1, type CellRange } from '../../core/grid';
-import { isFormula, type CellStyle, type ConditionalFormatSpec, type PrintSpec, type SheetSpec, type SpecCell } from '../../core/render/sheetSpec';
+import { isFormula, type CellStyle, type ConditionalFormatSpec, type PrintSpec, type SheetSpec, type SpecCell, PRINT_FOOTER } from '../../core/render/sheetSpec';
 import { MARKER } from '../../core/workbook';
 import { jsonBytes, toExcelInput } from './cellText';
 import { findBySheetName } from '../../core/sheetNames';
@@ -294,8 +294,9 @@ function layoutOperations(spec: SheetSpec): WriteOperation[] {
 }
 
 /**
- * Paper size, orientation, fit to the page width, and one manual page break above each row that starts
- * a page (ExcelApi 1.9). Repeated title rows and the footer are left to the .xlsx writer for now.
+ * Paper size, orientation, fit to the page width, rows repeated at the top of each page, the footer
+ * (sheet name, date, page n / total) and one manual page break above each row that starts a page
+ * (all ExcelApi 1.9).
  */
 function printOperations(name: string, print: PrintSpec): WriteOperation[] {
   const operations: WriteOperation[] = [];
@@ -308,6 +309,14 @@ function printOperations(name: string, print: PrintSpec): WriteOperation[] {
   if (print.fitToWidth) {
     // 0 pages tall: as many as needed, like OOXML fitToHeight="0".
     operations.push(operation(2, null, (scope) => (scope.sheet(name).pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 })));
+  }
+  const repeat = print.repeatRows;
+  if (repeat) {
+    const rows = `$${repeat.first + 1}:$${repeat.last + 1}`;
+    operations.push(operation(2, rows, (scope) => scope.sheet(name).pageLayout.setPrintTitleRows(rows)));
+  }
+  if (print.footer) {
+    operations.push(operation(2, PRINT_FOOTER, (scope) => (scope.sheet(name).pageLayout.headersFooters.defaultForAllPages.centerFooter = PRINT_FOOTER)));
   }
   const breaks = (print.pageBreaksBefore ?? []).filter((row) => row > 0);
   if (breaks.length) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MARKER, SHEET_NAMES } from '../../../src/core/workbook';
+import { PRINT_FOOTER } from '../../../src/core/render/sheetSpec';
 import { describeExcelError, SLOW_SYNC_MS } from '../../../src/gateways/office/errors';
 import { characterWidthToPoints } from '../../../src/gateways/office/writePlan';
 import { createOfficeGateway } from '../../../src/gateways/office/officeGateway';
@@ -301,12 +302,45 @@ describe('Office gateway: print setup', () => {
     expect(sheet.pageBreaksBefore).toEqual([12, 25]);
   });
 
+  it('repeats the header rows on every page and puts the sheet name, date and page number in the footer, in the same sync', async () => {
+    const excel = coordinatorWorkbook();
+    const gateway = createOfficeGateway({ run: excel.run, readMergedAreas: true });
+    await gateway.readSnapshot();
+    excel.syncCount = 0;
+    const spec = { ...groupsSpec(60), print: { landscape: true, fitToWidth: true, repeatRows: { first: 1, last: 2 }, footer: true } };
+    await gateway.writeSheets([spec]);
+    expect(excel.syncCount).toBe(1);
+    const sheet = excel.sheet(SHEET_NAMES.groups);
+    expect(sheet.orientation).toBe('Landscape');
+    expect(sheet.printTitleRows).toEqual({ first: 1, last: 2 });
+    expect(sheet.footer).toEqual({ left: '', center: PRINT_FOOTER, right: '' });
+    expect(PRINT_FOOTER).toMatch(/&A.*&D.*&P.*&N/);
+  });
+
+  it('fake Excel: page setup is queued until sync, and reading it without a load fails like Excel', async () => {
+    const excel = coordinatorWorkbook();
+    await excel.run(async (context) => {
+      const layout = context.workbook.worksheets.getItem('2MRC').pageLayout;
+      layout.setPrintTitleRows('$3:$4');
+      layout.headersFooters.defaultForAllPages.centerFooter = PRINT_FOOTER;
+      expect([excel.sheet('2MRC').printTitleRows, excel.sheet('2MRC').footer.center]).toEqual([null, '']);
+      expect(() => layout.headersFooters.defaultForAllPages.centerFooter).toThrow(/PropertyNotLoaded|not available/);
+      expect(() => layout.orientation).toThrow(/not available/);
+      await context.sync();
+    });
+    expect([excel.sheet('2MRC').printTitleRows, excel.sheet('2MRC').footer.center]).toEqual([{ first: 2, last: 3 }, PRINT_FOOTER]);
+    await expect(excel.run(async (context) => {
+      context.workbook.worksheets.getItem('2MRC').pageLayout.setPrintTitleRows('A1:B2');
+      await context.sync();
+    })).rejects.toMatchObject({ code: 'InvalidArgument' });
+  });
+
   it('leaves the page setup alone for a sheet without print settings', async () => {
     const excel = coordinatorWorkbook();
     const gateway = createOfficeGateway({ run: excel.run, readMergedAreas: true });
     await gateway.readSnapshot();
     await gateway.writeSheets([groupsSpec(5)]);
     const sheet = excel.sheet(SHEET_NAMES.groups);
-    expect([sheet.paperSize, sheet.zoom, sheet.pageBreaksBefore]).toEqual(['Letter', {}, []]);
+    expect([sheet.paperSize, sheet.zoom, sheet.pageBreaksBefore, sheet.printTitleRows, sheet.footer.center]).toEqual(['Letter', {}, [], null, '']);
   });
 });

@@ -321,3 +321,106 @@ describe('package writer: styles and minimal packages', () => {
     }
   });
 });
+
+/** `name|localSheetId` → formula of every defined name of a package's workbook part. */
+async function definedNamesOf(bytes: Uint8Array): Promise<Map<string, string>> {
+  const xml = new TextDecoder().decode((await packageParts(bytes)).get('xl/workbook.xml'));
+  const names = new Map<string, string>();
+  for (const [, attributes, formula] of xml.matchAll(/<(?:\w+:)?definedName\b([^>]*)>([\s\S]*?)<\/(?:\w+:)?definedName>/g)) {
+    const local = /localSheetId="(\d+)"/.exec(attributes)?.[1] ?? '';
+    names.set(`${/name="([^"]*)"/.exec(attributes)![1]}|${local}`, formula.replace(/&apos;/g, "'"));
+  }
+  return names;
+}
+
+describe('package writer: defined names', async () => {
+  const generation = await generate(buildExampleWorkbook(), { today: '2026-10-01' });
+  const specs = generation.sheets;
+  // The coordinator's names: global ones, one scoped to « 2MRC » (position 1), two scoped to our old
+  // « ap groupes » (position 2), which go with it.
+  const zip = await JSZip.loadAsync(await coordinatorPackage());
+  const workbookXml = await zip.file('xl/workbook.xml')!.async('string');
+  const coordinatorNames =
+    '<definedNames><definedName name="Taux">Données!$B$2:$B$3</definedName><definedName name="_xlnm.Print_Titles" localSheetId="1">\'2MRC\'!$1:$1</definedName>' +
+    '<definedName name="Zone" localSheetId="1">\'2MRC\'!$A$1:$B$3</definedName><definedName name="_xlnm.Print_Area" localSheetId="2">\'ap groupes\'!$A$1:$C$9</definedName>' +
+    '<definedName name="Ancienne" localSheetId="2">\'ap groupes\'!$A$3</definedName><definedName name="Total" comment="gardé">SUM(Données!$B$2:$B$3)</definedName></definedNames>';
+  expect(workbookXml).not.toContain('definedNames');
+  zip.file('xl/workbook.xml', workbookXml.replace('</sheets>', `</sheets>${coordinatorNames}`));
+  const input = await zip.generateAsync({ type: 'uint8array' });
+  const output = await writeCompletedWorkbook(input, specs);
+  const names = await definedNamesOf(output);
+  const sheetNames = (await readXlsx(output)).grids.map((g) => g.sheet);
+
+  it('passes validate-xlsx without warning', () => {
+    expect(validate(output, 'names.xlsm').output).toMatch(/^OK .*: 0 invalid part\(s\), 0 warning\(s\)/m);
+  });
+
+  it("keeps the coordinator's global and sheet-scoped names, and drops those of the replaced AP sheet", async () => {
+    expect(names.get('Taux|')).toBe('Données!$B$2:$B$3');
+    expect(names.get('Total|')).toBe('SUM(Données!$B$2:$B$3)');
+    expect(new TextDecoder().decode((await packageParts(output)).get('xl/workbook.xml'))).toContain('<definedName name="Total" comment="gardé">');
+    expect(names.get('_xlnm.Print_Titles|1')).toBe("'2MRC'!$1:$1");
+    expect(names.get('Zone|1')).toBe("'2MRC'!$A$1:$B$3");
+    expect(sheetNames[1]).toBe('2MRC');
+    // Position 2 now holds our new « AP Groupes »: only its own repeated rows are scoped to it.
+    expect(sheetNames[2]).toBe('AP Groupes');
+    expect([...names.keys()].filter((key) => key.endsWith('|2'))).toEqual(['_xlnm.Print_Titles|2']);
+    expect(names.get('_xlnm.Print_Titles|2')).toMatch(/^'AP Groupes'!/);
+    expect([...names.values()].join()).not.toContain("'ap groupes'");
+  });
+
+  it("carries every rendered sheet's repeated rows, scoped to its position in the output", () => {
+    const withTitles = specs.filter((spec) => spec.print?.repeatRows);
+    expect(withTitles.length).toBeGreaterThan(2);
+    for (const spec of withTitles) {
+      const position = sheetNames.indexOf(spec.name);
+      const { first, last } = spec.print!.repeatRows!;
+      expect(names.get(`_xlnm.Print_Titles|${position}`), spec.name).toBe(`'${spec.name}'!$${first + 1}:$${last + 1}`);
+    }
+  });
+
+  it('writes again over its own output with the same names, none twice', async () => {
+    const again = await writeCompletedWorkbook(output, specs);
+    expect(await definedNamesOf(again)).toEqual(names);
+    expect(validate(again, 'names-again.xlsm').output).toMatch(/^OK .*: 0 invalid part\(s\), 0 warning\(s\)/m);
+  });
+
+  it('writes the names with the namespace prefix of a prefixed workbook part', async () => {
+    const prefixedZip = await JSZip.loadAsync(input);
+    const xml = await prefixedZip.file('xl/workbook.xml')!.async('string');
+    prefixedZip.file(
+      'xl/workbook.xml',
+      xml.replace(/<(\/?)([A-Za-z]\w*)(?=[\s>/])/g, '<$1x:$2').replace(' xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"', ' xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'),
+    );
+    const written = await writeCompletedWorkbook(await prefixedZip.generateAsync({ type: 'uint8array' }), specs);
+    expect(validate(written, 'names-prefixed.xlsm').ok).toBe(true);
+    expect(await definedNamesOf(written)).toEqual(names);
+  });
+
+  it('keeps each coordinator sheet its own repeated rows, wherever our old sheet sits among theirs', async () => {
+    const withTitles = SIMPLE_SPECS.map((spec) => (spec.role === 'output' ? { ...spec, print: { fitToWidth: true, repeatRows: { first: 1, last: 1 } } } : spec));
+    const coordinatorSheets = fc.uniqueArray(fc.stringMatching(/^[A-Za-z0-9éè]{1,12}$/), { minLength: 1, maxLength: 4, selector: (n) => n.toLowerCase() });
+    await fc.assert(
+      fc.asyncProperty(coordinatorSheets, fc.nat(4), async (theirs, at) => {
+        const order = [...theirs];
+        order.splice(at % (theirs.length + 1), 0, 'ap groupes');
+        const workbook = new ExcelJS.Workbook();
+        order.forEach((name, i) => {
+          const sheet = workbook.addWorksheet(name);
+          sheet.getCell('A1').value = name === 'ap groupes' ? `${MARKER} ancienne` : 'Nom';
+          sheet.pageSetup.printTitlesRow = `${i + 1}:${i + 2}`;
+        });
+        const output = await writeCompletedWorkbook(new Uint8Array(await workbook.xlsx.writeBuffer()), withTitles);
+        const outNames = await definedNamesOf(output);
+        const outSheets = (await readXlsx(output)).grids.map((g) => g.sheet);
+        expect(outSheets.slice(0, order.length).map((n) => n.toLowerCase())).toEqual(order.map((n) => n.toLowerCase()));
+        order.forEach((name, i) => {
+          const titles = outNames.get(`_xlnm.Print_Titles|${i}`);
+          expect(titles, name).toBe(name === 'ap groupes' ? "'AP Groupes'!$2:$2" : `'${name}'!$${i + 1}:$${i + 2}`);
+        });
+        expect(validate(output, 'names-random.xlsx').ok).toBe(true);
+      }),
+      { numRuns: 12, seed: 7 },
+    );
+  }, 60_000);
+});

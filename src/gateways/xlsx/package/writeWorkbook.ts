@@ -30,6 +30,7 @@ import {
   withAttribute,
   type Relationship,
 } from './opc';
+import { carryDefinedNames } from './definedNames';
 import { mergeStyles, type StyleMaps } from './styles';
 import { sheetEntries, UNREADABLE_PACKAGE, workbookPartOf } from './workbookParts';
 
@@ -194,7 +195,8 @@ async function editPackage(pkg: Package, inputBytes: Uint8Array, specs: SheetSpe
 
   const rendered = await Package.load(await renderWorkbook(plan.map((p) => p.spec)));
   const renderedWorkbookPart = 'xl/workbook.xml';
-  const renderedSheets = sheetEntries((await rendered.text(renderedWorkbookPart)) ?? '', renderedWorkbookPart, await rendered.rels(renderedWorkbookPart));
+  const renderedWorkbookXml = (await rendered.text(renderedWorkbookPart)) ?? '';
+  const renderedSheets = sheetEntries(renderedWorkbookXml, renderedWorkbookPart, await rendered.rels(renderedWorkbookPart));
 
   // Styles: merged append-only into the coordinator's part (created when the package has none).
   const renderedStyles = (await rendered.text('xl/styles.xml')) ?? '';
@@ -228,9 +230,12 @@ async function editPackage(pkg: Package, inputBytes: Uint8Array, specs: SheetSpe
   const relPrefix = new RegExp(`xmlns:(\\w+)="${NS.rel.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`).exec(workbookXml)?.[1];
   let nextSheetId = Math.max(0, ...sheets.map((s) => s.sheetId)) + 1;
   const newSheetTags: string[] = [];
+  // Output position of each rendered sheet: the replaced sheet's tab, or after the existing sheets.
+  const renderedPositions: (number | undefined)[] = [];
   for (const { spec, existing } of plan) {
     const renderedSheet = findBySheetName(renderedSheets, spec.name, (s) => s.name);
     if (!renderedSheet?.part) continue;
+    renderedPositions[renderedSheets.indexOf(renderedSheet)] = existing ? sheets.indexOf(existing) : sheets.length + newSheetTags.length;
     const part = await transplant.copy(renderedSheet.part, true);
     const target = relativeTarget(workbookPart, part);
     const existingRel = existing ? workbookRels.find((r) => r.id === existing.relId && existing.relId !== '') : undefined;
@@ -252,6 +257,12 @@ async function editPackage(pkg: Package, inputBytes: Uint8Array, specs: SheetSpe
     }
   }
   workbookXml = workbookXml.replace(/<\/(\w+:)?sheets>/, (close) => `${newSheetTags.join('')}${close}`);
+
+  // Sheet-scoped names follow their sheet: a replaced sheet's names go (ours come from the rendering).
+  const replacedTags = new Set(plan.flatMap(({ existing }) => (existing ? [existing.tag] : [])));
+  const outputTags = sheetEntries(workbookXml, workbookPart, workbookRels).map((s) => s.tag);
+  const inputPositions = sheets.map((s) => (replacedTags.has(s.tag) ? null : outputTags.indexOf(s.tag)));
+  workbookXml = carryDefinedNames(workbookXml, inputPositions, renderedWorkbookXml, renderedPositions);
 
   // The calculation chain lists formula cells by sheet: stale for a replaced sheet, so it is dropped
   // (Excel rebuilds it on the next calculation).
