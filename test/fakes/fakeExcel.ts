@@ -142,6 +142,8 @@ export class FakeSheet {
   pageBreaksBefore: number[] = [];
   protected = false;
   deleted = false;
+  /** Worksheet custom properties (ExcelApi 1.12): key -> value; keys are case-insensitive in Excel. */
+  readonly customProperties = new Map<string, string>();
 
   constructor(public name: string) {}
 
@@ -210,6 +212,7 @@ export class FakeSheet {
       zoom: this.zoom,
       pageBreaksBefore: this.pageBreaksBefore,
       protected: this.protected,
+      customProperties: [...this.customProperties.entries()],
     };
   }
 }
@@ -730,6 +733,22 @@ class WorksheetProxy extends Proxy<FakeSheet> {
     };
   }
 
+  /** Worksheet custom properties (ExcelApi 1.12): `add` (replaces a same key) and `getItemOrNullObject`. */
+  get customProperties() {
+    return {
+      add: (key: string, value: string) =>
+        this.act('customProperties.add', [key, value], () => {
+          if (!key || key.length > 255) throw new FakeOfficeError('InvalidArgument', `Clé de propriété ${key}`);
+          this.live().customProperties.set(key.toLowerCase(), String(value));
+        }),
+      getItemOrNullObject: (key: string) =>
+        new CustomPropertyProxy(this.context, () => {
+          const value = this.live().customProperties.get(key.toLowerCase());
+          return value === undefined ? null : { value };
+        }, key),
+    };
+  }
+
   get horizontalPageBreaks() {
     return {
       add: (range: RangeProxy) =>
@@ -1038,6 +1057,37 @@ class RangeAreasProxy extends Proxy<{ sheet: FakeSheet; areas: CellRange[] } | n
   get address(): string {
     const value = this.read('address');
     if (value === undefined) throw notLoaded('RangeAreas.address (null object)');
+    return value as string;
+  }
+}
+
+/** A worksheet custom property, or a null object when the key is absent. */
+class CustomPropertyProxy extends Proxy<{ value: string } | null> {
+  private nullKnown: boolean | undefined;
+
+  constructor(context: FakeContext, bind: () => { value: string } | null, payload?: unknown) {
+    super(context, 'WorksheetCustomProperty', bind, payload);
+    context.enqueue('WorksheetCustomProperty.isNullObject', null, () => {
+      const isNull = this.t === null;
+      context.stage(isNull, () => (this.nullKnown = isNull));
+    });
+  }
+
+  get isNullObject(): boolean {
+    if (this.nullKnown === undefined) throw notLoaded('WorksheetCustomProperty.isNullObject');
+    return this.nullKnown;
+  }
+
+  load(properties: string): this {
+    return this.queueLoad(properties, (target, property) => {
+      if (property !== 'value') throw new Error(`fake Excel: WorksheetCustomProperty.${property} is not supported`);
+      return target?.value;
+    });
+  }
+
+  get value(): string {
+    const value = this.read('value');
+    if (value === undefined) throw notLoaded('WorksheetCustomProperty.value (null object)');
     return value as string;
   }
 }

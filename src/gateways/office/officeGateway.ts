@@ -33,6 +33,11 @@ export interface OfficeGatewayOptions {
   readMergedAreas?: boolean;
   /** Group a generation's write into one undo step (ExcelApi 1.19); by default, when supported. */
   undoGroup?: boolean;
+  /**
+   * Mark each written AP sheet with the fingerprint of its content and leave an unchanged one as it
+   * is at the next generation (worksheet custom properties, ExcelApi 1.12); by default, when supported.
+   */
+  fingerprints?: boolean;
   /** Told when a write waits for Excel (the user is editing a cell), and when it goes on. */
   onWaiting?: WaitingListener;
   /** ISO date for the column detection that decides which fills to read. */
@@ -72,6 +77,8 @@ function localToday(): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
+const knownSheet = (o: SheetOutline, position: number): KnownSheet => ({ name: o.meta.name, position, ours: o.ours, fingerprint: o.fingerprint });
+
 interface WorkbookState {
   sheets: KnownSheet[];
   tableNames: string[];
@@ -83,6 +90,7 @@ export function createOfficeGateway(options: OfficeGatewayOptions = {}): OfficeG
   const budget = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
   const withMerges = options.readMergedAreas ?? supportsMergedAreas();
   const undoGroup = options.undoGroup ?? isSetSupported('ExcelApi', '1.19');
+  const fingerprints = options.fingerprints ?? isSetSupported('ExcelApi', '1.12');
   const today = options.today ?? localToday;
   /** The workbook as the last read or write left it: lets a write follow a read without a round trip. */
   let known: WorkbookState | null = null;
@@ -109,7 +117,7 @@ export function createOfficeGateway(options: OfficeGatewayOptions = {}): OfficeG
 
   /** Sync 2: used ranges, and A1 of the sheets named like ours. */
   async function outline(context: Excel.RequestContext, sheets: Excel.Worksheet[], metas: SheetMeta[]): Promise<SheetOutline[]> {
-    const pending = sheets.map((sheet, i) => queueOutline(sheet, metas[i]));
+    const pending = sheets.map((sheet, i) => queueOutline(sheet, metas[i], fingerprints));
     await readSync(context);
     return pending.map(toOutline);
   }
@@ -198,7 +206,7 @@ export function createOfficeGateway(options: OfficeGatewayOptions = {}): OfficeG
     if (guess) {
       const collection = context.workbook.worksheets.load('items/name,items/visibility');
       const tables = context.workbook.tables.load('items/name');
-      const pending = new Map(guess.map((name) => [name, queueOutline(context.workbook.worksheets.getItem(name), { name, hidden: false })]));
+      const pending = new Map(guess.map((name) => [name, queueOutline(context.workbook.worksheets.getItem(name), { name, hidden: false }, fingerprints)]));
       let listed = false;
       try {
         await readSync(context);
@@ -232,7 +240,7 @@ export function createOfficeGateway(options: OfficeGatewayOptions = {}): OfficeG
     }
     await readFills(context, grids);
     const state = {
-      sheets: outlines.map((o, position) => ({ name: o.meta.name, position, ours: o.ours })),
+      sheets: outlines.map(knownSheet),
       tableNames,
     };
     return { grids, state };
@@ -242,7 +250,7 @@ export function createOfficeGateway(options: OfficeGatewayOptions = {}): OfficeG
   async function readState(context: Excel.RequestContext): Promise<WorkbookState> {
     const { sheets, metas, tableNames } = await listWorkbook(context);
     const outlines = await outline(context, sheets, metas);
-    return { sheets: outlines.map((o, position) => ({ name: o.meta.name, position, ours: o.ours })), tableNames };
+    return { sheets: outlines.map(knownSheet), tableNames };
   }
 
   function refuseForeignSheets(specs: SheetSpec[], sheets: KnownSheet[]): void {
@@ -269,6 +277,7 @@ export function createOfficeGateway(options: OfficeGatewayOptions = {}): OfficeG
           budget: writeBudget,
           stamp: Date.now().toString(36),
           activate: writeOptions.activate,
+          fingerprints,
         });
         const scope = new RequestScope(context);
         let pendingBytes = 0;
@@ -280,7 +289,7 @@ export function createOfficeGateway(options: OfficeGatewayOptions = {}): OfficeG
           operation.apply(scope);
           pendingBytes += operation.bytes;
         }
-        await writeSync(context);
+        if (pendingBytes > 0) await writeSync(context);
         expectedNames = planned.sheetsAfter;
         if (planned.created.length || planned.replaced.length) createdByLastWrite = planned.created;
       },

@@ -12,6 +12,7 @@ import { a1, type CellRange } from '../../core/grid';
 import { isFormula, MARKER, type CellStyle, type ConditionalFormatSpec, type PrintSpec, type SheetSpec, type SpecCell } from '../../core/render/sheetSpec';
 import { jsonBytes, toExcelInput } from './cellText';
 import { findBySheetName } from '../../core/sheetNames';
+import { FINGERPRINT_KEY, specFingerprint } from './fingerprint';
 
 /** Fixed cost of one queued call (object path and action envelope in the request JSON). */
 export const ACTION_BYTES = 300;
@@ -23,6 +24,8 @@ export interface KnownSheet {
   position: number;
   /** Written by Pilote AP (name prefix and marker in A1). */
   ours: boolean;
+  /** Fingerprint of the content the last write gave it (see fingerprint.ts), when known. */
+  fingerprint?: string | null;
 }
 
 /** Per-request state: worksheet proxies already obtained in this request. */
@@ -58,12 +61,13 @@ export function findSheet(known: KnownSheet[], name: string): KnownSheet | undef
 }
 
 /** A new sheet under its temporary name: it takes the spec's name only in the final sync. */
-function addStagingSheet(spec: SheetSpec, stagingName: string): WriteOperation {
+function addStagingSheet(spec: SheetSpec, stagingName: string, fingerprint: string | null): WriteOperation {
   return {
-    bytes: 3 * ACTION_BYTES,
+    bytes: 4 * ACTION_BYTES,
     apply(scope) {
       const fresh = scope.context.workbook.worksheets.add(stagingName);
       markAsOurs(fresh, spec);
+      if (fingerprint) fresh.customProperties.add(FINGERPRINT_KEY, fingerprint);
       scope.remember(stagingName, fresh);
     },
   };
@@ -353,6 +357,8 @@ export interface WritePlanContext {
   stamp: string;
   /** Sheet to bring to the front at the end. */
   activate?: string;
+  /** Mark written sheets with their content fingerprint, and leave alone those whose content is unchanged. */
+  fingerprints?: boolean;
 }
 
 export interface PlannedWrite {
@@ -361,6 +367,8 @@ export interface PlannedWrite {
   created: string[];
   /** Existing AP sheets kept hidden as `… (préc.)` (restored by an undo). */
   replaced: string[];
+  /** Output sheets left as they were: same content fingerprint as the spec. */
+  unchanged: string[];
   /** Every sheet name of the workbook once the write is done (order not kept). */
   sheetsAfter: string[];
 }
@@ -374,15 +382,22 @@ export interface PlannedWrite {
  */
 export function planWrite(specs: SheetSpec[], plan: WritePlanContext): PlannedWrite {
   const { known, budget, stamp } = plan;
-  const toWrite = specs.filter((spec) => spec.role === 'output' || !findSheet(known, spec.name));
+  const fingerprintOf = new Map(plan.fingerprints ? specs.map((spec) => [spec, specFingerprint(spec)]) : []);
+  const unchanged = specs.filter((spec) => {
+    const existing = findSheet(known, spec.name);
+    return spec.role === 'output' && existing?.ours && existing.name === spec.name && !!existing.fingerprint && existing.fingerprint === fingerprintOf.get(spec);
+  });
+  const toWrite = specs.filter((spec) => !unchanged.includes(spec) && (spec.role === 'output' || !findSheet(known, spec.name)));
   const takenTables = new Set(plan.tableNames.map((name) => name.toLocaleLowerCase('en')));
   const staged = toWrite.map((spec, index) => ({
     spec,
+    fingerprint: fingerprintOf.get(spec) ?? null,
     existing: findSheet(known, spec.name),
     staging: { ...spec, name: `${STAGING_PREFIX}${stamp} ${index}`, tables: spec.tables?.map((t) => ({ ...t, name: freeTableName(t.name, takenTables) })) },
   }));
   const leftovers = known.filter((sheet) => sheet.ours && sheet.name.startsWith(STAGING_PREFIX));
-  const oldBackups = known.filter((sheet) => sheet.ours && isBackupName(sheet.name));
+  // A generation that changes no sheet keeps the copies of the one before, which can still be undone.
+  const oldBackups = staged.length ? known.filter((sheet) => sheet.ours && isBackupName(sheet.name)) : [];
   const cleanup: WriteOperation[] = leftovers.length
     ? [{ bytes: leftovers.length * ACTION_BYTES, apply: (scope) => leftovers.forEach((sheet) => scope.sheet(sheet.name).delete()) }]
     : [];
@@ -413,11 +428,12 @@ export function planWrite(specs: SheetSpec[], plan: WritePlanContext): PlannedWr
   return {
     operations: [
       ...cleanup,
-      ...staged.map(({ spec, staging }) => addStagingSheet(spec, staging.name)),
+      ...staged.map(({ spec, staging, fingerprint }) => addStagingSheet(spec, staging.name, fingerprint)),
       ...staged.flatMap(({ staging }) => contentOperations(staging, budget / 2)),
       ...staged.flatMap(({ staging }) => layoutOperations(staging)),
-      commit,
+      ...(staged.length || plan.activate ? [commit] : []),
     ],
+    unchanged: unchanged.map((spec) => spec.name),
     created: staged.filter((s) => !s.existing && s.spec.role === 'output').map((s) => s.spec.name),
     replaced: staged.filter((s) => s.existing).map((s) => s.spec.name),
     sheetsAfter: [

@@ -27,15 +27,19 @@ describe('Office gateway with the engine', () => {
 
     // What Excel now holds is what the engine asked for: every cell of every written sheet.
     const back = await gateway.readSnapshot();
-    // The indicators are never read back: only their marker, which says the sheet is ours.
-    const indicators = back.grids.find((g) => g.sheet === SHEET_NAMES.indicators)!;
-    expect(indicators.values).toEqual([[generation.sheets.find((s) => s.name === SHEET_NAMES.indicators)!.cells[0][0]]]);
+    // The indicators and the printable follow-up sheets are never read back: only their marker,
+    // which says the sheet is ours.
+    const markerOnly: string[] = [SHEET_NAMES.indicators, SHEET_NAMES.contracts, SHEET_NAMES.attendance, SHEET_NAMES.teamsReport];
+    for (const name of markerOnly) {
+      const grid = back.grids.find((g) => g.sheet === name)!;
+      expect(grid.values).toEqual([[generation.sheets.find((s) => s.name === name)!.cells[0][0]]]);
+    }
     // AP Groupes: below its header, only the columns read back for locks (not « Pourquoi »...).
     const groupsSpec = generation.sheets.find((s) => s.name === SHEET_NAMES.groups)!;
     const header = groupsSpec.cells.findIndex((line) => line.includes('Verrou'));
     const readBack = new Set(['Barrette', 'Atelier', 'Intervenant', 'Élève', 'Classe', 'Verrou'].map((h) => groupsSpec.cells[header].indexOf(h)));
     expect(readBack.has(-1)).toBe(false);
-    for (const spec of generation.sheets.filter((s) => s.name !== SHEET_NAMES.indicators)) {
+    for (const spec of generation.sheets.filter((s) => !markerOnly.includes(s.name))) {
       const grid = back.grids.find((g) => g.sheet === spec.name)!;
       spec.cells.forEach((line, r) =>
         line.forEach((cell, c) => {
