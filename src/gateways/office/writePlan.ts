@@ -170,8 +170,8 @@ function styleBytes(style: CellStyle, range: CellRange): number {
   return calls * ACTION_BYTES + formats;
 }
 
-function applyStyle(range: Excel.Range, area: CellRange, style: CellStyle): void {
-  const format = range.format;
+/** The format properties of a style, on one range or on several areas at once (no number format there). */
+function applyFormat(format: Excel.RangeFormat, style: CellStyle, multiRow: boolean, multiColumn: boolean): void {
   if (style.bold !== undefined) format.font.bold = style.bold;
   if (style.italic !== undefined) format.font.italic = style.italic;
   if (style.fontSize) format.font.size = style.fontSize;
@@ -180,20 +180,96 @@ function applyStyle(range: Excel.Range, area: CellRange, style: CellStyle): void
   if (style.wrap !== undefined) format.wrapText = style.wrap;
   if (style.horizontal) format.horizontalAlignment = HORIZONTAL[style.horizontal];
   if (style.vertical) format.verticalAlignment = VERTICAL[style.vertical];
-  if (style.numberFormat) {
-    const numberFormat = style.numberFormat;
-    range.numberFormat = Array.from({ length: area.rowCount }, () => Array.from({ length: area.colCount }, () => numberFormat));
-  }
   if (style.border) {
     const edges: ('EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight' | 'InsideHorizontal' | 'InsideVertical')[] = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'];
-    if (area.rowCount > 1) edges.push('InsideHorizontal');
-    if (area.colCount > 1) edges.push('InsideVertical');
+    if (multiRow) edges.push('InsideHorizontal');
+    if (multiColumn) edges.push('InsideVertical');
     for (const edge of edges) {
       const border = format.borders.getItem(edge);
       border.style = 'Continuous';
       border.color = '#BFBFBF';
     }
   }
+}
+
+function applyStyle(range: Excel.Range, area: CellRange, style: CellStyle): void {
+  applyFormat(range.format, style, area.rowCount > 1, area.colCount > 1);
+  if (style.numberFormat) {
+    const numberFormat = style.numberFormat;
+    range.numberFormat = Array.from({ length: area.rowCount }, () => Array.from({ length: area.colCount }, () => numberFormat));
+  }
+}
+
+const overlap = (a: CellRange, b: CellRange) =>
+  a.row < b.row + b.rowCount && b.row < a.row + a.rowCount && a.col < b.col + b.colCount && b.col < a.col + a.colCount;
+
+/** Longest address list given to one `getRanges` call. */
+const MAX_AREAS_ADDRESS = 2_000;
+
+interface StyleGroup {
+  style: CellStyle;
+  key: string;
+  ranges: CellRange[];
+}
+
+/**
+ * Styled ranges gathered by identical style, so that a style repeated on many blocks (each list of
+ * a printable sheet...) costs one call per property instead of one per block and property. A range
+ * joins the latest group of its style unless a differently styled range applied since overlaps it
+ * (the later style must keep winning). Number formats are per-cell arrays: never gathered.
+ */
+export function groupStyles(styles: { range: CellRange; style: CellStyle }[]): StyleGroup[] {
+  const groups: StyleGroup[] = [];
+  for (const { range, style } of styles) {
+    const key = style.numberFormat ? '' : JSON.stringify(style);
+    let target: StyleGroup | undefined;
+    for (let g = groups.length - 1; g >= 0; g--) {
+      const group = groups[g];
+      if (key && group.key === key) {
+        target = group;
+        break;
+      }
+      if (group.ranges.some((other) => overlap(other, range))) break;
+    }
+    if (target) target.ranges.push(range);
+    else groups.push({ style, key, ranges: [range] });
+  }
+  return groups;
+}
+
+/** A1 address lists of at most MAX_AREAS_ADDRESS characters. */
+function addressChunks(ranges: CellRange[]): { address: string; ranges: CellRange[] }[] {
+  const chunks: { address: string; ranges: CellRange[] }[] = [];
+  for (const range of ranges) {
+    const end = a1(range.row + range.rowCount - 1, range.col + range.colCount - 1);
+    const address = range.rowCount === 1 && range.colCount === 1 ? a1(range.row, range.col) : `${a1(range.row, range.col)}:${end}`;
+    const last = chunks[chunks.length - 1];
+    if (last && last.address.length + address.length + 1 <= MAX_AREAS_ADDRESS) {
+      last.address += `,${address}`;
+      last.ranges.push(range);
+    } else {
+      chunks.push({ address, ranges: [range] });
+    }
+  }
+  return chunks;
+}
+
+/** One operation per style group: a single range as before, several through `getRanges`. */
+function styleOperations(name: string, styles: { range: CellRange; style: CellStyle }[]): WriteOperation[] {
+  return groupStyles(styles).flatMap(({ style, ranges }) => {
+    if (ranges.length === 1) {
+      const [range] = ranges;
+      return [{ bytes: styleBytes(style, range), apply: (scope: RequestScope) => applyStyle(scope.range(name, range), range, style) }];
+    }
+    return addressChunks(ranges).map(({ address, ranges: chunk }) => ({
+      bytes: styleBytes(style, { row: 0, col: 0, rowCount: 1, colCount: 1 }) + address.length,
+      apply(scope: RequestScope) {
+        const multiRow = chunk.some((r) => r.rowCount > 1);
+        const multiColumn = chunk.some((r) => r.colCount > 1);
+        applyFormat(scope.sheet(name).getRanges(address).format, style, multiRow, multiColumn);
+      },
+    }));
+  });
 }
 
 const OPERATORS: Record<ConditionalFormatSpec['operator'], 'LessThan' | 'GreaterThan' | 'EqualTo' | 'NotEqualTo'> = {
@@ -228,9 +304,7 @@ const operation = (calls: number, payload: unknown, apply: WriteOperation['apply
 function layoutOperations(spec: SheetSpec): WriteOperation[] {
   const name = spec.name;
   const operations: WriteOperation[] = [];
-  for (const { range, style } of spec.styles ?? []) {
-    operations.push({ bytes: styleBytes(style, range), apply: (scope) => applyStyle(scope.range(name, range), range, style) });
-  }
+  operations.push(...styleOperations(name, spec.styles ?? []));
   for (const merge of spec.merges ?? []) {
     operations.push(operation(2, merge, (scope) => scope.range(name, merge).merge(false)));
   }
