@@ -221,7 +221,10 @@ interface StyleGroup {
 export function groupStyles(styles: { range: CellRange; style: CellStyle }[]): StyleGroup[] {
   const groups: StyleGroup[] = [];
   for (const { range, style } of styles) {
-    const key = style.numberFormat ? '' : JSON.stringify(style);
+    // Bordered areas are gathered only with areas of the same shape: inside lines are asked for only
+    // where an area has more than one row (or column), as for a single range.
+    const shape = style.border ? `|${range.rowCount > 1}|${range.colCount > 1}` : '';
+    const key = style.numberFormat ? '' : JSON.stringify(style) + shape;
     let target: StyleGroup | undefined;
     for (let g = groups.length - 1; g >= 0; g--) {
       const group = groups[g];
