@@ -59,6 +59,7 @@ export function createOfficeHost(options: OfficeHostOptions = {}): PiloteHost {
     run,
     readMergedAreas: isSupported('ExcelApi', '1.13'),
     undoGroup: isSupported('ExcelApi', '1.19'),
+    fingerprints: isSupported('ExcelApi', '1.12'),
     onWaiting,
   });
   /** The workbook as the pane last saw it: where the cells it writes were. */

@@ -146,6 +146,8 @@ export class FakeSheet {
   footer = { left: '', center: '', right: '' };
   protected = false;
   deleted = false;
+  /** Worksheet custom properties (ExcelApi 1.12): key -> value; keys are case-insensitive in Excel. */
+  readonly customProperties = new Map<string, string>();
 
   constructor(public name: string) {}
 
@@ -216,6 +218,7 @@ export class FakeSheet {
       printTitleRows: this.printTitleRows,
       footer: this.footer,
       protected: this.protected,
+      customProperties: [...this.customProperties.entries()],
     };
   }
 }
@@ -668,6 +671,11 @@ class WorksheetProxy extends Proxy<FakeSheet> {
     }, [row, col, rowCount, colCount]);
   }
 
+  /** Several areas at once (ExcelApi 1.9), e.g. `A1:B2,D4`: one call formats them all. */
+  getRanges(address: string): RangeAreasFormatProxy {
+    return new RangeAreasFormatProxy(this.context, () => ({ sheet: this.live(), areas: address.split(',').map(parseLocalAddress) }), address);
+  }
+
   getUsedRange(valuesOnly = false): RangeProxy {
     return new RangeProxy(this.context, () => {
       const sheet = this.live();
@@ -763,6 +771,22 @@ class WorksheetProxy extends Proxy<FakeSheet> {
           live().printTitleRows = { first, last };
         });
       },
+    };
+  }
+
+  /** Worksheet custom properties (ExcelApi 1.12): `add` (replaces a same key) and `getItemOrNullObject`. */
+  get customProperties() {
+    return {
+      add: (key: string, value: string) =>
+        this.act('customProperties.add', [key, value], () => {
+          if (!key || key.length > 255) throw new FakeOfficeError('InvalidArgument', `Clé de propriété ${key}`);
+          this.live().customProperties.set(key.toLowerCase(), String(value));
+        }),
+      getItemOrNullObject: (key: string) =>
+        new CustomPropertyProxy(this.context, () => {
+          const value = this.live().customProperties.get(key.toLowerCase());
+          return value === undefined ? null : { value };
+        }, key),
     };
   }
 
@@ -1074,6 +1098,95 @@ class RangeAreasProxy extends Proxy<{ sheet: FakeSheet; areas: CellRange[] } | n
   get address(): string {
     const value = this.read('address');
     if (value === undefined) throw notLoaded('RangeAreas.address (null object)');
+    return value as string;
+  }
+}
+
+/** `Worksheet.getRanges(...)` as used for writing: its format applies to every area, one call per property. */
+class RangeAreasFormatProxy extends Proxy<{ sheet: FakeSheet; areas: CellRange[] }> {
+  constructor(context: FakeContext, bind: () => { sheet: FakeSheet; areas: CellRange[] }, payload: unknown) {
+    super(context, 'RangeAreas', bind, payload);
+  }
+
+  private writable(): { sheet: FakeSheet; areas: CellRange[] } {
+    const target = this.t;
+    liveSheet(this.context.excel, target.sheet);
+    if (target.sheet.protected) throw new FakeOfficeError('AccessDenied', `La feuille ${target.sheet.name} est protégée`);
+    return target;
+  }
+
+  get format() {
+    const formatAll = (name: string, value: unknown, apply: (format: FakeFormat) => void) =>
+      this.act(name, value, () => {
+        const { sheet, areas } = this.writable();
+        for (const area of areas) {
+          for (let r = area.row; r < area.row + area.rowCount; r++) for (let c = area.col; c < area.col + area.colCount; c++) apply(sheet.ensure(r, c).format);
+        }
+      });
+    const act = (name: string, payload: unknown, run: () => void) => this.act(name, payload, run);
+    const writable = () => this.writable();
+    return {
+      font: {
+        set bold(v: boolean) { formatAll('format.font.bold', v, (f) => (f.bold = v)); },
+        set italic(v: boolean) { formatAll('format.font.italic', v, (f) => (f.italic = v)); },
+        set size(v: number) { formatAll('format.font.size', v, (f) => (f.size = v)); },
+        set color(v: string) { formatAll('format.font.color', v, (f) => (f.fontColor = v.toUpperCase())); },
+      },
+      fill: {
+        set color(v: string) { formatAll('format.fill.color', v, (f) => (f.fill = v.toUpperCase())); },
+      },
+      set wrapText(v: boolean) { formatAll('format.wrapText', v, (f) => (f.wrap = v)); },
+      set horizontalAlignment(v: string) { formatAll('format.horizontalAlignment', v, (f) => (f.horizontal = v)); },
+      set verticalAlignment(v: string) { formatAll('format.verticalAlignment', v, (f) => (f.vertical = v)); },
+      borders: {
+        getItem: (edge: string) => {
+          // Excel draws an edge of a multi-area range around each area.
+          const record = (name: 'style' | 'color', value: string) =>
+            act(`format.borders.${edge}.${name}`, value, () => {
+              const { sheet, areas } = writable();
+              for (const area of areas) {
+                let border = sheet.borders.find((b) => b.edge === edge && JSON.stringify(b.range) === JSON.stringify(area));
+                if (!border) sheet.borders.push((border = { range: area, edge }));
+                border[name] = value;
+              }
+            });
+          return {
+            set style(v: string) { record('style', v); },
+            set color(v: string) { record('color', v); },
+          };
+        },
+      },
+    };
+  }
+}
+
+/** A worksheet custom property, or a null object when the key is absent. */
+class CustomPropertyProxy extends Proxy<{ value: string } | null> {
+  private nullKnown: boolean | undefined;
+
+  constructor(context: FakeContext, bind: () => { value: string } | null, payload?: unknown) {
+    super(context, 'WorksheetCustomProperty', bind, payload);
+    context.enqueue('WorksheetCustomProperty.isNullObject', null, () => {
+      const isNull = this.t === null;
+      context.stage(isNull, () => (this.nullKnown = isNull));
+    });
+  }
+
+  get isNullObject(): boolean {
+    if (this.nullKnown === undefined) throw notLoaded('WorksheetCustomProperty.isNullObject');
+    return this.nullKnown;
+  }
+
+  load(properties: string): this {
+    return this.queueLoad(properties, (target, property) => {
+      if (property !== 'value') throw new Error(`fake Excel: WorksheetCustomProperty.${property} is not supported`);
+      return target?.value;
+    });
+  }
+
+  get value(): string {
+    const value = this.read('value');
+    if (value === undefined) throw notLoaded('WorksheetCustomProperty.value (null object)');
     return value as string;
   }
 }

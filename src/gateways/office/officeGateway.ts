@@ -1,7 +1,9 @@
 /**
  * The Office.js gateway. A read costs three syncs (the list of sheets and tables; where each sheet's
  * values are and which sheets are ours; the values in blocks under the answer budget), plus one for
- * fill colours when some competency cells have no readable value. A write is staged under temporary
+ * fill colours when some competency cells have no readable value and every value came in one sync
+ * (else the fills travel with the last values). The list and the outlines share a sync when the
+ * workbook holds the sheets the gateway last saw. A write is staged under temporary
  * sheet names and swapped in by its last sync, in as few syncs as the request budget allows. Every
  * failure comes out as an ExcelOperationError in French.
  */
@@ -10,8 +12,8 @@ import type { Grid, WorkbookSnapshot } from '../../core/grid';
 import type { SheetSpec } from '../../core/render/sheetSpec';
 import type { WorkbookGateway } from '../gateway';
 import { DEFAULT_SYNC_TIMEOUT_MS, ExcelOperationError, syncPatiently, syncWithTimeout, toExcelOperationError, type WaitingListener } from './errors';
-import { areasNeedingFills } from './fillsNeeded';
-import { readBlocks, type BlockRequest } from './readBlocks';
+import { areasNeedingFills, type SheetArea } from './fillsNeeded';
+import { packBlocks, readBlocks, readPacked, type BlockRequest, type BlockResult } from './readBlocks';
 import { applyStructure, emptyGrid, queueOutline, valueAreas, type PendingOutline, queueStructure, readExtent, toCellValues, toFill, toOutline, type PendingStructure, type SheetMeta, type SheetOutline } from './readSheets';
 import { supportsMergedAreas } from './requirements';
 import { backupName, findSheet, isBackupName, planWrite, RequestScope, type KnownSheet } from './writePlan';
@@ -34,6 +36,11 @@ export interface OfficeGatewayOptions {
   readMergedAreas?: boolean;
   /** Group a generation's write into one undo step (ExcelApi 1.19); by default, when supported. */
   undoGroup?: boolean;
+  /**
+   * Mark each written AP sheet with the fingerprint of its content and leave an unchanged one as it
+   * is at the next generation (worksheet custom properties, ExcelApi 1.12); by default, when supported.
+   */
+  fingerprints?: boolean;
   /** Told when a write waits for Excel (the user is editing a cell), and when it goes on. */
   onWaiting?: WaitingListener;
   /** ISO date for the column detection that decides which fills to read. */
@@ -67,9 +74,58 @@ function isSetSupported(name: string, version: string): boolean {
   return typeof Office !== 'undefined' && !!Office.context?.requirements?.isSetSupported(name, version);
 }
 
+const knownSheet = (o: SheetOutline, position: number): KnownSheet => ({ name: o.meta.name, position, ours: o.ours, fingerprint: o.fingerprint });
+
 interface WorkbookState {
   sheets: KnownSheet[];
   tableNames: string[];
+}
+
+/** Values read by blocks into their grids (blocks cut by rows, and for AP Groupes by columns). */
+function putValues(grids: Map<string, Grid>, outlines: SheetOutline[], results: BlockResult[]): void {
+  for (const block of results) {
+    const grid = grids.get(block.sheet) as Grid;
+    const width = outlines.find((o) => o.meta.name === block.sheet)?.window.colCount ?? 0;
+    const top = block.range.row - grid.origin.row;
+    const left = block.range.col - grid.origin.col;
+    toCellValues(block.cells).forEach((line, i) => {
+      // Cells not read stay empty.
+      const target = (grid.values[top + i] ??= Array.from({ length: width }, () => null));
+      line.forEach((value, j) => (target[left + j] = value));
+    });
+  }
+  for (const grid of grids.values()) {
+    // A blank sheet comes back as a single empty A1.
+    if (grid.values.length === 1 && grid.values[0].length === 1 && grid.values[0][0] === null) grid.values = [];
+  }
+}
+
+/** Where fills are needed: the blank competency cells of the coordinator's sheets (none when unreadable). */
+function fillAreas(coordinatorGrids: Grid[], today: string): SheetArea[] {
+  try {
+    return areasNeedingFills({ grids: coordinatorGrids }, today);
+  } catch {
+    // A workbook the engine cannot read yet (no pupils...): the generation will say why; no fills.
+    return [];
+  }
+}
+
+/** Fill colours read by blocks into their grids, same shape as the values (null where none was read). */
+function putFills(grids: Map<string, Grid>, results: BlockResult[]): void {
+  for (const block of results) {
+    const grid = grids.get(block.sheet) as Grid;
+    grid.fills ??= grid.values.map(() => []);
+    block.cells.forEach((line, i) => {
+      const row = block.range.row - grid.origin.row + i;
+      const target = (grid.fills as (string | null)[][])[row] ?? [];
+      line.forEach((color, j) => (target[block.range.col - grid.origin.col + j] = toFill(color as string | undefined)));
+      (grid.fills as (string | null)[][])[row] = target;
+    });
+  }
+  for (const grid of grids.values()) {
+    if (!grid.fills) continue;
+    grid.fills = grid.values.map((line, r) => line.map((_, c) => grid.fills?.[r]?.[c] ?? null));
+  }
 }
 
 export function createOfficeGateway(options: OfficeGatewayOptions = {}): OfficeGateway {
@@ -78,6 +134,7 @@ export function createOfficeGateway(options: OfficeGatewayOptions = {}): OfficeG
   const budget = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
   const withMerges = options.readMergedAreas ?? supportsMergedAreas();
   const undoGroup = options.undoGroup ?? isSetSupported('ExcelApi', '1.19');
+  const fingerprints = options.fingerprints ?? isSetSupported('ExcelApi', '1.12');
   const today = options.today ?? (() => localIsoDate(new Date()));
   /** The workbook as the last read or write left it: lets a write follow a read without a round trip. */
   let known: WorkbookState | null = null;
@@ -104,7 +161,7 @@ export function createOfficeGateway(options: OfficeGatewayOptions = {}): OfficeG
 
   /** Sync 2: used ranges, and A1 of the sheets named like ours. */
   async function outline(context: Excel.RequestContext, sheets: Excel.Worksheet[], metas: SheetMeta[]): Promise<SheetOutline[]> {
-    const pending = sheets.map((sheet, i) => queueOutline(sheet, metas[i]));
+    const pending = sheets.map((sheet, i) => queueOutline(sheet, metas[i], fingerprints));
     await readSync(context);
     return pending.map(toOutline);
   }
@@ -117,15 +174,30 @@ export function createOfficeGateway(options: OfficeGatewayOptions = {}): OfficeG
     });
   }
 
-  /** Sync 3 (and more for a huge workbook): values by blocks, with the structure of the coordinator's sheets. */
-  async function readValues(context: Excel.RequestContext, outlines: SheetOutline[], merges: boolean): Promise<Grid[]> {
+  /**
+   * Sync 3 (and more for a huge workbook): values by blocks, with the structure of the coordinator's
+   * sheets, then the fill colours of the competency cells that have no readable value. The
+   * coordinator's sheets are read first: their fills can then be asked for in the next sync, along
+   * with the rest of our own sheets' values, so that fills cost a sync of their own only when every
+   * value fits in one.
+   */
+  async function readValuesAndFills(context: Excel.RequestContext, outlines: SheetOutline[], merges: boolean): Promise<Grid[]> {
     const withStructure = outlines.filter((o) => readExtent(o) === 'full');
+    const coordinatorSheets = new Set(withStructure.map((o) => o.meta.name));
     let structures: PendingStructure[] = [];
     const queueStructures = () => {
       structures = withStructure.map((o) => queueStructure(context.workbook.worksheets.getItem(o.meta.name), o.window, merges));
     };
     const structureBytes = withStructure.reduce((sum, o) => sum + STRUCTURE_BYTES * (o.window.rowCount + o.window.colCount), 0);
-    const results = await readBlocks(context, valueBlocks(outlines), budget, readSync, { queue: queueStructures, bytes: structureBytes });
+    const blocks = valueBlocks(outlines);
+    const ordered = [...blocks.filter((b) => coordinatorSheets.has(b.sheet)), ...blocks.filter((b) => !coordinatorSheets.has(b.sheet))];
+    const syncs = packBlocks(ordered, budget, structureBytes);
+    let lastWithCoordinator = -1;
+    syncs.forEach((group, i) => {
+      if (group.some((b) => coordinatorSheets.has(b.sheet))) lastWithCoordinator = i;
+    });
+    // (No coordinator's sheet, no structure to read: nothing before the fills.)
+    const early = lastWithCoordinator < 0 ? [] : await readPacked(context, syncs.slice(0, lastWithCoordinator + 1), readSync, { queue: queueStructures, bytes: structureBytes });
     const grids = new Map<string, Grid>();
     for (const o of outlines) {
       const extent = readExtent(o);
@@ -134,53 +206,20 @@ export function createOfficeGateway(options: OfficeGatewayOptions = {}): OfficeG
       if (extent === 'marker') grid.values = [[o.marker]];
       grids.set(o.meta.name, grid);
     }
-    for (const block of results) {
-      const grid = grids.get(block.sheet) as Grid;
-      const width = outlines.find((o) => o.meta.name === block.sheet)?.window.colCount ?? 0;
-      const top = block.range.row - grid.origin.row;
-      const left = block.range.col - grid.origin.col;
-      toCellValues(block.cells).forEach((line, i) => {
-        // Blocks cut by rows and (for AP Groupes) by columns: cells not read stay empty.
-        const target = (grid.values[top + i] ??= Array.from({ length: width }, () => null));
-        line.forEach((value, j) => (target[left + j] = value));
-      });
-    }
-    for (const grid of grids.values()) {
-      // A blank sheet comes back as a single empty A1.
-      if (grid.values.length === 1 && grid.values[0].length === 1 && grid.values[0][0] === null) grid.values = [];
-    }
+    putValues(grids, outlines, early);
+    const fillBlocks: BlockRequest[] = fillAreas([...grids.values()].filter((g) => coordinatorSheets.has(g.sheet)), today()).map((area) => ({ ...area, kind: 'fills' }));
+    const late = await readBlocks(context, [...fillBlocks, ...syncs.slice(lastWithCoordinator + 1).flat()], budget, readSync);
+    putValues(
+      grids,
+      outlines,
+      late.filter((b) => b.kind === 'values'),
+    );
+    putFills(
+      grids,
+      late.filter((b) => b.kind === 'fills'),
+    );
     withStructure.forEach((o, i) => applyStructure(grids.get(o.meta.name) as Grid, o.window, structures[i]));
     return [...grids.values()];
-  }
-
-  /** Sync 4, only when needed: fill colours of the competency cells that have no readable value. */
-  async function readFills(context: Excel.RequestContext, grids: Grid[]): Promise<void> {
-    let areas;
-    try {
-      areas = areasNeedingFills({ grids }, today());
-    } catch {
-      // A workbook the engine cannot read yet (no pupils...): the generation will say why; no fills.
-      return;
-    }
-    if (!areas.length) return;
-    const blocks: BlockRequest[] = areas.map((area) => ({ ...area, kind: 'fills' }));
-    const results = await readBlocks(context, blocks, budget, readSync);
-    const byName = new Map(grids.map((g) => [g.sheet, g]));
-    for (const block of results) {
-      const grid = byName.get(block.sheet) as Grid;
-      grid.fills ??= grid.values.map(() => []);
-      block.cells.forEach((line, i) => {
-        const row = block.range.row - grid.origin.row + i;
-        const target = (grid.fills as (string | null)[][])[row] ?? [];
-        line.forEach((color, j) => (target[block.range.col - grid.origin.col + j] = toFill(color as string | undefined)));
-        (grid.fills as (string | null)[][])[row] = target;
-      });
-    }
-    // Same shape as values: null wherever no fill was read.
-    for (const grid of byName.values()) {
-      if (!grid.fills) continue;
-      grid.fills = grid.values.map((line, r) => line.map((_, c) => grid.fills?.[r]?.[c] ?? null));
-    }
   }
 
   /**
@@ -193,7 +232,7 @@ export function createOfficeGateway(options: OfficeGatewayOptions = {}): OfficeG
     if (guess) {
       const collection = context.workbook.worksheets.load('items/name,items/visibility');
       const tables = context.workbook.tables.load('items/name');
-      const pending = new Map(guess.map((name) => [name, queueOutline(context.workbook.worksheets.getItem(name), { name, hidden: false })]));
+      const pending = new Map(guess.map((name) => [name, queueOutline(context.workbook.worksheets.getItem(name), { name, hidden: false }, fingerprints)]));
       let listed = false;
       try {
         await readSync(context);
@@ -219,15 +258,14 @@ export function createOfficeGateway(options: OfficeGatewayOptions = {}): OfficeG
     const { outlines, tableNames } = await listAndOutline(context);
     let grids: Grid[];
     try {
-      grids = await readValues(context, outlines, withMerges);
+      grids = await readValuesAndFills(context, outlines, withMerges);
     } catch (error) {
       // getMergedAreasOrNullObject fails beyond 512 merged areas: read again without merges.
       if (!withMerges || (error as { code?: string })?.code !== 'GeneralException') throw error;
-      grids = await readValues(context, outlines, false);
+      grids = await readValuesAndFills(context, outlines, false);
     }
-    await readFills(context, grids);
     const state = {
-      sheets: outlines.map((o, position) => ({ name: o.meta.name, position, ours: o.ours })),
+      sheets: outlines.map(knownSheet),
       tableNames,
     };
     return { grids, state };
@@ -237,7 +275,7 @@ export function createOfficeGateway(options: OfficeGatewayOptions = {}): OfficeG
   async function readState(context: Excel.RequestContext): Promise<WorkbookState> {
     const { sheets, metas, tableNames } = await listWorkbook(context);
     const outlines = await outline(context, sheets, metas);
-    return { sheets: outlines.map((o, position) => ({ name: o.meta.name, position, ours: o.ours })), tableNames };
+    return { sheets: outlines.map(knownSheet), tableNames };
   }
 
   function refuseForeignSheets(specs: SheetSpec[], sheets: KnownSheet[]): void {
@@ -264,6 +302,7 @@ export function createOfficeGateway(options: OfficeGatewayOptions = {}): OfficeG
           budget: writeBudget,
           stamp: Date.now().toString(36),
           activate: writeOptions.activate,
+          fingerprints,
         });
         const scope = new RequestScope(context);
         let pendingBytes = 0;
@@ -275,7 +314,7 @@ export function createOfficeGateway(options: OfficeGatewayOptions = {}): OfficeG
           operation.apply(scope);
           pendingBytes += operation.bytes;
         }
-        await writeSync(context);
+        if (pendingBytes > 0) await writeSync(context);
         expectedNames = planned.sheetsAfter;
         if (planned.created.length || planned.replaced.length) createdByLastWrite = planned.created;
       },

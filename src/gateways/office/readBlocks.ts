@@ -27,32 +27,32 @@ export interface BlockResult extends BlockRequest {
 
 const weight = (block: BlockRequest) => block.range.rowCount * block.range.colCount * (block.kind === 'values' ? VALUE_BYTES : FILL_BYTES);
 
-/** Cut a block into row slices that each weigh at most `budget`. */
-export function sliceByRows(block: BlockRequest, budget: number): BlockRequest[] {
-  const perRow = Math.max(1, weight({ ...block, range: { ...block.range, rowCount: 1 } }));
-  const rowsPerSlice = Math.max(1, Math.floor(budget / perRow));
-  const slices: BlockRequest[] = [];
-  for (let row = 0; row < block.range.rowCount; row += rowsPerSlice) {
-    const rowCount = Math.min(rowsPerSlice, block.range.rowCount - row);
-    slices.push({ ...block, range: { ...block.range, row: block.range.row + row, rowCount } });
-  }
-  return slices;
-}
-
-/** Blocks grouped into syncs of at most `budget` estimated bytes each. */
+/**
+ * Blocks grouped into syncs of at most `budget` estimated bytes each, filled in turn: a block that
+ * does not fit in what is left of a sync is cut by rows, its first rows completing that sync, so that
+ * N bytes take about N / budget syncs whatever the sizes of the sheets.
+ */
 export function packBlocks(blocks: BlockRequest[], budget: number, firstSyncBytes = 0): BlockRequest[][] {
   const syncs: BlockRequest[][] = [];
   let current: BlockRequest[] = [];
   let bytes = firstSyncBytes;
-  for (const block of blocks.flatMap((b) => sliceByRows(b, budget))) {
-    const size = weight(block);
-    if ((current.length || syncs.length === 0) && bytes > 0 && bytes + size > budget) {
-      syncs.push(current);
-      current = [];
-      bytes = 0;
+  for (const block of blocks) {
+    const perRow = Math.max(1, weight({ ...block, range: { ...block.range, rowCount: 1 } }));
+    let row = 0;
+    while (row < block.range.rowCount) {
+      const fitting = Math.min(block.range.rowCount - row, Math.floor((budget - bytes) / perRow));
+      // Not one row left in this sync: start the next one (a single row heavier than the budget goes alone).
+      if (fitting < 1 && (current.length || bytes > 0)) {
+        syncs.push(current);
+        current = [];
+        bytes = 0;
+        continue;
+      }
+      const rowCount = Math.max(1, fitting);
+      current.push({ ...block, range: { ...block.range, row: block.range.row + row, rowCount } });
+      bytes += rowCount * perRow;
+      row += rowCount;
     }
-    current.push(block);
-    bytes += size;
   }
   if (current.length) syncs.push(current);
   return syncs;
@@ -97,6 +97,16 @@ export async function readBlocks(
   sync: (context: Excel.RequestContext) => Promise<void>,
   first?: { queue: () => void; bytes: number },
 ): Promise<BlockResult[]> {
+  return readPacked(context, packBlocks(blocks, budget, first?.bytes ?? 0), sync, first);
+}
+
+/** Read blocks already grouped into syncs (see packBlocks); `first` as for readBlocks. */
+export async function readPacked(
+  context: Excel.RequestContext,
+  syncs: BlockRequest[][],
+  sync: (context: Excel.RequestContext) => Promise<void>,
+  first?: { queue: () => void; bytes: number },
+): Promise<BlockResult[]> {
   const results: BlockResult[] = [];
   let pendingFirst = first?.queue;
   const runSync = async (group: BlockRequest[]): Promise<void> => {
@@ -113,7 +123,6 @@ export async function readBlocks(
     }
     group.forEach((block, i) => results.push({ ...block, cells: readers[i]() }));
   };
-  const syncs = packBlocks(blocks, budget, first?.bytes ?? 0);
   if (!syncs.length && first) {
     first.queue();
     await sync(context);

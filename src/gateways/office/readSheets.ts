@@ -9,6 +9,7 @@ import { GROUP_COLUMNS } from '../../core/plan/sheetColumns';
 import { MARKER, SHEET_NAMES, SHEET_PREFIX } from '../../core/workbook';
 import { normalizeText } from '../../core/text';
 import { parseAreas, parseRangeAddress, relativeTo } from './addresses';
+import { FINGERPRINT_KEY } from './fingerprint';
 import { isBackupName, STAGING_PREFIX } from './writePlan';
 
 /** A worksheet as listed by the first sync. */
@@ -27,24 +28,32 @@ export interface SheetOutline {
   marker: string | null;
   /** The first rows of a sheet named like ours (A1 and, for `AP Groupes`, its header row). */
   top: unknown[][];
+  /** Content fingerprint of the spec that wrote an AP sheet (see fingerprint.ts); null when unknown. */
+  fingerprint: string | null;
 }
 
 export interface PendingOutline {
   meta: SheetMeta;
   used: Excel.Range;
   corner: Excel.Range | null;
+  fingerprint: Excel.WorksheetCustomProperty | null;
 }
 
 /** Rows and columns probed at the top of our sheets: the marker and the header of `AP Groupes`. */
 const TOP_ROWS = 6;
 const TOP_COLUMNS = 16;
 
-/** Queue the used range of a sheet and, for a sheet named like ours, its top-left corner. */
-export function queueOutline(sheet: Excel.Worksheet, meta: SheetMeta): PendingOutline {
+/**
+ * Queue the used range of a sheet and, for a sheet named like ours, its top-left corner and (where
+ * Excel has worksheet custom properties, ExcelApi 1.12) the fingerprint of its content.
+ */
+export function queueOutline(sheet: Excel.Worksheet, meta: SheetMeta, withFingerprint: boolean): PendingOutline {
   // Values only: a column formatted down to row 1,048,576 must not inflate the read.
   const used = sheet.getUsedRange(true).load('address');
-  const corner = meta.name.startsWith(SHEET_PREFIX) ? sheet.getRangeByIndexes(0, 0, TOP_ROWS, TOP_COLUMNS).load('values') : null;
-  return { meta, used, corner };
+  const named = meta.name.startsWith(SHEET_PREFIX);
+  const corner = named ? sheet.getRangeByIndexes(0, 0, TOP_ROWS, TOP_COLUMNS).load('values') : null;
+  const fingerprint = named && withFingerprint ? sheet.customProperties.getItemOrNullObject(FINGERPRINT_KEY).load('value') : null;
+  return { meta, used, corner, fingerprint };
 }
 
 export function toOutline(pending: PendingOutline): SheetOutline {
@@ -52,7 +61,8 @@ export function toOutline(pending: PendingOutline): SheetOutline {
   const top = (pending.corner?.values ?? []) as unknown[][];
   const a1 = top[0]?.[0];
   const marker = typeof a1 === 'string' && a1.startsWith(MARKER) ? a1 : null;
-  return { meta: pending.meta, window, ours: marker !== null, marker, top };
+  const fingerprint = pending.fingerprint && !pending.fingerprint.isNullObject ? pending.fingerprint.value : null;
+  return { meta: pending.meta, window, ours: marker !== null, marker, top, fingerprint };
 }
 
 /** What the engine reads back from `AP Groupes`: the locks and what identifies the locked row. */
@@ -84,8 +94,9 @@ export function valueAreas(outline: SheetOutline): CellRange[] {
 
 /**
  * How much of a sheet the engine reads. Our output sheets are rewritten by every generation: the
- * indicators are never read back (only their marker), the others are read for what the coordinator
- * typed (locks, hours done, rooms) and the history. Staging and backup copies are not part of the
+ * indicators and the printable follow-up sheets are never read back (only their marker), the others
+ * are read for what the coordinator and the teams typed (locks, hours done, rooms, follow-up) and the
+ * history. Staging and backup copies are not part of the
  * workbook the engine sees.
  */
 export type ReadExtent = 'skip' | 'marker' | 'values' | 'full';
@@ -93,8 +104,10 @@ export type ReadExtent = 'skip' | 'marker' | 'values' | 'full';
 export function readExtent(outline: SheetOutline): ReadExtent {
   const name = outline.meta.name;
   if (outline.ours && (name.startsWith(STAGING_PREFIX) || isBackupName(name))) return 'skip';
-  if (outline.ours && name === SHEET_NAMES.indicators) return 'marker';
-  const output: string[] = [SHEET_NAMES.groups, SHEET_NAMES.history, SHEET_NAMES.calendar, SHEET_NAMES.hours];
+  // Written for reading or printing, never read back by the engine: their marker says they are ours.
+  const printed: string[] = [SHEET_NAMES.indicators, SHEET_NAMES.contracts, SHEET_NAMES.attendance, SHEET_NAMES.teamsReport];
+  if (outline.ours && printed.includes(name)) return 'marker';
+  const output: string[] = [SHEET_NAMES.groups, SHEET_NAMES.history, SHEET_NAMES.calendar, SHEET_NAMES.hours, SHEET_NAMES.followUp];
   return outline.ours && output.includes(name) ? 'values' : 'full';
 }
 

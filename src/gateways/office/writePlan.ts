@@ -13,6 +13,7 @@ import { isFormula, type CellStyle, type ConditionalFormatSpec, type PrintSpec, 
 import { MARKER } from '../../core/workbook';
 import { jsonBytes, toExcelInput } from './cellText';
 import { findBySheetName } from '../../core/sheetNames';
+import { FINGERPRINT_KEY, specFingerprint } from './fingerprint';
 
 /** Fixed cost of one queued call (object path and action envelope in the request JSON). */
 export const ACTION_BYTES = 300;
@@ -24,6 +25,8 @@ export interface KnownSheet {
   position: number;
   /** Written by Pilote AP (name prefix and marker in A1). */
   ours: boolean;
+  /** Fingerprint of the content the last write gave it (see fingerprint.ts), when known. */
+  fingerprint?: string | null;
 }
 
 /** Per-request state: worksheet proxies already obtained in this request. */
@@ -59,12 +62,13 @@ export function findSheet(known: KnownSheet[], name: string): KnownSheet | undef
 }
 
 /** A new sheet under its temporary name: it takes the spec's name only in the final sync. */
-function addStagingSheet(spec: SheetSpec, stagingName: string): WriteOperation {
+function addStagingSheet(spec: SheetSpec, stagingName: string, fingerprint: string | null): WriteOperation {
   return {
-    bytes: 3 * ACTION_BYTES,
+    bytes: 4 * ACTION_BYTES,
     apply(scope) {
       const fresh = scope.context.workbook.worksheets.add(stagingName);
       markAsOurs(fresh, spec);
+      if (fingerprint) fresh.customProperties.add(FINGERPRINT_KEY, fingerprint);
       scope.remember(stagingName, fresh);
     },
   };
@@ -167,8 +171,8 @@ function styleBytes(style: CellStyle, range: CellRange): number {
   return calls * ACTION_BYTES + formats;
 }
 
-function applyStyle(range: Excel.Range, area: CellRange, style: CellStyle): void {
-  const format = range.format;
+/** The format properties of a style, on one range or on several areas at once (no number format there). */
+function applyFormat(format: Excel.RangeFormat, style: CellStyle, multiRow: boolean, multiColumn: boolean): void {
   if (style.bold !== undefined) format.font.bold = style.bold;
   if (style.italic !== undefined) format.font.italic = style.italic;
   if (style.fontSize) format.font.size = style.fontSize;
@@ -177,20 +181,99 @@ function applyStyle(range: Excel.Range, area: CellRange, style: CellStyle): void
   if (style.wrap !== undefined) format.wrapText = style.wrap;
   if (style.horizontal) format.horizontalAlignment = HORIZONTAL[style.horizontal];
   if (style.vertical) format.verticalAlignment = VERTICAL[style.vertical];
-  if (style.numberFormat) {
-    const numberFormat = style.numberFormat;
-    range.numberFormat = Array.from({ length: area.rowCount }, () => Array.from({ length: area.colCount }, () => numberFormat));
-  }
   if (style.border) {
     const edges: ('EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight' | 'InsideHorizontal' | 'InsideVertical')[] = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'];
-    if (area.rowCount > 1) edges.push('InsideHorizontal');
-    if (area.colCount > 1) edges.push('InsideVertical');
+    if (multiRow) edges.push('InsideHorizontal');
+    if (multiColumn) edges.push('InsideVertical');
     for (const edge of edges) {
       const border = format.borders.getItem(edge);
       border.style = 'Continuous';
       border.color = '#BFBFBF';
     }
   }
+}
+
+function applyStyle(range: Excel.Range, area: CellRange, style: CellStyle): void {
+  applyFormat(range.format, style, area.rowCount > 1, area.colCount > 1);
+  if (style.numberFormat) {
+    const numberFormat = style.numberFormat;
+    range.numberFormat = Array.from({ length: area.rowCount }, () => Array.from({ length: area.colCount }, () => numberFormat));
+  }
+}
+
+const overlap = (a: CellRange, b: CellRange) =>
+  a.row < b.row + b.rowCount && b.row < a.row + a.rowCount && a.col < b.col + b.colCount && b.col < a.col + a.colCount;
+
+/** Longest address list given to one `getRanges` call. */
+const MAX_AREAS_ADDRESS = 2_000;
+
+interface StyleGroup {
+  style: CellStyle;
+  key: string;
+  ranges: CellRange[];
+}
+
+/**
+ * Styled ranges gathered by identical style, so that a style repeated on many blocks (each list of
+ * a printable sheet...) costs one call per property instead of one per block and property. A range
+ * joins the latest group of its style unless a differently styled range applied since overlaps it
+ * (the later style must keep winning). Number formats are per-cell arrays: never gathered.
+ */
+export function groupStyles(styles: { range: CellRange; style: CellStyle }[]): StyleGroup[] {
+  const groups: StyleGroup[] = [];
+  for (const { range, style } of styles) {
+    // Bordered areas are gathered only with areas of the same shape: inside lines are asked for only
+    // where an area has more than one row (or column), as for a single range.
+    const shape = style.border ? `|${range.rowCount > 1}|${range.colCount > 1}` : '';
+    const key = style.numberFormat ? '' : JSON.stringify(style) + shape;
+    let target: StyleGroup | undefined;
+    for (let g = groups.length - 1; g >= 0; g--) {
+      const group = groups[g];
+      if (key && group.key === key) {
+        target = group;
+        break;
+      }
+      if (group.ranges.some((other) => overlap(other, range))) break;
+    }
+    if (target) target.ranges.push(range);
+    else groups.push({ style, key, ranges: [range] });
+  }
+  return groups;
+}
+
+/** A1 address lists of at most MAX_AREAS_ADDRESS characters. */
+function addressChunks(ranges: CellRange[]): { address: string; ranges: CellRange[] }[] {
+  const chunks: { address: string; ranges: CellRange[] }[] = [];
+  for (const range of ranges) {
+    const end = a1(range.row + range.rowCount - 1, range.col + range.colCount - 1);
+    const address = range.rowCount === 1 && range.colCount === 1 ? a1(range.row, range.col) : `${a1(range.row, range.col)}:${end}`;
+    const last = chunks[chunks.length - 1];
+    if (last && last.address.length + address.length + 1 <= MAX_AREAS_ADDRESS) {
+      last.address += `,${address}`;
+      last.ranges.push(range);
+    } else {
+      chunks.push({ address, ranges: [range] });
+    }
+  }
+  return chunks;
+}
+
+/** One operation per style group: a single range as before, several through `getRanges`. */
+function styleOperations(name: string, styles: { range: CellRange; style: CellStyle }[]): WriteOperation[] {
+  return groupStyles(styles).flatMap(({ style, ranges }) => {
+    if (ranges.length === 1) {
+      const [range] = ranges;
+      return [{ bytes: styleBytes(style, range), apply: (scope: RequestScope) => applyStyle(scope.range(name, range), range, style) }];
+    }
+    return addressChunks(ranges).map(({ address, ranges: chunk }) => ({
+      bytes: styleBytes(style, { row: 0, col: 0, rowCount: 1, colCount: 1 }) + address.length,
+      apply(scope: RequestScope) {
+        const multiRow = chunk.some((r) => r.rowCount > 1);
+        const multiColumn = chunk.some((r) => r.colCount > 1);
+        applyFormat(scope.sheet(name).getRanges(address).format, style, multiRow, multiColumn);
+      },
+    }));
+  });
 }
 
 const OPERATORS: Record<ConditionalFormatSpec['operator'], 'LessThan' | 'GreaterThan' | 'EqualTo' | 'NotEqualTo'> = {
@@ -225,9 +308,7 @@ const operation = (calls: number, payload: unknown, apply: WriteOperation['apply
 function layoutOperations(spec: SheetSpec): WriteOperation[] {
   const name = spec.name;
   const operations: WriteOperation[] = [];
-  for (const { range, style } of spec.styles ?? []) {
-    operations.push({ bytes: styleBytes(style, range), apply: (scope) => applyStyle(scope.range(name, range), range, style) });
-  }
+  operations.push(...styleOperations(name, spec.styles ?? []));
   for (const merge of spec.merges ?? []) {
     operations.push(operation(2, merge, (scope) => scope.range(name, merge).merge(false)));
   }
@@ -363,6 +444,8 @@ export interface WritePlanContext {
   stamp: string;
   /** Sheet to bring to the front at the end. */
   activate?: string;
+  /** Mark written sheets with their content fingerprint, and leave alone those whose content is unchanged. */
+  fingerprints?: boolean;
 }
 
 export interface PlannedWrite {
@@ -371,6 +454,8 @@ export interface PlannedWrite {
   created: string[];
   /** Existing AP sheets kept hidden as `… (préc.)` (restored by an undo). */
   replaced: string[];
+  /** Output sheets left as they were: same content fingerprint as the spec. */
+  unchanged: string[];
   /** Every sheet name of the workbook once the write is done (order not kept). */
   sheetsAfter: string[];
 }
@@ -384,15 +469,22 @@ export interface PlannedWrite {
  */
 export function planWrite(specs: SheetSpec[], plan: WritePlanContext): PlannedWrite {
   const { known, budget, stamp } = plan;
-  const toWrite = specs.filter((spec) => spec.role === 'output' || !findSheet(known, spec.name));
+  const fingerprintOf = new Map(plan.fingerprints ? specs.map((spec) => [spec, specFingerprint(spec)]) : []);
+  const unchanged = specs.filter((spec) => {
+    const existing = findSheet(known, spec.name);
+    return spec.role === 'output' && existing?.ours && existing.name === spec.name && !!existing.fingerprint && existing.fingerprint === fingerprintOf.get(spec);
+  });
+  const toWrite = specs.filter((spec) => !unchanged.includes(spec) && (spec.role === 'output' || !findSheet(known, spec.name)));
   const takenTables = new Set(plan.tableNames.map((name) => name.toLocaleLowerCase('en')));
   const staged = toWrite.map((spec, index) => ({
     spec,
+    fingerprint: fingerprintOf.get(spec) ?? null,
     existing: findSheet(known, spec.name),
     staging: { ...spec, name: `${STAGING_PREFIX}${stamp} ${index}`, tables: spec.tables?.map((t) => ({ ...t, name: freeTableName(t.name, takenTables) })) },
   }));
   const leftovers = known.filter((sheet) => sheet.ours && sheet.name.startsWith(STAGING_PREFIX));
-  const oldBackups = known.filter((sheet) => sheet.ours && isBackupName(sheet.name));
+  // A generation that changes no sheet keeps the copies of the one before, which can still be undone.
+  const oldBackups = staged.length ? known.filter((sheet) => sheet.ours && isBackupName(sheet.name)) : [];
   const cleanup: WriteOperation[] = leftovers.length
     ? [{ bytes: leftovers.length * ACTION_BYTES, apply: (scope) => leftovers.forEach((sheet) => scope.sheet(sheet.name).delete()) }]
     : [];
@@ -423,11 +515,12 @@ export function planWrite(specs: SheetSpec[], plan: WritePlanContext): PlannedWr
   return {
     operations: [
       ...cleanup,
-      ...staged.map(({ spec, staging }) => addStagingSheet(spec, staging.name)),
+      ...staged.map(({ spec, staging, fingerprint }) => addStagingSheet(spec, staging.name, fingerprint)),
       ...staged.flatMap(({ staging }) => contentOperations(staging, budget / 2)),
       ...staged.flatMap(({ staging }) => layoutOperations(staging)),
-      commit,
+      ...(staged.length || plan.activate ? [commit] : []),
     ],
+    unchanged: unchanged.map((spec) => spec.name),
     created: staged.filter((s) => !s.existing && s.spec.role === 'output').map((s) => s.spec.name),
     replaced: staged.filter((s) => s.existing).map((s) => s.spec.name),
     sheetsAfter: [
