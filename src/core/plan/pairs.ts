@@ -3,9 +3,9 @@
  * groups, after the slot's exact solution. The solver's model (objective.ts) has no value that depends
  * on who else sits in a group, so the pairs are honoured here, by the smallest changes:
  *
- * - « Séparé de », both pupils in one group: one of them moves to another open group with room — a group
- *   of the same workshop when there is one (nothing lost), else the open workshop where they lose least
- *   under the objective;
+ * - « Séparé de », both pupils in one group: one of them moves to another open group with room, or is
+ *   exchanged with a pupil of another group when none has room — a group of the same workshop when
+ *   there is one (nothing lost), else the open workshop where they lose least under the objective;
  * - « Regroupé avec », pupils in two groups: one of them joins the other's group, by a swap with a pupil
  *   of that group when both groups run the same workshop (sizes unchanged), or by a move into it when it
  *   has room (the least loss first).
@@ -104,9 +104,20 @@ export function honourPairs(input: PairRepairInput): PairRepair {
     const from = groupOf.get(a)!;
     return [a, b].flatMap((mover) => {
       const other = mover === a ? b : a;
+      const note: [string, string] = [mover, `séparé(e) de ${nameOf(other)} à la demande de l’équipe`];
       return drafts
         .filter((to) => to !== from && movable(mover, to))
-        .map((to) => ({ moves: [{ pupilId: mover, to }], loss: lossOf(mover, to), notes: [[mover, `séparé(e) de ${nameOf(other)} à la demande de l’équipe`]] as [string, string][] }));
+        .flatMap((to) => [
+          { moves: [{ pupilId: mover, to }], loss: lossOf(mover, to), notes: [note] },
+          // When no group has room: an exchange with a pupil of the other group.
+          ...to.pupilIds
+            .filter((c) => movable(c, from))
+            .map((c) => ({
+              moves: [{ pupilId: mover, to }, { pupilId: c, to: from }],
+              loss: lossOf(mover, to) + lossOf(c, from),
+              notes: [note, [c, `changé(e) de groupe pour séparer ${nameOf(a)} et ${nameOf(b)} à la demande de l’équipe`]] as [string, string][],
+            })),
+        ]);
     });
   };
 
@@ -131,18 +142,24 @@ export function honourPairs(input: PairRepairInput): PairRepair {
     });
   };
 
-  const unmet: UnmetPair[] = [];
-  // « Séparé de » first: a separation asked for is a stronger request than a grouping.
-  const ordered = [...pairs.filter((p) => p.relation === 'apart'), ...pairs.filter((p) => p.relation === 'together')];
-  for (const pair of ordered) {
-    if (met(pair, (id) => groupOf.get(id))) continue;
-    const candidates = pair.relation === 'apart' ? apartCandidates(pair) : togetherCandidates(pair);
-    // Stable sort: least loss, then fewest pupils moved, then the order built above (deterministic).
-    candidates.sort((x, y) => x.loss - y.loss || x.moves.length - y.moves.length);
-    const chosen = candidates.find((c) => acceptable(c.moves, pair));
-    if (chosen) apply(chosen);
-    else unmet.push({ pair, why: whyUnmet(pair, groupOf) });
+  // « Séparé de » first: a separation asked for is a stronger request than a grouping. Each repair meets
+  // one more pair and unmeets none, so sweeping again until nothing changes ends.
+  let pending = [...pairs.filter((p) => p.relation === 'apart'), ...pairs.filter((p) => p.relation === 'together')];
+  for (let changed = true; changed; ) {
+    changed = false;
+    pending = pending.filter((pair) => {
+      if (met(pair, (id) => groupOf.get(id))) return false;
+      const candidates = pair.relation === 'apart' ? apartCandidates(pair) : togetherCandidates(pair);
+      // Stable sort: the same workshop first, then least loss, then fewest pupils moved, then the order built above.
+      const changes = (c: Candidate) => c.moves.filter((m) => m.to.type !== groupOf.get(m.pupilId)!.type).length;
+      candidates.sort((x, y) => changes(x) - changes(y) || x.loss - y.loss || x.moves.length - y.moves.length);
+      const chosen = candidates.find((c) => acceptable(c.moves, pair));
+      if (chosen) apply(chosen);
+      changed ||= !!chosen;
+      return !chosen;
+    });
   }
+  const unmet = pending.map((pair) => ({ pair, why: whyUnmet(pair, groupOf) }));
   return { notes, unmet };
 }
 
@@ -152,7 +169,7 @@ function whyUnmet(pair: PairConstraint, groupOf: Map<string, GroupDraft>): strin
   if (locked === 2) return 'les deux élèves sont verrouillés par la coordination : le verrou l’emporte';
   const lockNote = locked ? 'l’un est verrouillé par la coordination (le verrou l’emporte) et ' : '';
   if (pair.relation === 'apart') {
-    return `${lockNote}aucun autre groupe ouvert ne peut ${locked ? 'accueillir l’autre' : 'accueillir l’un d’eux'} (effectif maximum, effectif minimum, historique ou autre contrainte de paire)`;
+    return `${lockNote}aucun autre groupe ouvert ne peut ${locked ? 'accueillir l’autre' : 'accueillir l’un d’eux'}, même par échange (effectif maximum, effectif minimum, historique ou autre contrainte de paire)`;
   }
   const where = a.type === b.type ? `deux groupes « ${a.type.id} »` : `« ${a.type.id} » et « ${b.type.id} »`;
   return `${lockNote}placés en ${where}, sans échange ni place possible pour les réunir`;
