@@ -1,7 +1,7 @@
 /** « Séparé de » / « Regroupé avec » through the planner on random schools with random pairs (fast-check). */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { PairConstraint, Plan } from '../../../src/core/model';
+import type { PairConstraint, Pin, Plan } from '../../../src/core/model';
 import { computeNeeds } from '../../../src/core/needs';
 import { buildPlan, type PlanningInput } from '../../../src/core/plan';
 import { makeSchool } from './fixtures';
@@ -43,21 +43,36 @@ function expectPlacedOnceWithinCaps(input: PlanningInput, plan: Plan): void {
     }
   }
   for (const group of plan.groups) {
+    const locked = plan.assignments.some((a) => a.groupId === group.id && a.locked);
     expect(group.pupilIds.length).toBeLessThanOrEqual(group.capacity);
-    expect(group.pupilIds.length).toBeGreaterThanOrEqual(Math.max(1, group.minSize));
+    if (!locked) expect(group.pupilIds.length).toBeGreaterThanOrEqual(Math.max(1, group.minSize));
     expect(plan.assignments.filter((a) => a.groupId === group.id).map((a) => a.pupilId).sort()).toEqual([...group.pupilIds].sort());
   }
 }
 
 describe('pairs in the planner (random schools, random pairs)', () => {
-  it('keeps every pupil placed once within caps; every pair is met or reported at its cell; moved pupils say why', () => {
+  it('keeps every pupil placed once within caps and every lock; every pair is met or reported at its cell; moved pupils say why', () => {
     fc.assert(
-      fc.property(school, fc.array(fc.tuple(fc.nat(), fc.nat(), fc.boolean()), { minLength: 1, maxLength: 12 }), (c, picks) => {
-        const input = inputFor(c);
+      fc.property(school, fc.array(fc.tuple(fc.nat(), fc.nat(), fc.boolean()), { minLength: 1, maxLength: 12 }), fc.array(fc.nat(), { maxLength: 5 }), (c, picks, locks) => {
+        const unlocked = inputFor(c);
+        const first = buildPlan(unlocked).plan;
+        // Some pupils locked where the plan without pairs put them.
+        const pins: Pin[] = first.assignments.length
+          ? [...new Set(locks.map((k) => first.assignments[k % first.assignments.length]))].map((a, k) => {
+              const g = first.groups.find((x) => x.id === a.groupId)!;
+              return { pupilId: a.pupilId, slotId: a.slotId, workshopTypeId: g.workshopTypeId, teacher: g.teacher, source: { sheet: 'AP Groupes', cell: `J${k + 5}` } };
+            })
+          : [];
+        const input = { ...unlocked, pins };
         const base = buildPlan(input).plan;
         const pairs = pairsOf(input, picks);
         const { plan } = buildPlan({ ...input, pairs });
         expectPlacedOnceWithinCaps(input, plan);
+        for (const pin of pins) {
+          const a = plan.assignments.find((x) => x.pupilId === pin.pupilId && x.slotId === pin.slotId)!;
+          const g = plan.groups.find((x) => x.id === a.groupId)!;
+          expect([a.locked, g.workshopTypeId, g.teacher]).toEqual([true, pin.workshopTypeId, pin.teacher]);
+        }
         const warned = new Set(pairWarnings(plan).map((d) => d.cell));
         for (const pair of pairs) {
           for (const slot of input.settings.slots) {
