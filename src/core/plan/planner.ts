@@ -334,7 +334,8 @@ class Planner {
           slotId: slot.id,
           groupId: id,
           score: need?.score ?? 0,
-          reason: locked ? lockedReason(draft.type, context, kept?.note) : withNote(explainAssignment(draft.type, context, view, settings, heldForMinimum), pairNotes.get(pid)),
+          // A lock that keeps only a workshop type may still change group for a pair: its note says so.
+          reason: withNote(locked ? lockedReason(draft.type, context, kept?.note) : explainAssignment(draft.type, context, view, settings, heldForMinimum), pairNotes.get(pid)),
           locked,
           ...(locked ? { lock: lifetime?.kind === 'always' ? ('always' as const) : ('once' as const) } : {}),
         });
