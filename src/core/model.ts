@@ -87,7 +87,7 @@ export interface SheetSummary {
 
 /**
  * Two pupils an EDT pre-term list asks to keep together (« Regroupé avec ») or apart (« Séparé de »).
- * Read and exposed for the planner; optional constraints, not yet enforced by it.
+ * The planner honours them in each slot where both pupils are placed (plan/pairs.ts).
  */
 export interface PairConstraint {
   relation: 'together' | 'apart';

@@ -161,7 +161,7 @@ export async function generate(snapshot: WorkbookSnapshot, options: GenerateOpti
 
   await progress('plan');
   const pinsRead = readPins(snapshot, read.pupils);
-  const plan = await planGroups({ pupils: read.pupils, needs, settings, pins: pinsRead.pins, history: historyRead.history });
+  const plan = await planGroups({ pupils: read.pupils, needs, settings, pins: pinsRead.pins, history: historyRead.history, pairs: read.pairs });
 
   await progress('hours');
   // Hours done and rooms are read from the sheets as they are now, before they are replaced.

@@ -25,6 +25,8 @@
  * earlier slots of the cycle keeps it exact. A value that depends on who else sits in the group (mixing
  * classes, pairs), on the group's size or on the teacher does not: it needs a new model in
  * slotProblem.ts and the comparison with HiGHS (test/core/plan/optimality.test.ts) extended to it.
+ * Pairs (« Regroupé avec » / « Séparé de ») are therefore not in this model: pairs.ts repairs each
+ * slot's groups after its optimum, and leaves them untouched when there are no pairs.
  */
 import { sameDiscipline } from '../disciplines';
 import type { HistoryEntry, Need, NeedKind, WorkshopType, YearGoal } from '../model';

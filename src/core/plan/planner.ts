@@ -5,7 +5,7 @@
  * moment, hour maximum) and because a need already served earlier in the cycle counts half later.
  */
 import { diagnostic, type Diagnostic } from '../diagnostics';
-import type { Assignment, Group, HistoryEntry, Pin, Plan, Pupil, PupilNeeds, Slot, SourceRef, Unassigned, WorkshopType, YearGoal } from '../model';
+import type { Assignment, Group, HistoryEntry, PairConstraint, Pin, Plan, Pupil, PupilNeeds, Slot, SourceRef, Unassigned, WorkshopType, YearGoal } from '../model';
 import { SHEET_NAMES } from '../workbook';
 import type { Settings } from '../settings/settings';
 import { normalizeText } from '../text';
@@ -13,6 +13,7 @@ import { unservedDemand } from './demand';
 import { explainAssignment, lockedReason, servedBy, sharedNeed, type PupilContext, type SlotView } from './explain';
 import { formGroups, type ForcedGroup, type GroupDraft } from './groups';
 import { goalBonus, isExcluded, KEPT_LOCK_BONUS, openGoals, placementValues, rankNeeds, rotationOf, utility, UTILITY_SCALE, wishBonus } from './objective';
+import { honourPairs } from './pairs';
 import { canLead, isFree, resolvePins, TeacherBook, type ResolvedPin, type SoftPin } from './resources';
 import { solveSlot } from './search';
 import type { SlotProblem, SlotSolution, TeacherClass } from './slotProblem';
@@ -25,6 +26,8 @@ export interface PlanningInput {
   settings: Settings;
   pins: Pin[];
   history: HistoryEntry[];
+  /** « Regroupé avec » / « Séparé de » read from an EDT list (pairs.ts), when any. */
+  pairs?: PairConstraint[];
 }
 
 /** One slot's model and its optimum, kept so that tests and the benchmark can check them. */
@@ -175,8 +178,37 @@ class Planner {
       pupilIds: free.map((p) => p.id),
       utility: (p, t) => u[p * types.length + t],
     }).filter((d) => d.pupilIds.length > 0 || d.locked.size > 0);
+    const pairNotes = this.honourPairs(slot, drafts, types, u, free, keptType);
     for (const d of drafts) if (!d.locked.size) this.book.book(d.teacherName, slot);
-    this.record(slot, levelPupils, drafts, types, u, free, keptType);
+    this.record(slot, levelPupils, drafts, types, u, free, keptType, pairNotes);
+  }
+
+  /** The repair pass of pairs.ts on the slot's groups; unmet pairs are warnings at their cell. */
+  private honourPairs(slot: Slot, drafts: GroupDraft[], types: WorkshopType[], u: Int32Array, free: Pupil[], keptType: Map<string, KeptType>): Map<string, string> {
+    const pairs = this.input.pairs ?? [];
+    if (!pairs.length) return new Map();
+    const freeIndex = new Map(free.map((p, i) => [p.id, i]));
+    const names = new Map(this.input.pupils.map((p) => [p.id, p.displayName]));
+    const { notes, unmet } = honourPairs({
+      drafts,
+      pairs,
+      value: (pupilId, type) => {
+        const p = freeIndex.get(pupilId);
+        const t = types.indexOf(type);
+        const kept = keptType.get(pupilId);
+        // A lock that keeps a workshop type holds whenever a group of that type is open.
+        if (kept && kept.type !== t && drafts.some((d) => d.type === types[kept.type])) return undefined;
+        const value = p === undefined ? FORBIDDEN : u[p * types.length + t];
+        return value === FORBIDDEN ? undefined : value;
+      },
+      nameOf: (id) => names.get(id) ?? id,
+    });
+    for (const { pair, why } of unmet) {
+      const [a, b] = pair.pupilIds.map((id) => names.get(id) ?? id);
+      const what = pair.relation === 'apart' ? `« Séparé de » non respecté : ${a} et ${b} restent dans le même groupe` : `« Regroupé avec » non respecté : ${a} et ${b} sont dans deux groupes`;
+      this.diagnostics.push(diagnostic('warning', pair.source.sheet, pair.source.cell, `${what} sur ${slotPhrase(slot)} — ${why}.`));
+    }
+    return notes;
   }
 
   /** Locked pupils by group (type and teacher): these groups open whatever the solver decides. */
@@ -253,6 +285,7 @@ class Planner {
     u: Int32Array,
     free: Pupil[],
     keptType: Map<string, KeptType>,
+    pairNotes: Map<string, string>,
   ): void {
     const { settings } = this.input;
     const view: SlotView = {
@@ -301,7 +334,8 @@ class Planner {
           slotId: slot.id,
           groupId: id,
           score: need?.score ?? 0,
-          reason: locked ? lockedReason(draft.type, context, kept?.note) : explainAssignment(draft.type, context, view, settings, heldForMinimum),
+          // A lock that keeps only a workshop type may still change group for a pair: its note says so.
+          reason: withNote(locked ? lockedReason(draft.type, context, kept?.note) : explainAssignment(draft.type, context, view, settings, heldForMinimum), pairNotes.get(pid)),
           locked,
           ...(locked ? { lock: lifetime?.kind === 'always' ? ('always' as const) : ('once' as const) } : {}),
         });
@@ -368,6 +402,11 @@ interface KeptType {
   type: number;
   note: string;
   cell: SourceRef;
+}
+
+/** « …, besoin principal (0,82). » + note -> « …, besoin principal (0,82) ; regroupé(e) avec X. » */
+function withNote(sentence: string, note: string | undefined): string {
+  return note ? `${sentence.replace(/\.$/, '')} ; ${note}.` : sentence;
 }
 
 /** « 1 élève », « 12 élèves », « 0 place » (French singular up to 1). */
