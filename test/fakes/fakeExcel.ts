@@ -932,44 +932,21 @@ class RangeProxy extends Proxy<RangeTarget> {
   }
 
   get format() {
-    const formatAll = (name: string, payload: unknown, apply: (format: FakeFormat) => void) => this.formatAll(name, payload, apply);
-    const act = (name: string, payload: unknown, run: () => void) => this.act(name, payload, run);
-    const writable = () => this.writable();
-    return {
-      font: {
-        set bold(v: boolean) { formatAll('format.font.bold', v, (f) => (f.bold = v)); },
-        set italic(v: boolean) { formatAll('format.font.italic', v, (f) => (f.italic = v)); },
-        set size(v: number) { formatAll('format.font.size', v, (f) => (f.size = v)); },
-        set color(v: string) { formatAll('format.font.color', v, (f) => (f.fontColor = v.toUpperCase())); },
-      },
-      fill: {
-        set color(v: string) { formatAll('format.fill.color', v, (f) => (f.fill = v.toUpperCase())); },
-      },
-      set wrapText(v: boolean) { formatAll('format.wrapText', v, (f) => (f.wrap = v)); },
-      set horizontalAlignment(v: string) { formatAll('format.horizontalAlignment', v, (f) => (f.horizontal = v)); },
-      set verticalAlignment(v: string) { formatAll('format.verticalAlignment', v, (f) => (f.vertical = v)); },
-      set columnWidth(v: number) {
-        act('format.columnWidth', v, () => {
-          const target = writable();
+    return formatSetters({
+      formatAll: (name, payload, apply) => this.formatAll(name, payload, apply),
+      recordBorder: (edge, name, value) =>
+        this.act(`format.borders.${edge}.${name}`, value, () => {
+          const target = this.writable();
+          let border = target.sheet.borders.find((b) => b.edge === edge && b.range === target.area);
+          if (!border) target.sheet.borders.push((border = { range: target.area, edge }));
+          border[name] = value;
+        }),
+      setColumnWidth: (v) =>
+        this.act('format.columnWidth', v, () => {
+          const target = this.writable();
           for (let c = target.area.col; c < target.area.col + target.area.colCount; c++) target.sheet.columnWidths.set(c, v);
-        });
-      },
-      borders: {
-        getItem: (edge: string) => {
-          const record = (name: 'style' | 'color', value: string) =>
-            act(`format.borders.${edge}.${name}`, value, () => {
-              const target = writable();
-              let border = target.sheet.borders.find((b) => b.edge === edge && b.range === target.area);
-              if (!border) target.sheet.borders.push((border = { range: target.area, edge }));
-              border[name] = value;
-            });
-          return {
-            set style(v: string) { record('style', v); },
-            set color(v: string) { record('color', v); },
-          };
-        },
-      },
-    };
+        }),
+    });
   }
 
   getCellProperties(options: { format?: { fill?: { color?: boolean } } }): ClientResultProxy<unknown[][]> {
@@ -1102,6 +1079,43 @@ class RangeAreasProxy extends Proxy<{ sheet: FakeSheet; areas: CellRange[] } | n
   }
 }
 
+/** How a range (or several areas) applies one format property: queued until sync, then on every cell. */
+interface FormatTarget {
+  formatAll(name: string, payload: unknown, apply: (format: FakeFormat) => void): void;
+  recordBorder(edge: string, name: 'style' | 'color', value: string): void;
+  /** Absent on several areas: the code never sets widths that way. */
+  setColumnWidth?(width: number): void;
+}
+
+/** The `format` object of Office.js as the gateway uses it: each setter is one queued call. */
+function formatSetters(target: FormatTarget) {
+  const { formatAll } = target;
+  return {
+    font: {
+      set bold(v: boolean) { formatAll('format.font.bold', v, (f) => (f.bold = v)); },
+      set italic(v: boolean) { formatAll('format.font.italic', v, (f) => (f.italic = v)); },
+      set size(v: number) { formatAll('format.font.size', v, (f) => (f.size = v)); },
+      set color(v: string) { formatAll('format.font.color', v, (f) => (f.fontColor = v.toUpperCase())); },
+    },
+    fill: {
+      set color(v: string) { formatAll('format.fill.color', v, (f) => (f.fill = v.toUpperCase())); },
+    },
+    set wrapText(v: boolean) { formatAll('format.wrapText', v, (f) => (f.wrap = v)); },
+    set horizontalAlignment(v: string) { formatAll('format.horizontalAlignment', v, (f) => (f.horizontal = v)); },
+    set verticalAlignment(v: string) { formatAll('format.verticalAlignment', v, (f) => (f.vertical = v)); },
+    set columnWidth(v: number) {
+      if (!target.setColumnWidth) throw new Error('fake Excel: columnWidth is only modelled on a single range');
+      target.setColumnWidth(v);
+    },
+    borders: {
+      getItem: (edge: string) => ({
+        set style(v: string) { target.recordBorder(edge, 'style', v); },
+        set color(v: string) { target.recordBorder(edge, 'color', v); },
+      }),
+    },
+  };
+}
+
 /** `Worksheet.getRanges(...)` as used for writing: its format applies to every area, one call per property. */
 class RangeAreasFormatProxy extends Proxy<{ sheet: FakeSheet; areas: CellRange[] }> {
   constructor(context: FakeContext, bind: () => { sheet: FakeSheet; areas: CellRange[] }, payload: unknown) {
@@ -1116,47 +1130,25 @@ class RangeAreasFormatProxy extends Proxy<{ sheet: FakeSheet; areas: CellRange[]
   }
 
   get format() {
-    const formatAll = (name: string, value: unknown, apply: (format: FakeFormat) => void) =>
-      this.act(name, value, () => {
-        const { sheet, areas } = this.writable();
-        for (const area of areas) {
-          for (let r = area.row; r < area.row + area.rowCount; r++) for (let c = area.col; c < area.col + area.colCount; c++) apply(sheet.ensure(r, c).format);
-        }
-      });
-    const act = (name: string, payload: unknown, run: () => void) => this.act(name, payload, run);
-    const writable = () => this.writable();
-    return {
-      font: {
-        set bold(v: boolean) { formatAll('format.font.bold', v, (f) => (f.bold = v)); },
-        set italic(v: boolean) { formatAll('format.font.italic', v, (f) => (f.italic = v)); },
-        set size(v: number) { formatAll('format.font.size', v, (f) => (f.size = v)); },
-        set color(v: string) { formatAll('format.font.color', v, (f) => (f.fontColor = v.toUpperCase())); },
-      },
-      fill: {
-        set color(v: string) { formatAll('format.fill.color', v, (f) => (f.fill = v.toUpperCase())); },
-      },
-      set wrapText(v: boolean) { formatAll('format.wrapText', v, (f) => (f.wrap = v)); },
-      set horizontalAlignment(v: string) { formatAll('format.horizontalAlignment', v, (f) => (f.horizontal = v)); },
-      set verticalAlignment(v: string) { formatAll('format.verticalAlignment', v, (f) => (f.vertical = v)); },
-      borders: {
-        getItem: (edge: string) => {
-          // Excel draws an edge of a multi-area range around each area.
-          const record = (name: 'style' | 'color', value: string) =>
-            act(`format.borders.${edge}.${name}`, value, () => {
-              const { sheet, areas } = writable();
-              for (const area of areas) {
-                let border = sheet.borders.find((b) => b.edge === edge && JSON.stringify(b.range) === JSON.stringify(area));
-                if (!border) sheet.borders.push((border = { range: area, edge }));
-                border[name] = value;
-              }
-            });
-          return {
-            set style(v: string) { record('style', v); },
-            set color(v: string) { record('color', v); },
-          };
-        },
-      },
-    };
+    return formatSetters({
+      formatAll: (name, value, apply) =>
+        this.act(name, value, () => {
+          const { sheet, areas } = this.writable();
+          for (const area of areas) {
+            for (let r = area.row; r < area.row + area.rowCount; r++) for (let c = area.col; c < area.col + area.colCount; c++) apply(sheet.ensure(r, c).format);
+          }
+        }),
+      // Excel draws an edge of a multi-area range around each area.
+      recordBorder: (edge, name, value) =>
+        this.act(`format.borders.${edge}.${name}`, value, () => {
+          const { sheet, areas } = this.writable();
+          for (const area of areas) {
+            let border = sheet.borders.find((b) => b.edge === edge && JSON.stringify(b.range) === JSON.stringify(area));
+            if (!border) sheet.borders.push((border = { range: area, edge }));
+            border[name] = value;
+          }
+        }),
+    });
   }
 }
 
