@@ -29,6 +29,7 @@ export function escapeXml(text: string): string {
 }
 
 export function unescapeXml(text: string): string {
+  if (!text.includes('&')) return text;
   return text
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
@@ -39,16 +40,27 @@ export function unescapeXml(text: string): string {
     .replace(/&amp;/g, '&');
 }
 
+/** `name="value"` or `name='value'` in a start tag, one compiled pattern per attribute name (hot path: every cell). */
+const attributePatterns = new Map<string, RegExp>();
+function attributePattern(name: string): RegExp {
+  let pattern = attributePatterns.get(name);
+  if (!pattern) {
+    pattern = new RegExp(`(\\s${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*=\\s*)(?:"([^"]*)"|'([^']*)')`);
+    attributePatterns.set(name, pattern);
+  }
+  return pattern;
+}
+
 /** Value of an attribute in a start tag (unescaped), or null. */
 export function attribute(tag: string, name: string): string | null {
-  const match = new RegExp(`\\s${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(tag);
-  return match ? unescapeXml(match[1] ?? match[2]) : null;
+  const match = attributePattern(name).exec(tag);
+  return match ? unescapeXml(match[2] ?? match[3]) : null;
 }
 
 /** The start tag with one attribute set (replaced or added). */
 export function withAttribute(tag: string, name: string, value: string): string {
   const escaped = escapeXml(value);
-  const pattern = new RegExp(`(\\s${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*=\\s*)(?:"[^"]*"|'[^']*')`);
+  const pattern = attributePattern(name);
   // Replacement functions, so that a `$` in the value is never read as a pattern.
   if (pattern.test(tag)) return tag.replace(pattern, (_, head: string) => `${head}"${escaped}"`);
   return tag.replace(/^(<[^\s/>]+)/, (head) => `${head} ${name}="${escaped}"`);
