@@ -155,6 +155,8 @@ export async function generate(snapshot: WorkbookSnapshot, options: GenerateOpti
   const followUp = applyFollowUp(computeNeeds(read.pupils, read.competencies, settings, read.rounds), followUpRead.records, {
     cycle: settings.general.cycle,
     workshopTypes: settings.workshopTypes,
+    absenceThreshold: settings.general.followUpAbsences,
+    reachedFactor: settings.general.reachedNeedFactor,
     history: historyRead.history,
   });
   const needs = followUp.needs;

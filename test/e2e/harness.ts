@@ -43,6 +43,26 @@ export class Suite {
     }
     return results;
   }
+
+  /** Run the tests, then print the closing line CI reads (`label: N passed, M failed`); the exit code. */
+  async runAndReport(label: string): Promise<number> {
+    const results = await this.run();
+    const failed = results.filter((r) => !r.ok).length;
+    console.log(`${label}: ${results.length - failed} passed, ${failed} failed`);
+    return failed === 0 ? 0 : 1;
+  }
+}
+
+/** Run a browser suite as a script: its exit code, and a failure to even start counted as one failed test. */
+export function runScript(label: string, main: () => Promise<number>): void {
+  main().then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      console.log(`${label}: 0 passed, 1 failed`);
+      process.exit(1);
+    },
+  );
 }
 
 export function assert(condition: unknown, message: string): asserts condition {

@@ -14,7 +14,7 @@ import { analyse } from '../../src/core/pipeline';
 import { readXlsx } from '../../src/gateways/xlsx/xlsxGateway';
 import { isLocalUrl, launchChromium } from './browser';
 import { ensurePreviewBuild, ROOT } from './build';
-import { assert, Suite } from './harness';
+import { assert, runScript, Suite } from './harness';
 import { unreachableControls } from './keyboard';
 import { pageChecks } from './pageChecks';
 import { serveStatic, type StaticServer } from './server';
@@ -240,22 +240,13 @@ async function main(): Promise<number> {
   page.on('pageerror', (error) => pageErrors.push(error.message));
   console.log(`e2e: ${server.origin}/taskpane.html dans ${await browser.version()}`);
   try {
-    const results = await suite.run();
-    const failed = results.filter((r) => !r.ok).length;
+    const code = await suite.runAndReport('e2e-volet');
     writeFileSync(path.join(ROOT, 'test-results', 'e2e-requests.txt'), `${requests.join('\n')}\n`);
-    console.log(`e2e: ${results.length - failed} passed, ${failed} failed`);
-    return failed === 0 ? 0 : 1;
+    return code;
   } finally {
     await browser.close();
     await server.close();
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    console.log('e2e: 0 passed, 1 failed');
-    process.exit(1);
-  },
-);
+runScript('e2e-volet', main);

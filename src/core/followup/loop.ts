@@ -20,6 +20,8 @@ export interface FollowUpOptions {
   workshopTypes: WorkshopType[];
   history: HistoryEntry[];
   absenceThreshold?: number;
+  /** What a reached objective leaves of the need it served (« Besoin restant après un objectif atteint »). */
+  reachedFactor?: number;
 }
 
 /** Attendance and follow-up flags of one cycle: the « implication » figures. */
@@ -120,7 +122,7 @@ export function applyFollowUp(needs: PupilNeeds[], records: FollowUpRecord[], op
       if (!need) continue;
       if (outcomeOf(record.outcome) === 'reached') {
         const before = need.score;
-        need.score = Math.round(before * REACHED_FACTOR * 100) / 100;
+        need.score = Math.round(before * (options.reachedFactor ?? REACHED_FACTOR) * 100) / 100;
         need.reasons.push(`${reason} (${frenchNumber(before)} → ${frenchNumber(need.score)})`);
       } else {
         need.reasons.push(reason);

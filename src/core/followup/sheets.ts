@@ -30,6 +30,6 @@ export function renderFollowUpSheets(input: FollowUpSheetsInput): SheetSpec[] {
     renderSuiviSheet({ cycle, blocks, involvement: input.loop.involvement, flags: input.loop.flags, pupilName: (id) => names.get(id) ?? id }),
     renderFichesSheet({ cycle, blocks, records: input.records, calendar: input.hours.calendar }),
     renderEmargementSheet({ cycle, blocks, calendar: input.hours.calendar }),
-    renderTeamsReportSheet({ cycle, pupils: input.pupils, history: input.history, blocks, records: input.records }),
+    renderTeamsReportSheet({ cycle, pupils: input.pupils, history: input.history, blocks, records: input.records, absenceThreshold: input.settings.general.followUpAbsences }),
   ];
 }

@@ -32,6 +32,8 @@ export const GENERAL_PARAMETERS = [
   { key: 'pacteHoursPerPart', label: 'Heures d’AP pour une part de Pacte (à confirmer)', kind: 'number', defaultValue: 24, min: 1, max: 200, help: 'Volume horaire d’une part de Pacte ; les demi-parts existent depuis la note de service de septembre 2025 (à vérifier pour votre académie).' },
   { key: 'pacteAmount', label: 'Montant brut d’une part de Pacte (€, à confirmer)', kind: 'number', defaultValue: 1250, min: 0, max: 10000, help: 'Environ 1 250 € brut par part : modifiez selon la note de service en vigueur.' },
   { key: 'teachingStaff', label: "Enseignants de l'établissement", kind: 'number', defaultValue: 0, min: 0, max: 2000, help: 'Effectif enseignant total : dénominateur de la part des enseignants impliqués dans l’AP (0 = non renseigné).' },
+  { key: 'followUpAbsences', label: 'Absences non excusées pour un suivi individuel', kind: 'number', defaultValue: 3, min: 1, max: 30, help: 'À partir de ce nombre d’absences non excusées dans un cycle (AP Suivi), l’élève est signalé pour un suivi de personne à personne.' },
+  { key: 'reachedNeedFactor', label: 'Besoin restant après un objectif atteint', kind: 'number', defaultValue: 0.5, min: 0, max: 1, help: 'Un objectif atteint multiplie le besoin qu’il servait par ce facteur au cycle suivant (0,5 : divisé par deux).' },
   { key: 'weeksPerCycle', label: 'Semaines par cycle', kind: 'number', defaultValue: 7, min: 1, max: 20, help: 'Sert au calendrier par défaut des cycles.' },
 ] as const satisfies readonly GeneralParameter[];
 
@@ -96,7 +98,7 @@ export interface WeeksOff {
 }
 
 export interface Settings {
-  general: { [K in GeneralKey]: K extends 'cycle' | 'maskThreshold' | 'maxConsecutiveCycles' | 'strongNeed' | 'weeksPerCycle' | 'envelopeTolerance' | 'teachingStaff' | 'pacteHoursPerPart' | 'pacteAmount' ? number : string };
+  general: { [K in GeneralKey]: K extends 'cycle' | 'maskThreshold' | 'maxConsecutiveCycles' | 'strongNeed' | 'weeksPerCycle' | 'envelopeTolerance' | 'teachingStaff' | 'pacteHoursPerPart' | 'pacteAmount' | 'followUpAbsences' | 'reachedNeedFactor' ? number : string };
   weights: Weights;
   classLevels: ClassLevel[];
   slots: Slot[];

@@ -55,6 +55,13 @@ describe('applyFollowUp', () => {
     expect(needs[0].needs[0].reasons).toHaveLength(1);
   });
 
+  it('lowers it by the factor the coordinator set (« Besoin restant après un objectif atteint »)', () => {
+    const result = applyFollowUp(needs, [record({ pupilId: 'p1', cycle: 2, outcome: 'Atteint' })], { ...options, reachedFactor: 0.25 });
+    const math = result.needs.find((n) => n.pupilId === 'p1')!.needs.find((n) => n.key === 'remediation:Mathématiques')!;
+    expect(math.score).toBe(0.2);
+    expect(math.reasons.at(-1)).toMatch(/0,80 → 0,20/);
+  });
+
   it('keeps a need not reached, with the evidence: objective, attendance, comment', () => {
     const result = applyFollowUp(
       needs,

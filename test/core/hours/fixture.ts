@@ -37,6 +37,8 @@ export function fixtureSettings(): Settings {
       regime: 'Bac pro 2019',
       weeksPerCycle: 7,
       envelopeTolerance: 5,
+      followUpAbsences: 3,
+      reachedNeedFactor: 0.5,
       teachingStaff: 40,
       pacteHoursPerPart: 24,
       pacteAmount: 1250,
