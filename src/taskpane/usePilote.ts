@@ -6,6 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Analysis, Generation } from '../core/pipeline';
 import type { WorkbookSnapshot } from '../core/grid';
 import { WAITING_FOR_EXCEL_MESSAGE, type PiloteHost } from '../host/host';
+import { addClassListFile, describeAddedClassList, type AddedClassList } from './sources/classListFile';
 import { loadEngine, todayIso } from './engine';
 import { describeError, isAbort, type ProblemText } from './errors';
 import { runGeneration, type RunStep } from './runGeneration';
@@ -47,6 +48,8 @@ export interface Pilote {
   writeCell(sheet: string, cell: string, value: string | number, what: string): Promise<boolean>;
   /** Write sheets produced by the engine (e.g. default parameter sheets), then re-read. */
   writeSheets(sheets: Generation['sheets'], what: string): Promise<boolean>;
+  /** Copy the sheets of another file (a class list) into the workbook, then re-read; true on success. */
+  addClassList(bytes: Uint8Array, fileName: string): Promise<boolean>;
   showCell(sheet: string, cell: string): void;
   openSheet(sheet: string): void;
   /** « Annuler la dernière génération », where the host can (Excel); resolves to true on success. */
@@ -70,7 +73,9 @@ export function usePilote(host: PiloteHost): Pilote {
     const engine = await loadEngine();
     setStepLabels({ ...engine.STEP_LABELS, write: 'Écriture dans le classeur' });
     setSnapshot(snapshot);
-    setAnalysis(engine.analyse(snapshot, { today: todayIso() }));
+    const result = engine.analyse(snapshot, { today: todayIso() });
+    setAnalysis(result);
+    return result;
   }, []);
 
   const refresh = useCallback(async () => {
@@ -131,11 +136,11 @@ export function usePilote(host: PiloteHost): Pilote {
 
   /** Change the workbook, then analyse it again so that the pane shows what it now says. */
   const writeThenReanalyse = useCallback(
-    async (write: () => Promise<void>, done: string) => {
+    async (write: () => Promise<void>, done: string | ((analysis: Analysis) => string)) => {
       try {
         await write();
-        await analyseSnapshot(await host.gateway.readSnapshot());
-        setNotice({ intent: 'success', text: done });
+        const result = await analyseSnapshot(await host.gateway.readSnapshot());
+        setNotice({ intent: 'success', text: typeof done === 'string' ? done : done(result) });
         return true;
       } catch (error) {
         fail(error);
@@ -153,6 +158,17 @@ export function usePilote(host: PiloteHost): Pilote {
 
   const writeSheets = useCallback(
     (sheets: Generation['sheets'], what: string) => writeThenReanalyse(() => host.gateway.writeSheets(sheets), what),
+    [host, writeThenReanalyse],
+  );
+
+  const addClassList = useCallback(
+    (bytes: Uint8Array, fileName: string) => {
+      let added: AddedClassList = { sheets: [], removedColumns: [] };
+      return writeThenReanalyse(
+        async () => void (added = await addClassListFile(host, bytes, fileName)),
+        (result) => describeAddedClassList(added, result),
+      );
+    },
     [host, writeThenReanalyse],
   );
 
@@ -191,6 +207,7 @@ export function usePilote(host: PiloteHost): Pilote {
     cancel,
     writeCell,
     writeSheets,
+    addClassList,
     showCell,
     openSheet,
     ...(host.undoLastGeneration && { undoLastGeneration }),

@@ -2,12 +2,14 @@
  * Step 1: the sheets found and what each was understood to be, the column mapping to confirm or
  * correct, and the diagnostics, each linked to its cell.
  */
-import { Badge, Caption1, Link, makeStyles, tokens, type BadgeProps } from '@fluentui/react-components';
+import { Badge, Button, Caption1, Link, Spinner, makeStyles, tokens, type BadgeProps } from '@fluentui/react-components';
+import { useRef, useState } from 'react';
 import type { SheetRole } from '../../core/model';
 import type { Analysis } from '../../core/pipeline';
 import { DiagnosticList } from '../components/DiagnosticList';
 import { Section } from '../components/Section';
 import { sentence } from '../format';
+import { CLASS_LIST_ACCEPT } from '../sources/classListFile';
 import { MappingEditor } from '../sources/MappingEditor';
 import type { Pilote } from '../usePilote';
 
@@ -29,7 +31,46 @@ const useStyles = makeStyles({
   name: { fontWeight: tokens.fontWeightSemibold },
   muted: { color: tokens.colorNeutralForeground2 },
   counts: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  hidden: { display: 'none' },
 });
+
+/** « Ajouter une liste de classe (autre fichier) »: the chosen file's sheets are added to the workbook. */
+function AddClassList({ pilote }: { pilote: Pilote }) {
+  const styles = useStyles();
+  const picker = useRef<HTMLInputElement>(null);
+  const [adding, setAdding] = useState(false);
+  const add = async (file: File) => {
+    setAdding(true);
+    try {
+      await pilote.addClassList(new Uint8Array(await file.arrayBuffer()), file.name);
+    } catch (error) {
+      pilote.report(error);
+    } finally {
+      setAdding(false);
+    }
+  };
+  return (
+    <span className={styles.line}>
+      <input
+        ref={picker}
+        className={styles.hidden}
+        type="file"
+        accept={CLASS_LIST_ACCEPT}
+        aria-label="Choisir la liste de classe"
+        tabIndex={-1}
+        onChange={(event) => {
+          const file = event.target.files?.[0];
+          event.target.value = ''; // the same file may be chosen again after a correction
+          if (file) void add(file);
+        }}
+      />
+      <Button disabled={adding} icon={adding ? <Spinner size="tiny" /> : undefined} onClick={() => picker.current?.click()}>
+        Ajouter une liste de classe (autre fichier)
+      </Button>
+      <Caption1 className={styles.muted}>Export SIECLE, CSV Pronote ou autre classeur : ses feuilles sont ajoutées au classeur, sans date de naissance.</Caption1>
+    </span>
+  );
+}
 
 export function SourcesStep({ pilote, analysis }: { pilote: Pilote; analysis: Analysis }) {
   const styles = useStyles();
@@ -62,6 +103,7 @@ export function SourcesStep({ pilote, analysis }: { pilote: Pilote; analysis: An
             );
           })}
         </ul>
+        <AddClassList pilote={pilote} />
       </Section>
 
       <Section title="Correspondance des colonnes">
