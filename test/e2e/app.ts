@@ -123,6 +123,17 @@ suite.test('sélecteur de fichier : le classeur du coordonnateur est lu, diagnos
   await shoot('app-1-sources');
 });
 
+suite.test('liste de classe d’un autre fichier : feuille ajoutée sans date de naissance, relue par le volet', async () => {
+  const pupils = school.pupils.filter((p) => p.className === school.pupils[0].className);
+  const lines = [['Nom', 'Prénom', 'Date de naissance', 'Classe'], ...pupils.map((p) => [p.lastName, p.firstName, '03/11/2009', p.className])];
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Ajouter une liste de classe (autre fichier)' }).click();
+  await (await chooser).setFiles({ name: 'Liste élèves.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.map((line) => line.join(';')).join('\r\n'), 'utf8') });
+  await page.getByText(`Feuille « Liste élèves » ajoutée : ${pupils.length} élèves lus. Colonne non recopiée : « Date de naissance ».`).waitFor();
+  assert((await page.locator('main').innerText()).includes('Liste de classe'), 'la feuille ajoutée n’est pas lue comme une liste de classe');
+  await checkAxe('liste de classe ajoutée');
+});
+
 suite.test('paramètres : AP Ateliers modifiée dans la grille, au clavier, et relue par le volet', async () => {
   await openTab(/Paramètres/);
   await page.getByRole('button', { name: 'Créer les feuilles de paramètres' }).click();
