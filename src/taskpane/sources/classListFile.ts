@@ -9,6 +9,7 @@ import type { Analysis } from '../../core/pipeline';
 import { gridToSpec } from '../../core/render/specToGrid';
 import type { SheetSpec } from '../../core/render/sheetSpec';
 import { safeSheetName } from '../../core/sheetNames';
+import { isOwnSheet } from '../../core/workbook';
 import { withoutBirthDates } from '../../gateways/files/birthDates';
 import { openWorkbookFile } from '../../host/fileFormats';
 import type { PiloteHost } from '../../host/host';
@@ -26,7 +27,8 @@ export interface AddedClassList {
 /** Read the file and write its non-empty sheets into the host's workbook under new, unique names. */
 export async function addClassListFile(host: PiloteHost, bytes: Uint8Array, fileName: string): Promise<AddedClassList> {
   const opened = await openWorkbookFile(bytes, fileName);
-  const grids = opened.snapshot.grids.filter((grid) => grid.values.some((row) => row.some((value) => value !== null && value !== '')));
+  // Sheets Pilote AP wrote in that file (a completed workbook chosen by mistake) are not a class list.
+  const grids = opened.snapshot.grids.filter((grid) => !isOwnSheet(grid) && grid.values.some((row) => row.some((value) => value !== null && value !== '')));
   if (!grids.length) throw new UnusableInputError(`Le fichier « ${fileName} » ne contient aucune feuille remplie : aucune liste de classe n'a été ajoutée.`);
 
   const taken = (await host.gateway.readSnapshot()).grids.map((grid) => grid.sheet);
