@@ -150,12 +150,7 @@ export function buildFollowUpBlocks(input: FollowUpInput): FollowUpBlock[] {
     block.rows.push({
       ...base,
       // The plan says where the pupil is now; the typed cells stay with the pupil.
-      pupilName: pupil.displayName,
-      className: pupil.className,
-      slotId: group.slotId,
-      groupId: group.id,
-      workshop: group.workshopTypeId,
-      teacher: group.teacher,
+      ...placementOf(cycle, pupil, group),
       objective: base.objective || fresh.objective,
       indicator: base.indicator || fresh.indicator,
     });
@@ -194,7 +189,8 @@ function servedNeed(needs: Need[], workshop: WorkshopNeed): Need | undefined {
   return needs.find((n) => normalizeText(n.key) === key);
 }
 
-function emptyRecord(cycle: number, pupil: Pupil, group: Group): FollowUpRecord {
+/** Where the plan puts the pupil this cycle, with no contract written yet. */
+function placementOf(cycle: number, pupil: Pupil, group: Group): FollowUpPlacement {
   return {
     cycle,
     pupilId: pupil.id,
@@ -206,6 +202,12 @@ function emptyRecord(cycle: number, pupil: Pupil, group: Group): FollowUpRecord 
     teacher: group.teacher,
     objective: '',
     indicator: '',
+  };
+}
+
+function emptyRecord(cycle: number, pupil: Pupil, group: Group): FollowUpRecord {
+  return {
+    ...placementOf(cycle, pupil, group),
     columns: [],
     sessions: [],
     selfAssessment: '',
