@@ -14,7 +14,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { SHEET_NAMES } from '../../src/core/workbook';
 import { readXlsx } from '../../src/gateways/xlsx/xlsxGateway';
-import { isLocalUrl, launchChromium } from './browser';
+import { isLocalUrl, launchChromium, openGuardedPage } from './browser';
 import { ensurePreviewBuild, ROOT } from './build';
 import { assert, runScript, Suite } from './harness';
 import { unreachableControls } from './keyboard';
@@ -319,13 +319,7 @@ async function main(): Promise<number> {
   const dist = ensurePreviewBuild();
   server = await serveStatic(dist);
   browser = await launchChromium();
-  context = await browser.newContext({ viewport: WIDE, locale: 'fr-FR', acceptDownloads: true });
-  // tsx names functions with a `__name` helper that does not exist in the page: give it one.
-  await context.addInitScript({ content: 'window.__name = (f) => f;' });
-  context.on('request', (request) => requests.push(request.url()));
-  await context.route((url) => !isLocalUrl(url.href), (route) => route.abort());
-  page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  ({ context, page } = await openGuardedPage(browser, WIDE, requests, pageErrors));
   console.log(`e2e (application) : ${server.origin}/index.html dans ${await browser.version()}`);
   try {
     const code = await suite.runAndReport('e2e-application');

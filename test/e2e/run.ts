@@ -8,11 +8,11 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { buildExampleWorkbook } from '../../src/core/example';
 import { analyse } from '../../src/core/pipeline';
 import { readXlsx } from '../../src/gateways/xlsx/xlsxGateway';
-import { isLocalUrl, launchChromium } from './browser';
+import { isLocalUrl, launchChromium, openGuardedPage } from './browser';
 import { ensurePreviewBuild, ROOT } from './build';
 import { assert, runScript, Suite } from './harness';
 import { unreachableControls } from './keyboard';
@@ -26,7 +26,6 @@ const NARROW = { width: 320, height: 720 };
 const suite = new Suite();
 let server: StaticServer;
 let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 const requests: string[] = [];
 const pageErrors: string[] = [];
@@ -230,14 +229,7 @@ async function main(): Promise<number> {
   const dist = ensurePreviewBuild();
   server = await serveStatic(dist);
   browser = await launchChromium();
-  context = await browser.newContext({ viewport: WIDE, locale: 'fr-FR', acceptDownloads: true });
-  // tsx names functions with a `__name` helper that does not exist in the page: give it one.
-  await context.addInitScript({ content: 'window.__name = (f) => f;' });
-  context.on('request', (request) => requests.push(request.url()));
-  // Anything leaving the machine is recorded above, then refused so that no test waits on it.
-  await context.route((url) => !isLocalUrl(url.href), (route) => route.abort());
-  page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  ({ page } = await openGuardedPage(browser, WIDE, requests, pageErrors));
   console.log(`e2e: ${server.origin}/taskpane.html dans ${await browser.version()}`);
   try {
     const code = await suite.runAndReport('e2e-volet');
