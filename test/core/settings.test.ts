@@ -120,7 +120,7 @@ describe('settings edited by the coordinator', () => {
     const parsed = parseSettingsSheets({ grids: edited });
     expect(parsed.settings.general?.cycle).toBe(1);
     const d = parsed.diagnostics.find((x) => x.message.includes('Cycle à générer'));
-    expect(d).toMatchObject({ severity: 'warning', sheet: SHEET_NAMES.parameters });
+    expect(d).toMatchObject({ severity: 'error', sheet: SHEET_NAMES.parameters });
     expect(d?.cell).toMatch(/^B\d+$/);
   });
 

@@ -9,9 +9,11 @@ import type { NeedKind, PayStatus, Slot, Teacher, WorkshopType } from '../model'
 import { frenchDate, isoToSerial, parseDateCell } from '../dates';
 import { SHEET_NAMES } from '../workbook';
 import { cellText, normalizeText } from '../text';
-import { listValue, numberValue, readHeaderTable, readSection, sectionValue, yesValue, type Section, type SectionRow } from './sections';
+import { listValue, readHeaderTable, readSection, sectionValue, yesValue, type Section, type SectionRow } from './sections';
+import { parameterValue, type ValueRule } from './values';
 import {
   GENERAL_PARAMETERS,
+  type GeneralParameter,
   WEIGHT_PARAMETERS,
   type ClassLevel,
   type CycleDates,
@@ -33,6 +35,23 @@ export const SECTION_TITLES = {
 
 export const TEACHER_COLUMNS = ['Intervenant', 'Disciplines', 'Peut animer', 'Statut', 'Heures max'] as const;
 export const WORKSHOP_COLUMNS = ['Atelier', 'Nature', 'Discipline', 'Effectif max', 'Effectif min'] as const;
+
+/** Length of one session of a barrette: at least a quarter of an hour, at most 8 h. */
+const SESSION_DURATION: ValueRule = { quantity: 'hours', min: 0.25, max: 8 };
+const DEFAULT_SESSION_HOURS = 1;
+/** Yearly hours per pupil: never negative, and no lycée timetable leaves room for more than 300 h of AP. */
+const YEARLY_ENVELOPE: ValueRule = { quantity: 'hours', min: 0, max: 300 };
+/** A teacher's yearly maximum of AP hours; 0 is no maximum but a mistake (untick the barrettes instead). */
+const YEARLY_MAXIMUM: ValueRule = { quantity: 'hours', above: 0, max: 1607 };
+const GROUP_CAP: ValueRule = { quantity: 'pupils', integer: true, min: 1, max: 200 };
+const DEFAULT_GROUP_CAP = 12;
+const GROUP_MINIMUM: ValueRule = { quantity: 'pupils', integer: true, min: 0 };
+const WEIGHT: ValueRule = { quantity: 'number', min: 0, max: 10 };
+const CYCLE_NUMBER: ValueRule = { quantity: 'cycles', integer: true, min: 1, max: 12 };
+
+function frenchDefault(value: number | string): string {
+  return String(value).replace('.', ',');
+}
 
 /** What the parameter sheets say; a part is undefined when its sheet or section is absent. */
 export type PartialSettings = { [K in keyof Settings]?: Settings[K] };
@@ -79,14 +98,11 @@ function parseGeneral(section: Section, sheet: string, diagnostics: Diagnostic[]
       general[parameter.key] = cellText(raw);
       continue;
     }
-    const value = numberValue(raw);
-    const inRange = value !== null && (parameter.min === undefined || value >= parameter.min) && (parameter.max === undefined || value <= parameter.max);
-    if (inRange) general[parameter.key] = value;
-    else if (cellText(raw) !== '') {
-      diagnostics.push(
-        diagnostic('warning', sheet, row.addressOf('Valeur'), `« ${parameter.label} » : valeur « ${cellText(raw)} » invalide (attendu un nombre entre ${parameter.min} et ${parameter.max}), valeur par défaut ${parameter.defaultValue} utilisée.`),
-      );
-    }
+    const { quantity = 'number', integer, min, max } = parameter as GeneralParameter;
+    const rule = { quantity, integer, min, max };
+    const at = { sheet, cell: row.addressOf('Valeur'), subject: `« ${parameter.label} »`, fallback: `valeur par défaut ${frenchDefault(parameter.defaultValue)} utilisée` };
+    const value = parameterValue(raw, rule, at, diagnostics);
+    if (value !== null) general[parameter.key] = value;
   }
   const complete: Record<string, number | string> = {};
   for (const p of GENERAL_PARAMETERS) complete[p.key] = general[p.key] ?? p.defaultValue;
@@ -110,7 +126,6 @@ function parseSlots(section: Section, sheet: string, diagnostics: Diagnostic[]):
     const id = cellText(sectionValue(row, 'Barrette'));
     if (!id) continue;
     const typedLevel = cellText(sectionValue(row, 'Niveau'));
-    const duration = numberValue(sectionValue(row, 'Durée (h)'));
     if (slots.some((s) => s.id === id)) {
       diagnostics.push(diagnostic('warning', sheet, row.addressOf('Barrette'), `Barrette « ${id} » en double : seule la première est gardée.`));
       continue;
@@ -119,15 +134,18 @@ function parseSlots(section: Section, sheet: string, diagnostics: Diagnostic[]):
       diagnostics.push(diagnostic('warning', sheet, row.addressOf('Niveau'), `Barrette « ${id} » sans niveau : elle est ignorée.`));
       continue;
     }
-    if (duration === null || duration <= 0 || duration > 8) {
-      diagnostics.push(diagnostic('warning', sheet, row.addressOf('Durée (h)'), `Barrette « ${id} » : durée « ${cellText(sectionValue(row, 'Durée (h)'))} » invalide, 1 h retenue.`));
+    const rawDuration = sectionValue(row, 'Durée (h)');
+    const at = { sheet, cell: row.addressOf('Durée (h)'), subject: `la durée de la barrette « ${id} »`, fallback: `${DEFAULT_SESSION_HOURS} h retenue` };
+    const duration = parameterValue(rawDuration, SESSION_DURATION, at, diagnostics);
+    if (duration === null && cellText(rawDuration) === '') {
+      diagnostics.push(diagnostic('error', sheet, at.cell, `Barrette « ${id} » : durée vide, ${at.fallback} ; saisissez la durée d’une séance (par exemple « 1h30 »).`));
     }
     slots.push({
       id,
       level: normalizeLevel(typedLevel) ?? typedLevel,
       day: normalizeText(sectionValue(row, 'Jour')),
       time: cellText(sectionValue(row, 'Heure')),
-      durationHours: duration !== null && duration > 0 && duration <= 8 ? duration : 1,
+      durationHours: duration ?? DEFAULT_SESSION_HOURS,
       source: { sheet, cell: row.addressOf('Barrette') },
     });
   }
@@ -140,22 +158,27 @@ function parseWeights(section: Section, sheet: string, diagnostics: Diagnostic[]
     const label = normalizeText(sectionValue(row, 'Besoin'));
     const parameter = WEIGHT_PARAMETERS.find((w) => normalizeText(w.label) === label);
     if (!parameter) continue;
-    const value = numberValue(sectionValue(row, 'Poids'));
-    if (value === null || value < 0 || value > 10) {
-      diagnostics.push(diagnostic('warning', sheet, row.addressOf('Poids'), `Poids « ${parameter.label} » invalide, ${parameter.defaultValue} retenu.`));
-    } else weights[parameter.key] = value;
+    const raw = sectionValue(row, 'Poids');
+    const at = { sheet, cell: row.addressOf('Poids'), subject: `le poids « ${parameter.label} »`, fallback: `${frenchDefault(parameter.defaultValue)} retenu` };
+    const value = parameterValue(raw, WEIGHT, at, diagnostics);
+    if (value !== null) weights[parameter.key] = value;
+    else if (cellText(raw) === '') diagnostics.push(diagnostic('warning', sheet, at.cell, `Poids « ${parameter.label} » vide, ${at.fallback}.`));
   }
   return weights;
 }
 
-function parseEnvelopes(section: Section): Envelope[] {
-  return section.rows
-    .map((row) => ({
-      regime: cellText(sectionValue(row, 'Régime')),
-      level: normalizeLevel(cellText(sectionValue(row, 'Niveau'))) ?? cellText(sectionValue(row, 'Niveau')),
-      hoursPerYear: numberValue(sectionValue(row, 'Heures par élève et par an')),
-    }))
-    .filter((e) => e.regime && e.level);
+function parseEnvelopes(section: Section, sheet: string, diagnostics: Diagnostic[]): Envelope[] {
+  const envelopes: Envelope[] = [];
+  for (const row of section.rows) {
+    const regime = cellText(sectionValue(row, 'Régime'));
+    const typedLevel = cellText(sectionValue(row, 'Niveau'));
+    if (!regime || !typedLevel) continue;
+    const level = normalizeLevel(typedLevel) ?? typedLevel;
+    const header = 'Heures par élève et par an';
+    const at = { sheet, cell: row.addressOf(header), subject: `l’enveloppe ${level} (${regime})`, fallback: 'enveloppe inconnue, aucun écart calculé pour ce niveau' };
+    envelopes.push({ regime, level, hoursPerYear: parameterValue(sectionValue(row, header), YEARLY_ENVELOPE, at, diagnostics) });
+  }
+  return envelopes;
 }
 
 type DateCell = { iso: string } | { blank: true } | { problem: string };
@@ -222,11 +245,8 @@ function parseCycles(section: Section, sheet: string, schoolYear: string, diagno
   for (const row of section.rows) {
     const raw = sectionValue(row, 'Cycle');
     if (cellText(raw) === '') continue;
-    const cycle = numberValue(raw);
-    if (cycle === null || !Number.isInteger(cycle) || cycle < 1 || cycle > 12) {
-      diagnostics.push(diagnostic('warning', sheet, row.addressOf('Cycle'), `Cycle « ${cellText(raw)} » : numéro de 1 à 12 attendu, ligne ignorée.`));
-      continue;
-    }
+    const cycle = parameterValue(raw, CYCLE_NUMBER, { sheet, cell: row.addressOf('Cycle'), subject: 'un numéro de cycle', fallback: 'ligne ignorée' }, diagnostics);
+    if (cycle === null) continue;
     const period = readPeriod(row, ['Début', 'Fin'], schoolYear, `Cycle ${cycle}`, sheet, diagnostics);
     if (period === 'blank' || period === null) continue;
     const weeks = (isoToSerial(period.end) - isoToSerial(period.start) + 1) / 7;
@@ -274,14 +294,15 @@ function parseTeachers(grid: Grid, slotIds: string[], diagnostics: Diagnostic[])
     if (status === null) {
       diagnostics.push(diagnostic('warning', grid.sheet, row.addressOf('Statut'), `${name} : statut « ${cellText(sectionValue(row, 'Statut'))} » inconnu (HP, HSA, HSE ou Pacte), heures poste retenues.`));
     }
-    const maxHours = numberValue(sectionValue(row, 'Heures max'));
+    const maxAt = { sheet: grid.sheet, cell: row.addressOf('Heures max'), subject: `les heures max de ${name}`, fallback: 'aucun maximum retenu' };
+    const maxHours = parameterValue(sectionValue(row, 'Heures max'), YEARLY_MAXIMUM, maxAt, diagnostics);
     teachers.push({
       name,
       disciplines: listValue(sectionValue(row, 'Disciplines')),
       kinds: kinds.length ? [...new Set(kinds)] : ['remediation', 'methodology'],
       freeSlots: slotIds.filter((id) => yesValue(row.cells.get(normalizeText(id)))),
       payStatus: status ?? 'HP',
-      ...(maxHours !== null && maxHours > 0 && { maxHours }),
+      ...(maxHours !== null && { maxHours }),
       source: { sheet: grid.sheet, cell: row.addressOf('Intervenant') },
     });
   }
@@ -303,16 +324,16 @@ function parseWorkshops(grid: Grid, diagnostics: Diagnostic[]): WorkshopType[] |
       diagnostics.push(diagnostic('warning', grid.sheet, row.addressOf('Nature'), `Atelier « ${id} » : nature « ${cellText(sectionValue(row, 'Nature'))} » inconnue (remédiation, méthodologie, orientation, approfondissement), atelier ignoré.`));
       continue;
     }
-    let cap = numberValue(sectionValue(row, 'Effectif max'));
-    let minSize = numberValue(sectionValue(row, 'Effectif min')) ?? 1;
-    if (cap === null || cap < 1 || !Number.isInteger(cap)) {
-      diagnostics.push(diagnostic('warning', grid.sheet, row.addressOf('Effectif max'), `Atelier « ${id} » : effectif max « ${cellText(sectionValue(row, 'Effectif max'))} » invalide, 12 retenu.`));
-      cap = 12;
+    const rawCap = sectionValue(row, 'Effectif max');
+    const capAt = { sheet: grid.sheet, cell: row.addressOf('Effectif max'), subject: `l’effectif max de l’atelier « ${id} »`, fallback: `${DEFAULT_GROUP_CAP} retenu` };
+    let cap = parameterValue(rawCap, GROUP_CAP, capAt, diagnostics);
+    if (cap === null && cellText(rawCap) === '') {
+      diagnostics.push(diagnostic('error', grid.sheet, capAt.cell, `Atelier « ${id} » : effectif max vide, ${capAt.fallback}.`));
     }
-    if (minSize < 0 || minSize > cap || !Number.isInteger(minSize)) {
-      diagnostics.push(diagnostic('warning', grid.sheet, row.addressOf('Effectif min'), `Atelier « ${id} » : effectif min invalide ou supérieur au max, 1 retenu.`));
-      minSize = 1;
-    }
+    cap ??= DEFAULT_GROUP_CAP;
+    const minAt = { sheet: grid.sheet, cell: row.addressOf('Effectif min'), subject: `l’effectif min de l’atelier « ${id} »`, fallback: '1 retenu' };
+    let minSize = parameterValue(sectionValue(row, 'Effectif min'), { ...GROUP_MINIMUM, max: cap }, minAt, diagnostics) ?? 1;
+    if (minSize > cap) minSize = 1;
     const discipline = cellText(sectionValue(row, 'Discipline'));
     types.push({ id, kind, ...(discipline && { discipline }), cap, minSize, source: { sheet: grid.sheet, cell: row.addressOf('Effectif max') } });
   }
@@ -338,7 +359,7 @@ export function parseSettingsSheets(snapshot: WorkbookSnapshot, fallbackSlots: S
     const weights = readSection(params, [SECTION_TITLES.weights]);
     if (weights) settings.weights = parseWeights(weights, sheet, diagnostics);
     const envelopes = readSection(params, [SECTION_TITLES.envelopes]);
-    if (envelopes) settings.envelopes = parseEnvelopes(envelopes);
+    if (envelopes) settings.envelopes = parseEnvelopes(envelopes, sheet, diagnostics);
     const cycles = readSection(params, [SECTION_TITLES.cycles]);
     const schoolYear = String(settings.general?.schoolYear ?? '');
     if (cycles) settings.cycles = parseCycles(cycles, sheet, schoolYear, diagnostics);

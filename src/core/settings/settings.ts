@@ -4,6 +4,7 @@
  * one click always gives a result.
  */
 import type { NeedKind, PayStatus, Slot, Teacher, WorkshopType } from '../model';
+import type { Quantity } from './values';
 
 /** A scalar parameter of the « Général » section. */
 export interface GeneralParameter<K extends string = string> {
@@ -13,28 +14,30 @@ export interface GeneralParameter<K extends string = string> {
   kind: 'number' | 'text';
   defaultValue: number | string;
   help: string;
-  /** Accepted range for numbers. */
+  /** What a number counts (the units it may be written with, see values.ts) and its accepted range. */
+  quantity?: Quantity;
+  integer?: boolean;
   min?: number;
   max?: number;
 }
 
 export const GENERAL_PARAMETERS = [
-  { key: 'cycle', label: 'Cycle à générer', kind: 'number', defaultValue: 1, min: 1, max: 12, help: 'Numéro du cycle de 7 à 8 semaines à préparer.' },
+  { key: 'cycle', label: 'Cycle à générer', kind: 'number', quantity: 'cycles', integer: true, defaultValue: 1, min: 1, max: 12, help: 'Numéro du cycle de 7 à 8 semaines à préparer.' },
   { key: 'schoolYear', label: 'Année scolaire', kind: 'text', defaultValue: '', help: 'Par exemple 2026-2027.' },
   { key: 'establishmentName', label: 'Établissement', kind: 'text', defaultValue: '', help: "Nom de l'établissement (export rectorat)." },
   { key: 'uai', label: 'UAI', kind: 'text', defaultValue: '', help: '7 caractères et une lettre de contrôle, par exemple 0750655E ; donne l’académie et la zone de vacances.' },
   { key: 'academy', label: 'Académie', kind: 'text', defaultValue: '', help: 'Académie de rattachement (export rectorat) ; si renseignée, elle donne la zone de vacances.' },
-  { key: 'maskThreshold', label: 'Seuil de masquage des effectifs', kind: 'number', defaultValue: 5, min: 3, max: 20, help: "Dans l'export, tout effectif inférieur est masqué (« < 5 ») ; 3 au minimum." },
-  { key: 'maxConsecutiveCycles', label: 'Cycles consécutifs max dans une même remédiation', kind: 'number', defaultValue: 2, min: 1, max: 12, help: 'Au-delà, un élève change d’atelier sauf besoin encore fort.' },
-  { key: 'strongNeed', label: 'Besoin fort à partir de', kind: 'number', defaultValue: 0.6, min: 0, max: 1, help: 'Score (0 à 1) au-dessus duquel un besoin est dit fort.' },
+  { key: 'maskThreshold', label: 'Seuil de masquage des effectifs', kind: 'number', quantity: 'pupils', integer: true, defaultValue: 5, min: 3, max: 20, help: "Dans l'export, tout effectif inférieur est masqué (« < 5 ») ; 3 au minimum." },
+  { key: 'maxConsecutiveCycles', label: 'Cycles consécutifs max dans une même remédiation', kind: 'number', quantity: 'cycles', integer: true, defaultValue: 2, min: 1, max: 12, help: 'Au-delà, un élève change d’atelier sauf besoin encore fort.' },
+  { key: 'strongNeed', label: 'Besoin fort à partir de', kind: 'number', quantity: 'ratio', defaultValue: 0.6, min: 0, max: 1, help: 'Score (0 à 1) au-dessus duquel un besoin est dit fort.' },
   { key: 'regime', label: 'Régime horaire', kind: 'text', defaultValue: 'Bac pro 2019', help: 'Régime dont les enveloppes (section « Enveloppes ») s’appliquent.' },
-  { key: 'envelopeTolerance', label: 'Écart toléré à l’enveloppe (h)', kind: 'number', defaultValue: 5, min: 0, max: 100, help: 'Au-delà, AP Horaires et le résumé signalent l’écart entre les heures prévues par élève et l’enveloppe.' },
-  { key: 'pacteHoursPerPart', label: 'Heures d’AP pour une part de Pacte (à confirmer)', kind: 'number', defaultValue: 24, min: 1, max: 200, help: 'Volume horaire d’une part de Pacte ; les demi-parts existent depuis la note de service de septembre 2025 (à vérifier pour votre académie).' },
-  { key: 'pacteAmount', label: 'Montant brut d’une part de Pacte (€, à confirmer)', kind: 'number', defaultValue: 1250, min: 0, max: 10000, help: 'Environ 1 250 € brut par part : modifiez selon la note de service en vigueur.' },
-  { key: 'teachingStaff', label: "Enseignants de l'établissement", kind: 'number', defaultValue: 0, min: 0, max: 2000, help: 'Effectif enseignant total : dénominateur de la part des enseignants impliqués dans l’AP (0 = non renseigné).' },
-  { key: 'followUpAbsences', label: 'Absences non excusées pour un suivi individuel', kind: 'number', defaultValue: 3, min: 1, max: 30, help: 'À partir de ce nombre d’absences non excusées dans un cycle (AP Suivi), l’élève est signalé pour un suivi de personne à personne.' },
-  { key: 'reachedNeedFactor', label: 'Besoin restant après un objectif atteint', kind: 'number', defaultValue: 0.5, min: 0, max: 1, help: 'Un objectif atteint multiplie le besoin qu’il servait par ce facteur au cycle suivant (0,5 : divisé par deux).' },
-  { key: 'weeksPerCycle', label: 'Semaines par cycle', kind: 'number', defaultValue: 7, min: 1, max: 20, help: 'Sert au calendrier par défaut des cycles.' },
+  { key: 'envelopeTolerance', label: 'Écart toléré à l’enveloppe (h)', kind: 'number', quantity: 'hours', defaultValue: 5, min: 0, max: 100, help: 'Au-delà, AP Horaires et le résumé signalent l’écart entre les heures prévues par élève et l’enveloppe.' },
+  { key: 'pacteHoursPerPart', label: 'Heures d’AP pour une part de Pacte (à confirmer)', kind: 'number', quantity: 'hours', defaultValue: 24, min: 1, max: 200, help: 'Volume horaire d’une part de Pacte ; les demi-parts existent depuis la note de service de septembre 2025 (à vérifier pour votre académie).' },
+  { key: 'pacteAmount', label: 'Montant brut d’une part de Pacte (€, à confirmer)', kind: 'number', quantity: 'euros', defaultValue: 1250, min: 0, max: 10000, help: 'Environ 1 250 € brut par part : modifiez selon la note de service en vigueur.' },
+  { key: 'teachingStaff', label: "Enseignants de l'établissement", kind: 'number', quantity: 'teachers', integer: true, defaultValue: 0, min: 0, max: 2000, help: 'Effectif enseignant total : dénominateur de la part des enseignants impliqués dans l’AP (0 = non renseigné).' },
+  { key: 'followUpAbsences', label: 'Absences non excusées pour un suivi individuel', kind: 'number', quantity: 'absences', integer: true, defaultValue: 3, min: 1, max: 30, help: 'À partir de ce nombre d’absences non excusées dans un cycle (AP Suivi), l’élève est signalé pour un suivi de personne à personne.' },
+  { key: 'reachedNeedFactor', label: 'Besoin restant après un objectif atteint', kind: 'number', quantity: 'ratio', defaultValue: 0.5, min: 0, max: 1, help: 'Un objectif atteint multiplie le besoin qu’il servait par ce facteur au cycle suivant (0,5 : divisé par deux).' },
+  { key: 'weeksPerCycle', label: 'Semaines par cycle', kind: 'number', quantity: 'weeks', integer: true, defaultValue: 7, min: 1, max: 20, help: 'Sert au calendrier par défaut des cycles.' },
 ] as const satisfies readonly GeneralParameter[];
 
 export type GeneralKey = (typeof GENERAL_PARAMETERS)[number]['key'];
