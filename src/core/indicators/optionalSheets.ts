@@ -9,13 +9,16 @@
  */
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import type { WorkbookSnapshot } from '../grid';
-import { listValue, numberValue, readHeaderTable, sectionValue } from '../settings/sections';
+import { listValue, readHeaderTable, sectionValue } from '../settings/sections';
+import { parameterValue, type ValueRule } from '../settings/values';
 import { cellText, normalizeText } from '../text';
 import { TOTAL_KEY } from './tally';
 import type { IndicatorTable, ProjectNature, SchoolProject, SurveyQuestion } from './types';
 
 export const PROJECTS_SHEET = 'AP Projets';
 export const SURVEY_SHEET = 'AP Satisfaction';
+
+const HEADCOUNT: ValueRule = { quantity: 'pupils', integer: true, min: 0 };
 
 
 const NATURES: { key: ProjectNature; label: string; pattern: RegExp }[] = [
@@ -48,7 +51,8 @@ export function readOptionalSheets(snapshot: WorkbookSnapshot): OptionalSheets {
       .filter((row) => cellText(sectionValue(row, 'Projet')))
       .map((row) => {
         const natures = [...new Set(listValue(sectionValue(row, 'Nature')).map(natureOf))];
-        return { natures: natures.length ? natures : ['other'], pupils: numberValue(sectionValue(row, 'Élèves')) };
+        const at = { sheet: projectsGrid.sheet, cell: row.addressOf('Élèves'), subject: `les élèves du projet « ${cellText(sectionValue(row, 'Projet'))} »`, fallback: 'effectif non compté' };
+        return { natures: natures.length ? natures : ['other'], pupils: parameterValue(sectionValue(row, 'Élèves'), HEADCOUNT, at, diagnostics) };
       });
   }
   let survey: SurveyQuestion[] | null = null;
@@ -59,9 +63,10 @@ export function readOptionalSheets(snapshot: WorkbookSnapshot): OptionalSheets {
     survey = [];
     for (const row of table?.rows ?? []) {
       const question = cellText(sectionValue(row, 'Question'));
-      const respondents = numberValue(sectionValue(row, 'Répondants'));
-      const satisfied = numberValue(sectionValue(row, 'Satisfaits'));
       if (!question) continue;
+      const at = (header: string) => ({ sheet: surveyGrid.sheet, cell: row.addressOf(header), subject: `« ${header} » de la question « ${question} »`, fallback: 'question ignorée' });
+      const respondents = parameterValue(sectionValue(row, 'Répondants'), HEADCOUNT, at('Répondants'), diagnostics);
+      const satisfied = parameterValue(sectionValue(row, 'Satisfaits'), HEADCOUNT, at('Satisfaits'), diagnostics);
       if (respondents === null || satisfied === null || satisfied < 0 || satisfied > respondents) {
         diagnostics.push(diagnostic('warning', surveyGrid.sheet, row.addressOf('Satisfaits'), `« ${question} » : satisfaits et répondants attendus, satisfaits au plus égal aux répondants ; question ignorée.`));
         continue;

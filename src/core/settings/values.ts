@@ -34,6 +34,8 @@ const UNITS: Record<string, { dimension: Dimension; factor: number }> = {
   minutes: { dimension: 'time', factor: 1 / 60 },
   eleve: { dimension: 'pupils', factor: 1 },
   eleves: { dimension: 'pupils', factor: 1 },
+  repondant: { dimension: 'pupils', factor: 1 },
+  repondants: { dimension: 'pupils', factor: 1 },
   enseignant: { dimension: 'teachers', factor: 1 },
   enseignants: { dimension: 'teachers', factor: 1 },
   professeurs: { dimension: 'teachers', factor: 1 },
