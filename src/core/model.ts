@@ -116,8 +116,13 @@ export interface Need {
   discipline?: string;
   /** 0 (no need) .. 1 (strongest). */
   score: number;
-  /** French reasons, e.g. « 5 compétences sur 7 non acquises en mathématiques ». */
+  /**
+   * French reasons a pupil can hear, e.g. « 5 compétences sur 7 non acquises en mathématiques »: evidence
+   * and follow-up only, never a score nor the interview profile (they are printed on the contract).
+   */
   reasons: string[];
+  /** What only the team reads (interview profile…), shown in the staff column of `AP Groupes`. */
+  staffReasons?: string[];
   /** Competencies assessed behind the score (remediation) — ties are broken by evidence. */
   assessed?: number;
   /** Compact trace of the results behind a remediation need (« 5/0/7 »): a change means a newer positionnement. */
@@ -129,8 +134,12 @@ export interface Need {
 /** What a pupil's year should include given their profile (see needs/goals.ts). */
 export interface YearGoal {
   kind: NeedKind;
-  /** French reason, e.g. « travailler le projet (profil « Malgré eux ») ». */
+  /** French reason a pupil can hear, e.g. « travailler son projet ». */
   reason: string;
+  /** What the goal comes from when only the team may read it (« profil « Malgré eux » »). */
+  staffReason?: string;
+  /** Share of the « Objectifs de l'année » weight (1 by default; less for the goal every pupil has). */
+  share?: number;
 }
 
 export interface PupilNeeds {
@@ -139,6 +148,8 @@ export interface PupilNeeds {
   needs: Need[];
   /** Year-coverage goals of this pupil (project, approfondissement, methodology). */
   goals?: YearGoal[];
+  /** Follow-up of the last cycle about the pupil as a whole, in words they can hear (« absences répétées : suivi individuel »). */
+  followUp?: string[];
 }
 
 export type PayStatus = 'HP' | 'HSA' | 'HSE' | 'Pacte';
@@ -200,8 +211,10 @@ export interface Assignment {
   groupId: string;
   /** Score of the need this workshop serves for this pupil. */
   score: number;
-  /** One French sentence: why this workshop and not the pupil's other top needs. */
+  /** One French sentence a pupil can hear: why this workshop and not the pupil's other top needs. */
   reason: string;
+  /** For the team only: the scores and the interview profile behind the decision. */
+  detail?: string;
   /** Kept from a `Verrou` in the previous `AP Groupes`. */
   locked: boolean;
   /** How long that lock lasts (written back in « Verrou »): once by default, or « toujours ». */

@@ -82,22 +82,26 @@ function workshopOf(record: FollowUpRecord, options: FollowUpOptions): WorkshopN
   return past ?? null;
 }
 
+/** What the bilan of a contract says, in words the pupil can hear (the contract's objective is theirs). The team's comment is never quoted. */
 function outcomeReason(record: FollowUpRecord): string | null {
   const where = `au cycle ${record.cycle} (${record.workshop})`;
   const objective = record.objective ? ` : « ${record.objective} »` : '';
   const { marked, attended: present } = attendanceOf([record]);
-  const evidence = [marked ? `présent(e) à ${present} séance${present > 1 ? 's' : ''} sur ${marked}` : '', record.comment].filter(Boolean).join(' ; ');
+  const evidence = marked ? ` (présent(e) à ${present} séance${present > 1 ? 's' : ''} sur ${marked})` : '';
   switch (outcomeOf(record.outcome)) {
     case 'reached':
-      return `objectif atteint ${where} : besoin abaissé`;
+      return `objectif atteint ${where}`;
     case 'partly':
-      return `objectif en partie atteint ${where}${objective} : besoin maintenu${evidence ? ` (${evidence})` : ''}`;
+      return `objectif en partie atteint ${where}${objective} : besoin maintenu${evidence}`;
     case 'not-reached':
-      return `objectif non atteint ${where}${objective} : besoin maintenu${evidence ? ` (${evidence})` : ''}`;
+      return `objectif non atteint ${where}${objective} : besoin maintenu${evidence}`;
     default:
       return null;
   }
 }
+
+/** The pupil's words for a follow-up flag; the count of absences stays in `AP Suivi` for the team. */
+export const FOLLOW_UP_WORDS = 'absences répétées : suivi individuel';
 
 export function applyFollowUp(needs: PupilNeeds[], records: FollowUpRecord[], options: FollowUpOptions): FollowUpResult {
   const threshold = options.absenceThreshold ?? ABSENCES_FOR_FOLLOW_UP;
@@ -113,7 +117,7 @@ export function applyFollowUp(needs: PupilNeeds[], records: FollowUpRecord[], op
     const own = recordsOf.get(pupil.pupilId) ?? [];
     const flag = flagOf.get(pupil.pupilId);
     if (!own.length && !flag) return pupil;
-    const list: Need[] = pupil.needs.map((n) => ({ ...n, reasons: [...n.reasons] }));
+    const list: Need[] = pupil.needs.map((n) => ({ ...n, reasons: [...n.reasons], ...(n.staffReasons && { staffReasons: [...n.staffReasons] }) }));
     for (const record of own) {
       const workshop = workshopOf(record, options);
       const reason = outcomeReason(record);
@@ -123,14 +127,14 @@ export function applyFollowUp(needs: PupilNeeds[], records: FollowUpRecord[], op
       if (outcomeOf(record.outcome) === 'reached') {
         const before = need.score;
         need.score = Math.round(before * (options.reachedFactor ?? REACHED_FACTOR) * 100) / 100;
-        need.reasons.push(`${reason} (${frenchNumber(before)} → ${frenchNumber(need.score)})`);
+        need.reasons.push(reason);
+        need.staffReasons = [...(need.staffReasons ?? []), `besoin abaissé après l’objectif atteint (${frenchNumber(before)} → ${frenchNumber(need.score)})`];
       } else {
         need.reasons.push(reason);
       }
     }
     list.sort((a, b) => b.score - a.score || a.key.localeCompare(b.key));
-    if (flag && list.length) list[0].reasons.push(`suivi individuel à prévoir : ${flag.reason}`);
-    return { ...pupil, needs: list };
+    return { ...pupil, needs: list, ...(flag && { followUp: [...(pupil.followUp ?? []), FOLLOW_UP_WORDS] }) };
   });
   return { needs: adjusted, flags, involvement: involvementByCycle(records, threshold) };
 }

@@ -22,6 +22,16 @@ import { disciplineInSentence, PROJECT_LABELS, profilePhrase } from './labels';
 const NOTABLE_GAP = 0.15;
 /** Difficulty share from which a discipline counts as « en difficulté ». */
 const DIFFICULT_SHARE = 0.5;
+/** Share of competencies acquired from which a pupil is said « à l'aise »: a clear majority. */
+export const AT_EASE_SHARE = 2 / 3;
+
+/** The pupil's words for orientation when the interview says nothing: the part of AP every pupil has. */
+export const ORIENTATION_FOR_ALL = 'accompagnement au choix d’orientation';
+
+/** Do the results say « à l'aise »: a clear majority of the competencies assessed acquired (or better). */
+export function atEase(acquired: number, assessed: number): boolean {
+  return assessed > 0 && acquired >= AT_EASE_SHARE * assessed;
+}
 
 interface Tally {
   /** Counts, for the sentences. */
@@ -157,12 +167,13 @@ export function pupilNeeds(
     const share = difficulty(t);
     const over = t.overCount ? t.over / t.overCount : 0;
     const reasons: string[] = [];
+    const staffReasons: string[] = [];
     let score = share + weights.selfGap * over;
     if (share > 0) reasons.push(`${difficultyPhrase(t)} en ${disciplineInSentence(discipline)}`);
     if (share > 0 && over >= NOTABLE_GAP) reasons.push(`surestime ses acquis en ${disciplineInSentence(discipline)}`);
     if (share > 0 && profile === 'maybe') {
       score += weights.profile * share;
-      reasons.push(`${profilePhrase(profile)} : remédiation sur les compétences`);
+      staffReasons.push(`${profilePhrase(profile)} : remédiation sur les compétences`);
     }
     score *= evidenceFactor(t.total, weightOf(weights, 'evidencePrudence'));
     if (clamp(score) > 0) {
@@ -173,6 +184,7 @@ export function pupilNeeds(
         discipline,
         score: clamp(score),
         reasons,
+        ...(staffReasons.length ? { staffReasons } : {}),
         assessed: t.total,
         evidence: evidenceTrace(t),
         ...(round ? { round } : {}),
@@ -199,36 +211,46 @@ export function pupilNeeds(
     methodology += weights.selfGap * under;
     methodReasons.push('sous-estime ses acquis : besoin de confiance');
   }
+  const methodStaff: string[] = [];
   if (profile === 'despite' || profile === 'maybe') {
     methodology += weights.profile * (profile === 'despite' ? 1 : 0.5);
-    methodReasons.push(profilePhrase(profile));
+    methodStaff.push(profilePhrase(profile));
+    methodReasons.push('d’après l’entretien : organiser son travail');
   }
   if (all.total === 0) {
     methodology = Math.max(methodology, 0.3);
     methodReasons.push('pas de positionnement : aide méthodologique par défaut');
   }
   if (methodReasons.length === 0 && overall > 0) methodReasons.push('quelques difficultés au positionnement');
-  if (clamp(methodology) > 0) needs.push({ key: 'methodology', kind: 'methodology', score: clamp(methodology), reasons: methodReasons });
+  if (clamp(methodology) > 0) {
+    needs.push({ key: 'methodology', kind: 'methodology', score: clamp(methodology), reasons: methodReasons, ...(methodStaff.length ? { staffReasons: methodStaff } : {}) });
+  }
 
   const project = pupil.project;
   const orientationReasons: string[] = [];
+  const orientationStaff: string[] = [];
   const projectWeight = { bridge: 0.7, undecided: 0.6, employment: 0.35, 'further-study': 0.3 } as const;
   let orientation = project ? projectWeight[project] : 0.3;
-  orientationReasons.push(project ? PROJECT_LABELS[project] : 'projet non renseigné');
+  orientationReasons.push(project ? PROJECT_LABELS[project] : ORIENTATION_FOR_ALL);
   if (profile === 'despite' || profile === 'maybe') {
     orientation += weights.profile * (profile === 'despite' ? 1 : 0.5);
-    orientationReasons.push(`${profilePhrase(profile)} : ${profile === 'despite' ? 'construire un projet' : 'construire une identité professionnelle'}`);
+    orientationReasons.push(profile === 'despite' ? 'construire un projet' : 'construire une identité professionnelle');
+    orientationStaff.push(profilePhrase(profile));
   }
-  needs.push({ key: 'orientation', kind: 'orientation', score: clamp(orientation), reasons: orientationReasons });
+  needs.push({ key: 'orientation', kind: 'orientation', score: clamp(orientation), reasons: orientationReasons, ...(orientationStaff.length ? { staffReasons: orientationStaff } : {}) });
 
   const enrichmentReasons: string[] = [];
+  const enrichmentStaff: string[] = [];
   let enrichment = 0;
   if (all.total > 0) {
     const ease = Math.max(0, (0.6 - overall) / 0.6);
     enrichment = 0.7 * ease + 0.2 * (all.veryGood / all.total);
     const acquired = all.total - all.notAcquired - all.inProgress;
-    if (ease > 0) enrichmentReasons.push(`à l’aise : ${acquired} compétence${acquired > 1 ? 's' : ''} acquise${acquired > 1 ? 's' : ''} sur ${all.total}`);
+    const counted = `${acquired} compétence${acquired > 1 ? 's' : ''} acquise${acquired > 1 ? 's' : ''} sur ${all.total}`;
+    // « À l'aise » is said only when the results say so; otherwise the count alone.
+    if (ease > 0 && atEase(acquired, all.total)) enrichmentReasons.push(`à l’aise : ${counted}`);
     else if (all.veryGood > 0) enrichmentReasons.push(`${plural(all.veryGood, 'compétence', 'compétences')} en très bonne maîtrise`);
+    else if (ease > 0 && acquired > 0) enrichmentReasons.push(counted);
   }
   if (project === 'further-study') {
     enrichment += 0.2;
@@ -236,9 +258,12 @@ export function pupilNeeds(
   }
   if (profile === 'content') {
     enrichment += weights.profile;
-    enrichmentReasons.push(profilePhrase(profile));
+    enrichmentStaff.push(profilePhrase(profile));
+    enrichmentReasons.push('d’après l’entretien : envie d’aller plus loin');
   }
-  if (clamp(enrichment) > 0) needs.push({ key: 'enrichment', kind: 'enrichment', score: clamp(enrichment), reasons: enrichmentReasons });
+  if (clamp(enrichment) > 0) {
+    needs.push({ key: 'enrichment', kind: 'enrichment', score: clamp(enrichment), reasons: enrichmentReasons, ...(enrichmentStaff.length ? { staffReasons: enrichmentStaff } : {}) });
+  }
 
   return needs.sort(compareNeeds(settings));
 }

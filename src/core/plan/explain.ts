@@ -1,16 +1,25 @@
 /**
- * The planner's French explanations, one sentence a pupil can hear: the evidence behind the workshop,
- * why it rather than their other top needs, and the cycle context. The values compared are those of
- * the objective (objective.ts), so the sentence says what the planner actually weighed.
+ * The planner's French explanations: one sentence a pupil can hear — the evidence behind the workshop
+ * in words, why it rather than their other top needs, the cycle context and the follow-up — and, apart,
+ * the team's detail (ranks, scores, interview profile, proposals). The values compared are those of the
+ * objective (objective.ts), so the sentence says what the planner actually weighed.
  */
-import type { Need, NeedKind, WorkshopType } from '../model';
+import { sameDiscipline } from '../disciplines';
+import type { HistoryEntry, Need, NeedKind, Slot, Teacher, WorkshopType } from '../model';
 import { disciplineInSentence, needLabel, needShortLabel } from '../needs/labels';
-import type { Settings } from '../settings/settings';
+import { KIND_LABELS, type Settings } from '../settings/settings';
 import { frenchNumber } from '../text';
+import { SHEET_NAMES } from '../workbook';
 import { goalBonus, needServed, weighted, wishRank, type OpenGoal, type Rotation } from './objective';
+import { canLead, isFree } from './resources';
+import { formatTime } from './slots';
+
+const NEED_KINDS: NeedKind[] = ['remediation', 'methodology', 'orientation', 'enrichment'];
 
 /** What a pupil's explanation needs to know about the slot once it is planned. */
 export interface SlotView {
+  /** The slot planned (for the proposals of needs it cannot serve). */
+  slot?: Slot;
   /** Types some teacher could lead in the slot. */
   types: WorkshopType[];
   open: Set<WorkshopType>;
@@ -31,6 +40,10 @@ export interface PupilContext {
   earlier: Map<string, string>;
   /** Kinds already served earlier in this cycle (a year goal is then met). */
   earlierKinds: Set<NeedKind>;
+  /** Kinds the pupil had in earlier cycles of the year (`AP Historique`). */
+  had: ReadonlySet<NeedKind>;
+  /** Follow-up of the last cycle about the pupil as a whole, in words they can hear (PupilNeeds.followUp). */
+  followUp: string[];
   /** Memo of needServed per workshop type (needs and exclusions do not change during a plan). */
   served: Map<WorkshopType, Need | undefined>;
 }
@@ -56,9 +69,30 @@ function ordinal(n: number): string {
   return n === 1 ? '1er' : `${n}e`;
 }
 
-/** Why a need ranked before the one served was not served in this slot. */
+/**
+ * What the coordinator could do for a strong need no workshop of the slot serves: the workshop, the
+ * slot and the teacher who could lead it (« proposition : M. Martin (mathématiques) pourrait animer
+ * « Remédiation mathématiques » sur cette barrette »). For the team only: it names colleagues.
+ */
+export function proposalFor(need: Need, slot: Slot | undefined, settings: Settings): string {
+  const label = needLabel(need);
+  const types = settings.workshopTypes.filter((t) => t.kind === need.kind && (need.kind !== 'remediation' || !t.discipline || sameDiscipline(t.discipline, need.discipline)));
+  if (!types.length) return `proposition : créer l’atelier « ${label} » dans ${SHEET_NAMES.workshops}`;
+  const where = slot ? `la barrette ${slot.day.trim().toLowerCase()} ${formatTime(slot.time)}` : 'cette barrette';
+  const leaders = settings.teachers.filter((t) => types.some((type) => canLead(t, type)));
+  const who = (t: Teacher) => `${t.name}${t.disciplines.length ? ` (${t.disciplines.map(disciplineInSentence).join(', ')})` : ''}`;
+  if (!leaders.length) {
+    const of = need.discipline ? ` de ${disciplineInSentence(need.discipline)}` : '';
+    return `proposition : aucun intervenant${of} ne peut animer « ${label} » : ajoutez-en un dans ${SHEET_NAMES.teachers} pour ${where}`;
+  }
+  const free = slot ? leaders.filter((t) => isFree(t, slot)) : [];
+  if (free.length) return `proposition : ${free.slice(0, 2).map(who).join(' ou ')} pourrait animer « ${label} » sur ${where} (déjà pris(e) par un autre atelier ou au maximum d’heures)`;
+  return `proposition : ${leaders.slice(0, 2).map(who).join(' ou ')} pourrait animer « ${label} » si ${where} est ajoutée à ses disponibilités`;
+}
+
+/** Why a need ranked before the one served was not served in this slot, in words the pupil can hear. */
 function whyNot(need: Need, pupil: PupilContext, view: SlotView, settings: Settings, heldForMinimum: boolean, byGoal: boolean, tied: boolean): string {
-  const head = `${needShortLabel(need)} (${frenchNumber(need.score)})`;
+  const head = needShortLabel(need);
   const inARow = pupil.rotation.excluded.get(need.key);
   if (inARow !== undefined) {
     return `${head} laissé ce cycle après ${inARow} cycles de suite sans nouveau positionnement (maximum ${settings.general.maxConsecutiveCycles})`;
@@ -85,9 +119,27 @@ function cycleContext(served: Need | undefined, pupil: PupilContext): string[] {
   return context;
 }
 
+/** What the pupil's year already held and what its goals still ask for (team column). */
+function yearPath(pupil: PupilContext): string {
+  const had = NEED_KINDS.filter((k) => pupil.had.has(k)).map((k) => KIND_LABELS[k].toLowerCase());
+  const still = pupil.goals.map((g) => KIND_LABELS[g.kind].toLowerCase());
+  return `année : ${had.length ? `déjà eu ${had.join(', ')}` : 'premier atelier de l’année'}${still.length ? ` ; encore à venir ${still.join(', ')}` : ''}`;
+}
+
+/** The pupil's sentence, and the team's detail with the scores, the profile and the proposals. */
+export interface Explanation {
+  /** For the pupil: evidence in words, cycle context, follow-up; no score, no profile. */
+  reason: string;
+  /** For the team only (`AP Groupes`, the pane): ranks, scores, interview profile, proposals. */
+  detail: string;
+  /** Proposals for strong needs no workshop of the slot serves (see proposalFor). */
+  proposals: string[];
+}
+
 /**
- * One sentence, e.g. « Remédiation mathématiques : 5 compétences sur 7 non acquises en mathématiques
- * (besoin principal, 0,82) ; 2e cycle de suite ; besoin encore fort au nouveau positionnement. »
+ * e.g. reason « Remédiation mathématiques : 5 compétences sur 7 non acquises en mathématiques ;
+ * 2e cycle de suite ; besoin encore fort au nouveau positionnement. » and detail « besoin principal
+ * (0,82) ; année : déjà eu méthodologie ; encore à venir orientation. »
  */
 export function explainAssignment(
   type: WorkshopType,
@@ -95,34 +147,52 @@ export function explainAssignment(
   view: SlotView,
   settings: Settings,
   heldForMinimum: boolean,
-): string {
+): Explanation {
   const served = servedBy(pupil, type);
   const bonus = goalBonus(type, pupil.goals, settings, pupil.earlierKinds.has(type.kind));
   const goal = bonus > 0 ? pupil.goals.find((g) => g.kind === type.kind) : undefined;
   const index = served ? pupil.ranked.findIndex((n) => n.key === served.key) : -1;
   const above = index < 0 ? pupil.ranked : pupil.ranked.slice(0, index);
   const parts: string[] = [];
+  const detail: string[] = [];
   if (!served) {
     parts.push(`${typeLabel(type)} : aucun besoin repéré pour cet atelier${goal ? '' : ', place disponible'}`);
   } else {
-    const evidence = served.reasons.slice(0, 2).join(', ');
-    const position = index === 0 ? 'besoin principal' : `besoin n°${index + 1}`;
-    parts.push(`${typeLabel(type)} : ${evidence ? `${evidence} ` : ''}(${position}, ${frenchNumber(served.score)})`);
+    // Every reason is kept: a bilan or follow-up added last may be the one that decided.
+    const evidence = served.reasons.join(', ');
+    parts.push(evidence ? `${typeLabel(type)} : ${evidence}` : typeLabel(type));
+    detail.push(`${index === 0 ? 'besoin principal' : `besoin n°${index + 1}`} (${frenchNumber(served.score)})`, ...(served.staffReasons ?? []));
   }
-  if (goal) parts.push(`objectif de l’année : ${goal.reason}`);
+  if (goal) {
+    parts.push(`objectif de l’année : ${goal.reason}`);
+    if (goal.staffReason) detail.push(`objectif de l’année d’après le ${goal.staffReason}`);
+  }
   const wish = wishRank(type, pupil.wishes);
   if (wish >= 0) parts.push(`${wish === 0 ? 'premier vœu' : `vœu n°${wish + 1}`} de l’élève`);
   parts.push(...cycleContext(served, pupil));
+  parts.push(...pupil.followUp);
   const tied = (n: Need): boolean => !!served && weighted(n, settings) === weighted(served, settings) && (n.assessed ?? 0) === (served.assessed ?? 0);
-  parts.push(...above.slice(0, 2).map((n) => whyNot(n, pupil, view, settings, heldForMinimum, !!goal, tied(n))));
-  return `${parts.join(' ; ')}.`;
+  const proposals: string[] = [];
+  for (const n of above) {
+    const why = whyNot(n, pupil, view, settings, heldForMinimum, !!goal, tied(n));
+    parts.push(why);
+    detail.push(`${needShortLabel(n)} ${frenchNumber(n.score)}${n.staffReasons?.length ? ` (${n.staffReasons.join(', ')})` : ''}`);
+    if (n.score >= settings.general.strongNeed && why.endsWith('pas d’atelier possible dans cette barrette')) {
+      const proposal = proposalFor(n, view.slot, settings);
+      proposals.push(`${needLabel(n)} : ${proposal}`);
+      detail.push(proposal);
+    }
+  }
+  detail.push(yearPath(pupil));
+  return { reason: `${parts.join(' ; ')}.`, detail: `${detail.join(' ; ')}.`, proposals };
 }
 
 /** Why a locked pupil is where they are; `note` says what changed in the lock (teacher replaced...). */
-export function lockedReason(type: WorkshopType, pupil: PupilContext, note?: string): string {
+export function lockedReason(type: WorkshopType, pupil: PupilContext, note?: string): Explanation {
   const served = servedBy(pupil, type);
-  const need = served ? ` ; ${needLabel(served)} : ${frenchNumber(served.score)}` : '';
-  return `Verrou de la coordination : ${note ?? 'affectation gardée telle quelle'}${need}.`;
+  const need = served ? ` ; ${needLabel(served)}${served.reasons.length ? ` : ${served.reasons.join(', ')}` : ''}` : '';
+  const score = served ? `${needLabel(served)} : ${frenchNumber(served.score)}${served.staffReasons?.length ? ` (${served.staffReasons.join(', ')})` : ''} ; ` : '';
+  return { reason: `Verrou de la coordination : ${note ?? 'affectation gardée telle quelle'}${need}.`, detail: `${score}${yearPath(pupil)}.`, proposals: [] };
 }
 
 /**
@@ -137,4 +207,18 @@ export function sharedNeed(type: WorkshopType, served: (Need | undefined)[], set
   const count = (n: number) => `${n} élève${n > 1 ? 's' : ''} sur ${scores.length}`;
   const goal = forGoal ? ` ; ${count(forGoal)} pour un objectif de l’année` : '';
   return `${typeLabel(type)} : besoin moyen ${frenchNumber(mean)} ; ${count(strongCount)} avec un besoin fort (≥ ${frenchNumber(strong)})${goal}`;
+}
+
+/**
+ * The summary line of the year so far: how many pupils have had each kind of AP, cycles before this one
+ * (`AP Historique`) and this cycle's plan together — « Parcours de l’année (cycles 1 à 3) : remédiation
+ * 80 élèves sur 103 · méthodologie 41 · orientation 95 · approfondissement 30. »
+ */
+export function yearPathSummary(pupilIds: readonly string[], history: readonly HistoryEntry[], current: { pupilId: string; kind: NeedKind }[], cycle: number): string {
+  const known = new Set(pupilIds);
+  const had = new Map<NeedKind, Set<string>>(NEED_KINDS.map((k) => [k, new Set<string>()]));
+  for (const h of history) if (h.cycle < cycle && known.has(h.pupilId)) had.get(h.kind)?.add(h.pupilId);
+  for (const c of current) if (known.has(c.pupilId)) had.get(c.kind)?.add(c.pupilId);
+  const counts = NEED_KINDS.map((k, i) => `${KIND_LABELS[k].toLowerCase()} ${had.get(k)!.size}${i === 0 ? ` élève${had.get(k)!.size > 1 ? 's' : ''} sur ${known.size}` : ''}`);
+  return `Parcours de l’année (${cycle > 1 ? `cycles 1 à ${cycle}` : 'cycle 1'}) : ${counts.join(' · ')}.`;
 }

@@ -3,7 +3,8 @@
  * one row per pupil and slot (the coordinator can lock a row with « oui » for the next generation or
  * « toujours » in Verrou), then a summary per group and the pupils left without a workshop, with the
  * reason. « Besoin principal » is the planner's first priority (objective.ts), so that it agrees with
- * the workshop or the « Pourquoi » says why not. Printable in landscape; every text is plain text.
+ * the workshop or the « Pourquoi » says why not. « Pourquoi » is in words the pupil can hear; scores,
+ * interview profile and proposals are in the team's last column. Printable in landscape; every text is plain text.
  */
 import type { Group, Plan, Pupil, PupilNeeds } from '../model';
 import { compareLevels } from '../levels';
@@ -16,7 +17,7 @@ import { HOUSE, SheetBuilder } from '../render/builder';
 import { type SheetSpec, type TableSpec, printLayout } from '../render/sheetSpec';
 import { SHEET_NAMES } from '../workbook';
 
-const MAIN_HEADERS = [COL.level, COL.slot, COL.group, COL.workshop, COL.teacher, COL.pupil, COL.className, COL.need, COL.why, COL.lock];
+const MAIN_HEADERS = [COL.level, COL.slot, COL.group, COL.workshop, COL.teacher, COL.pupil, COL.className, COL.need, COL.why, COL.lock, COL.detail];
 const SUMMARY_HEADERS = ['Groupe', 'Niveau', 'Barrette', 'Atelier', 'Intervenant', 'Effectif', 'Places', 'Besoin commun'];
 const UNASSIGNED_HEADERS = ['Élève', 'Classe', 'Niveau', 'Barrette', 'Raison'];
 const TABLE_STYLE = 'TableStyleMedium2';
@@ -56,13 +57,14 @@ export function renderGroupsSheet(plan: Plan, pupils: Pupil[], needs: PupilNeeds
     .map(({ a, group, pupil }) => {
       const top = rankNeeds(needsOf.get(pupil.id) ?? [], settings)[0];
       const lock = a.locked ? lockText(a.lock, settings.general.cycle) : '';
-      return [group.level, group.slotId, group.id, group.workshopTypeId, group.teacher, pupil.displayName, pupil.className, top ? needWithScore(top) : '', a.reason, lock];
+      return [group.level, group.slotId, group.id, group.workshopTypeId, group.teacher, pupil.displayName, pupil.className, top ? needWithScore(top) : '', a.reason, lock, a.detail ?? ''];
     });
   const mainTop = rows.length
     ? table(GROUP_TABLES.pupils, MAIN_HEADERS, rows)
     : (sheet.row(['Aucun groupe : vérifiez les barrettes et les intervenants dans les paramètres.'], HOUSE.note), -1);
   if (rows.length) {
     sheet.style(mainTop + 1, MAIN_HEADERS.indexOf(COL.why), rows.length, 1, { wrap: true, vertical: 'top' });
+    sheet.style(mainTop + 1, MAIN_HEADERS.indexOf(COL.detail), rows.length, 1, { wrap: true, vertical: 'top' });
     sheet.style(mainTop + 1, MAIN_HEADERS.indexOf(COL.lock), rows.length, 1, HOUSE.editable);
   }
 
@@ -93,7 +95,7 @@ export function renderGroupsSheet(plan: Plan, pupils: Pupil[], needs: PupilNeeds
   return sheet.build({
     name: SHEET_NAMES.groups,
     role: 'output',
-    columnWidths: [18, 22, 20, 26, 22, 26, 12, 30, 70, 9],
+    columnWidths: [18, 22, 20, 26, 22, 26, 12, 30, 70, 9, 50],
     tables,
     validations: rows.length ? [{ range: { row: mainTop + 1, col: MAIN_HEADERS.indexOf(COL.lock), rowCount: rows.length, colCount: 1 }, values: ['oui', 'toujours', 'non', `oui (cycle ${settings.general.cycle})`] }] : [],
     freeze: rows.length ? { rows: mainTop + 1, cols: 0 } : undefined,

@@ -14,7 +14,8 @@
  *   closed for a cycle, unless a positionnement newer than the start of the run still shows a strong
  *   need (the evidence recorded in `AP Historique` at the start of the run differs from today's).
  * - Year goals (needs/goals.ts): « Objectifs de l'année selon le profil » × (1 + cycles already spent
- *   without it), until the pupil has had that kind of workshop in the year.
+ *   without it) × the goal's share (half for the orientation every pupil has), until the pupil has had
+ *   that kind of workshop in the year.
  * - Wishes: « Vœux de l'élève » × (1 − rank / number of wishes), a secondary criterion.
  * - A lock kept without its teacher (resources.ts, SoftPin) adds KEPT_LOCK_BONUS to its workshop type:
  *   the pupil goes there whenever a group of that type can open, elsewhere otherwise.
@@ -136,7 +137,7 @@ export function openGoals(goals: YearGoal[], pupilHistory: HistoryEntry[], cycle
 export function goalBonus(type: WorkshopType, goals: OpenGoal[], settings: Settings, servedThisCycle: boolean): number {
   if (servedThisCycle) return 0;
   const goal = goals.find((g) => g.kind === type.kind);
-  return goal ? weightOf(settings.weights, 'yearGoals') * goal.urgency : 0;
+  return goal ? weightOf(settings.weights, 'yearGoals') * goal.urgency * (goal.share ?? 1) : 0;
 }
 
 // ---- Wishes ----

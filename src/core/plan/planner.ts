@@ -10,7 +10,7 @@ import { SHEET_NAMES } from '../workbook';
 import type { Settings } from '../settings/settings';
 import { normalizeText } from '../text';
 import { unservedDemand } from './demand';
-import { explainAssignment, lockedReason, servedBy, sharedNeed, type PupilContext, type SlotView } from './explain';
+import { explainAssignment, lockedReason, servedBy, sharedNeed, yearPathSummary, type PupilContext, type SlotView } from './explain';
 import { formGroups, type ForcedGroup, type GroupDraft } from './groups';
 import { goalBonus, isExcluded, KEPT_LOCK_BONUS, openGoals, placementValues, rankNeeds, rotationOf, utility, UTILITY_SCALE, wishBonus } from './objective';
 import { honourPairs } from './pairs';
@@ -80,6 +80,9 @@ class Planner {
         );
       }
     }
+    const kindOf = new Map(this.groups.map((g) => [g.id, g.kind]));
+    const current = this.assignments.map((a) => ({ pupilId: a.pupilId, kind: kindOf.get(a.groupId)! }));
+    this.diagnostics.push(diagnostic('info', SHEET_NAMES.history, '', yearPathSummary(pupils.map((p) => p.id), this.input.history, current, settings.general.cycle)));
     const plan: Plan = {
       groups: this.groups,
       assignments: this.assignments,
@@ -108,6 +111,8 @@ class Planner {
       ...(pupil.wishes?.length ? { wishes: pupil.wishes } : {}),
       earlier: new Map(),
       earlierKinds: new Set(),
+      had: new Set(history.filter((h) => h.cycle < settings.general.cycle).map((h) => h.kind)),
+      followUp: entry?.followUp ?? [],
       served: new Map(),
     };
     this.contexts.set(pupil.id, context);
@@ -289,6 +294,7 @@ class Planner {
   ): void {
     const { settings } = this.input;
     const view: SlotView = {
+      slot,
       types,
       open: new Set(drafts.map((d) => d.type)),
       full: new Set(types.filter((t) => drafts.some((d) => d.type === t) && drafts.filter((d) => d.type === t).every((d) => d.pupilIds.length >= d.capacity))),
@@ -297,6 +303,7 @@ class Planner {
     const byId = new Map(levelPupils.map((p) => [p.id, p]));
     const freeIndex = new Map(free.map((p, i) => [p.id, i]));
     const served: [PupilContext, WorkshopType, string | undefined][] = [];
+    const proposals = new Map<string, number>();
     drafts.forEach((draft, i) => {
       const id = `${prefix}-G${i + 1}`;
       const contexts = draft.pupilIds.map((pid) => this.context(byId.get(pid)!));
@@ -329,19 +336,25 @@ class Planner {
         const value = p !== undefined ? u[p * types.length + types.indexOf(draft.type)] : utility({ need, repeated: !!need && context.earlier.has(need.key), goalBonus: 0, wishBonus: 0 }, settings);
         this.objective += Math.max(0, value - (kept?.type === types.indexOf(draft.type) ? KEPT_LOCK_BONUS * UTILITY_SCALE : 0)) / UTILITY_SCALE;
         const lifetime = this.lockOf.get(`${pid}|${slot.id}`);
+        const why = locked ? lockedReason(draft.type, context, kept?.note) : explainAssignment(draft.type, context, view, settings, heldForMinimum);
+        for (const proposal of why.proposals) proposals.set(proposal, (proposals.get(proposal) ?? 0) + 1);
         this.assignments.push({
           pupilId: pid,
           slotId: slot.id,
           groupId: id,
           score: need?.score ?? 0,
           // A lock that keeps only a workshop type may still change group for a pair: its note says so.
-          reason: withNote(locked ? lockedReason(draft.type, context, kept?.note) : explainAssignment(draft.type, context, view, settings, heldForMinimum), pairNotes.get(pid)),
+          reason: withNote(why.reason, pairNotes.get(pid)),
+          detail: why.detail,
           locked,
           ...(locked ? { lock: lifetime?.kind === 'always' ? ('always' as const) : ('once' as const) } : {}),
         });
         served.push([context, draft.type, need?.key]);
       });
     });
+    for (const [proposal, pupils] of proposals) {
+      this.diagnostics.push(diagnostic('info', slot.source.sheet, slot.source.cell, `${slotPhrase(slot)} : ${count(pupils, 'élève')} avec un besoin fort sans atelier — ${proposal}.`));
+    }
     // Recorded after the whole slot, so that this slot's explanations do not mention itself.
     const where = `dans la barrette ${slot.day.trim().toLowerCase()} ${formatTime(slot.time)}`;
     for (const [context, type, key] of served) {

@@ -11,6 +11,8 @@ export const GROUP_COLUMNS = {
   need: 'Besoin principal',
   why: 'Pourquoi',
   lock: 'Verrou',
+  /** Scores, interview profile and proposals: for the coordinator, never on what the pupil takes home. */
+  detail: 'Détail pour l’équipe (non destiné à l’élève)',
 } as const;
 
 export const HISTORY_COLUMNS = {

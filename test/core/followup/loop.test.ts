@@ -49,7 +49,9 @@ describe('applyFollowUp', () => {
       ['methodology', 0.6],
       ['remediation:Mathématiques', 0.4],
     ]);
-    expect(p1.needs[1].reasons).toEqual(['3 compétences sur 4 non acquises en mathématiques', 'objectif atteint au cycle 2 (Remédiation Mathématiques) : besoin abaissé (0,80 → 0,40)']);
+    // The pupil hears the outcome; the scores stay with the team.
+    expect(p1.needs[1].reasons).toEqual(['3 compétences sur 4 non acquises en mathématiques', 'objectif atteint au cycle 2 (Remédiation Mathématiques)']);
+    expect(p1.needs[1].staffReasons).toEqual(['besoin abaissé après l’objectif atteint (0,80 → 0,40)']);
     // The input is left as it was.
     expect(needs[0].needs[0].score).toBe(0.8);
     expect(needs[0].needs[0].reasons).toHaveLength(1);
@@ -59,10 +61,10 @@ describe('applyFollowUp', () => {
     const result = applyFollowUp(needs, [record({ pupilId: 'p1', cycle: 2, outcome: 'Atteint' })], { ...options, reachedFactor: 0.25 });
     const math = result.needs.find((n) => n.pupilId === 'p1')!.needs.find((n) => n.key === 'remediation:Mathématiques')!;
     expect(math.score).toBe(0.2);
-    expect(math.reasons.at(-1)).toMatch(/0,80 → 0,20/);
+    expect(math.staffReasons?.at(-1)).toMatch(/0,80 → 0,20/);
   });
 
-  it('keeps a need not reached, with the evidence: objective, attendance, comment', () => {
+  it('keeps a need not reached, with the evidence: objective and attendance, never the team’s comment', () => {
     const result = applyFollowUp(
       needs,
       [record({ pupilId: 'p1', cycle: 2, outcome: 'non atteint', objective: 'Fractions', comment: 'difficultés persistantes', sessions: marks('P', 'P', 'A', 'E') })],
@@ -70,7 +72,8 @@ describe('applyFollowUp', () => {
     );
     const need = result.needs[0].needs.find((n) => n.key === 'remediation:Mathématiques')!;
     expect(need.score).toBe(0.8);
-    expect(need.reasons[1]).toBe('objectif non atteint au cycle 2 (Remédiation Mathématiques) : « Fractions » : besoin maintenu (présent(e) à 2 séances sur 4 ; difficultés persistantes)');
+    expect(need.reasons[1]).toBe('objectif non atteint au cycle 2 (Remédiation Mathématiques) : « Fractions » : besoin maintenu (présent(e) à 2 séances sur 4)');
+    expect(JSON.stringify(result.needs)).not.toContain('difficultés persistantes');
   });
 
   it('uses only the latest cycle before the one generated', () => {
@@ -87,14 +90,15 @@ describe('applyFollowUp', () => {
     expect(result.flags).toEqual([]);
   });
 
-  it('flags repeated unexcused absences (excused ones do not count) on the top need, and counts them in the implication figures', () => {
+  it('flags repeated unexcused absences (excused ones do not count) in words for the pupil, and counts them in the implication figures', () => {
     const records = [
       record({ pupilId: 'p1', cycle: 2, sessions: marks('A', 'A', 'E', 'E', 'P') }),
       record({ pupilId: 'p2', cycle: 2, workshop: 'Méthodo', slotId: '2nde jeudi 14h', sessions: marks('A', 'absent', 'P', 'a') }),
     ];
     const result = applyFollowUp(needs, records, options);
     expect(result.flags.map((f) => [f.pupilId, f.absences, f.sessions])).toEqual([['p2', 3, 4]]);
-    expect(result.needs[1].needs[0].reasons.at(-1)).toBe('suivi individuel à prévoir : 3 absences non excusées sur 4 séances au cycle 2');
+    expect(result.needs[1].followUp).toEqual(['absences répétées : suivi individuel']);
+    expect(result.needs[1].needs).toEqual(needs[1].needs);
     expect(result.needs[0]).toEqual(needs[0]);
     expect(result.involvement).toEqual([{ cycle: 2, marked: 9, attended: 2, rate: 2 / 9, flagged: 1 }]);
     expect(applyFollowUp(needs, records, { ...options, absenceThreshold: 2 }).flags.map((f) => f.pupilId)).toEqual(['p1', 'p2']);

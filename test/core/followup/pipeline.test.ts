@@ -105,7 +105,11 @@ describe('follow-up over three cycles', () => {
     expect(missedAfter.score).toBeGreaterThanOrEqual(missed.score);
     expect(missedAfter.reasons.join(' ')).toMatch(/objectif non atteint au cycle 1 .*besoin maintenu \(présent\(e\) à 1 séance sur 4\)/);
     expect(second.followUp.flags.map((f) => f.pupilId)).toEqual([absentee.pupilId]);
-    expect(second.needs.find((n) => n.pupilId === absentee.pupilId)!.needs[0].reasons.join(' ')).toMatch(/suivi individuel à prévoir : 3 absences non excusées sur 4 séances au cycle 1/);
+    expect(second.needs.find((n) => n.pupilId === absentee.pupilId)!.followUp).toEqual(['absences répétées : suivi individuel']);
+    // The follow-up that counted is in every « Pourquoi » of the pupil; the count of absences stays in AP Suivi.
+    const reasons = second.plan.assignments.filter((x) => x.pupilId === absentee.pupilId && !x.locked).map((x) => x.reason);
+    expect(reasons.length).toBeGreaterThan(0);
+    for (const reason of reasons) expect(reason).toContain('absences répétées : suivi individuel');
     expect(second.followUp.involvement).toEqual([{ cycle: 1, marked: 8, attended: 5, rate: 5 / 8, flagged: 1 }]);
     // AP Indicateurs counts the same marks as the loop: 5 of the 8 marked sessions attended.
     const attendance = second.indicators.tables.find((t) => t.id === 'attendance')!;

@@ -55,8 +55,11 @@ describe('computeNeeds', () => {
     const despite = needsOf(pupil('D', '1re', results, { profile: 'despite' }));
     expect(despite.get('orientation')!.score).toBeCloseTo(base.get('orientation')!.score + 0.3, 5);
     expect(despite.get('methodology')!.score).toBeCloseTo(base.get('methodology')!.score + 0.3, 5);
-    expect(despite.get('orientation')!.reasons).toContain('profil « Malgré eux » : construire un projet');
-    expect(despite.get('methodology')!.reasons).toContain('profil « Malgré eux »');
+    expect(despite.get('orientation')!.reasons).toContain('construire un projet');
+    // The profile is for the team: never in the words the pupil hears.
+    expect(despite.get('orientation')!.staffReasons).toContain('profil « Malgré eux »');
+    expect(despite.get('methodology')!.staffReasons).toContain('profil « Malgré eux »');
+    for (const need of despite.values()) expect(need.reasons.join(' ')).not.toMatch(/Malgré eux|profil/);
   });
 
   it('reads the project: BTS feeds approfondissement, a passerelle feeds orientation', () => {
@@ -120,12 +123,16 @@ describe('computeNeeds', () => {
     const goalsOf = (p: Pupil) => computeNeeds([p], comps, settings)[0].goals!.map((g) => g.kind);
     expect(goalsOf(pupil('K', '2nde', { Mathématiques: L(1, 2, 3) }, { profile: 'despite' }))).toEqual(['orientation']);
     expect(goalsOf(pupil('K', '2nde', { Mathématiques: L(1, 2, 3) }, { project: 'undecided' }))).toEqual(['orientation']);
-    expect(goalsOf(pupil('K', '2nde', { Mathématiques: L(1, 2, 3) }, { profile: 'content' }))).toEqual(['enrichment']);
-    expect(goalsOf(pupil('K', '2nde', { Mathématiques: L(3, 3, 4, 4, 3, 3) }))).toEqual(['enrichment']);
+    // Orientation is part of every pupil's year, at half the weight when no profile or project asks for it.
+    expect(goalsOf(pupil('K', '2nde', { Mathématiques: L(1, 2, 3) }, { profile: 'content' }))).toEqual(['orientation', 'enrichment']);
+    expect(goalsOf(pupil('K', '2nde', { Mathématiques: L(3, 3, 4, 4, 3, 3) }))).toEqual(['orientation', 'enrichment']);
     const gap = pupil('K', '2nde', { Mathématiques: L(1, 1, 4, 4) }, { self: { Mathématiques: L(4, 3, 1, 2) } });
     expect(selfAssessmentGap(gap)).toBeCloseTo((3 + 2 + 3 + 2) / 3 / 4, 5);
-    expect(goalsOf(gap)).toEqual(['methodology']);
-    expect(goalsOf(pupil('K', '2nde', { Mathématiques: L(1, 2, 3) }))).toEqual([]);
+    expect(goalsOf(gap)).toEqual(['orientation', 'methodology']);
+    const plain = computeNeeds([pupil('K', '2nde', { Mathématiques: L(1, 2, 3) })], comps, settings)[0].goals!;
+    expect(plain).toEqual([{ kind: 'orientation', reason: 'accompagnement au choix d’orientation', share: 0.5 }]);
+    const despite = computeNeeds([pupil('K', '2nde', { Mathématiques: L(1, 2, 3) }, { profile: 'despite' })], comps, settings)[0].goals!;
+    expect(despite).toEqual([{ kind: 'orientation', reason: 'travailler son projet', staffReason: 'profil « Malgré eux »' }]);
   });
 
   it('reads disciplines through one vocabulary: « Maths » and « Mathématiques » are one need', () => {
@@ -135,6 +142,35 @@ describe('computeNeeds', () => {
     const remediation = result.needs.filter((n) => n.kind === 'remediation');
     expect(remediation).toHaveLength(1);
     expect(remediation[0]).toMatchObject({ key: 'remediation:Mathématiques', score: 0.75, assessed: 4 });
+  });
+
+  it('speaks to the pupil in words: no score, no profile, « à l’aise » only when a clear majority is acquired', () => {
+    const levels = fc.array(fc.constantFrom(1, 2, 3, 4), { maxLength: 12 }).map((l) => L(...l));
+    fc.assert(
+      fc.property(
+        levels,
+        levels,
+        fc.constantFrom(undefined, 'content', 'maybe', 'despite'),
+        fc.constantFrom(undefined, 'further-study', 'undecided', 'employment', 'bridge'),
+        (maths, french, profile, project) => {
+          const p = pupil('G', '2nde', { Mathématiques: maths, Français: french }, { ...(profile && { profile }), ...(project && { project }) });
+          const [result] = computeNeeds([p], comps, settings);
+          const words = [...result.needs.flatMap((n) => n.reasons), ...result.goals!.map((g) => g.reason)];
+          const all = [...maths, ...french];
+          const acquired = all.filter((l) => l >= 3).length;
+          for (const text of words) {
+            expect(text).not.toMatch(/\d[,.]\d/);
+            expect(text).not.toMatch(/profil|Malgré eux|Contents d’être là|Pourquoi pas/);
+            if (text.includes('à l’aise')) expect(acquired * 3).toBeGreaterThanOrEqual(all.length * 2);
+          }
+          for (const n of result.needs) expect(n.reasons.length).toBeGreaterThan(0);
+        },
+      ),
+      { numRuns: 150 },
+    );
+    // « 3 compétences acquises sur 13 » is said as a count, not as « à l’aise ».
+    const few = needsOf(pupil('H', '2nde', { Mathématiques: L(3, 3, 3, 2, 2, 2, 2, 2), Français: L(2, 2, 2, 2, 2) }));
+    expect(few.get('enrichment')?.reasons ?? []).not.toContainEqual(expect.stringContaining('à l’aise'));
   });
 
   it('keeps every score between 0 and 1 with reasons, sorted from the strongest', () => {

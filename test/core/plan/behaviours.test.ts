@@ -29,14 +29,16 @@ describe('explanations and objective terms', () => {
     expect(methodology.pupilIds).toHaveLength(4);
     expect(maths.pupilIds).toHaveLength(10);
     for (const id of methodology.pupilIds) {
-      const reason = plan.assignments.find((a) => a.pupilId === id)!.reason;
-      expect(reason).toMatch(/^Aide méthodologique : .*\(besoin n°2, 0,\d\d\) ; Mathématiques \(0,\d\d\) : places libres, mais ce groupe en avait besoin pour atteindre son effectif minimum\.$/);
+      const { reason, detail } = plan.assignments.find((a) => a.pupilId === id)!;
+      expect(reason).toMatch(/^Aide méthodologique : [^;]* ; Mathématiques : places libres, mais ce groupe en avait besoin pour atteindre son effectif minimum\.$/);
+      expect(detail).toMatch(/^besoin n°2 \(0,\d\d\) ; Mathématiques 0,\d\d ; /);
     }
     // The pupils moved are those with the weakest maths need.
     const score = (id: string) => plan.assignments.find((a) => a.pupilId === id)!;
     const mathsNeed = (id: string) => needs.find((n) => n.pupilId === id)!.needs.find((n) => n.kind === 'remediation')!.score;
     expect(Math.max(...methodology.pupilIds.map(mathsNeed))).toBeLessThanOrEqual(Math.min(...maths.pupilIds.map(mathsNeed)));
-    expect(score(maths.pupilIds[0]).reason).toMatch(/^Remédiation mathématiques : \d compétences sur 8 non acquises en mathématiques \(besoin principal, /);
+    expect(score(maths.pupilIds[0]).reason).toMatch(/^Remédiation mathématiques : \d compétences sur 8 non acquises en mathématiques[;.]/);
+    expect(score(maths.pupilIds[0]).detail).toMatch(/^besoin principal \(/);
   });
 
   it('adds the under-estimation term (weight « selfGap ») to methodology, with its reason', () => {
@@ -104,7 +106,7 @@ describe('wishes and the main need', () => {
     pupils.forEach((p, i) => {
       const a = plan.assignments.find((x) => x.pupilId === p.id)!;
       expect(plan.groups.find((g) => g.id === a.groupId)?.discipline).toBe(i % 2 ? 'Mathématiques' : 'Français');
-      expect(a.reason).toContain('(besoin principal, 1,00)');
+      expect(a.detail).toContain('besoin principal (1,00)');
     });
   });
 

@@ -55,10 +55,19 @@ describe('planner scenarios', () => {
     });
     const result = plan(pupils, settings);
     const reasons = result.assignments.map((a) => a.reason).sort();
-    expect(reasons.filter((r) => /^Remédiation mathématiques : [78] compétences sur 8 non acquises en mathématiques \(besoin principal, 0,[89]\d\)\.$/.test(r))).toHaveLength(4);
+    expect(reasons.filter((r) => /^Remédiation mathématiques : [78] compétences sur 8 non acquises en mathématiques\.$/.test(r))).toHaveLength(4);
     expect(
-      reasons.filter((r) => r === 'Remédiation français : 5 compétences sur 8 non acquises en français (besoin n°3, 0,59) ; Mathématiques (0,82) : atelier complet dans cette barrette ; Méthodologie (0,70) : pas d’atelier possible dans cette barrette.'),
+      reasons.filter((r) => r === 'Remédiation français : 5 compétences sur 8 non acquises en français ; Mathématiques : atelier complet dans cette barrette ; Méthodologie : pas d’atelier possible dans cette barrette.'),
     ).toHaveLength(2);
+    // The team's column keeps the ranks and scores, and proposes what would serve the strong need left out.
+    const details = result.assignments.map((a) => a.detail!);
+    expect(details.filter((d) => /^besoin principal \(0,[89]\d\) ; année : premier atelier de l’année ; encore à venir orientation\.$/.test(d))).toHaveLength(4);
+    expect(
+      details.filter((d) => d.startsWith('besoin n°3 (0,59) ; Mathématiques 0,82 ; Méthodologie 0,70 ; proposition : créer l’atelier « Aide méthodologique » dans AP Ateliers ;')),
+    ).toHaveLength(2);
+    expect(result.diagnostics.map((d) => d.message)).toContain(
+      '2nde, barrette lundi 9 h : 2 élèves avec un besoin fort sans atelier — Aide méthodologique : proposition : créer l’atelier « Aide méthodologique » dans AP Ateliers.',
+    );
     const math = result.groups.find((g) => g.workshopTypeId === 'Remédiation Mathématiques')!;
     expect(math.pupilIds).toHaveLength(4);
     expect(math.sharedNeed).toMatch(/^Remédiation mathématiques : besoin moyen 0,[89]\d ; 4 élèves sur 4 avec un besoin fort \(≥ 0,60\)$/);
@@ -95,7 +104,8 @@ describe('planner scenarios', () => {
     const result = buildPlan({ pupils: [stale, renewed], needs, settings, pins: [], history }).plan;
     const moved = groupOf(result, stale.id);
     expect(moved.group?.workshopTypeId).toBe('Aide méthodologique');
-    expect(moved.assignment?.reason).toContain('Mathématiques (0,94) laissé ce cycle après 2 cycles de suite sans nouveau positionnement (maximum 2)');
+    expect(moved.assignment?.reason).toContain('Mathématiques laissé ce cycle après 2 cycles de suite sans nouveau positionnement (maximum 2)');
+    expect(moved.assignment?.detail).toContain('Mathématiques 0,94');
     const kept = groupOf(result, renewed.id);
     expect(kept.group?.workshopTypeId).toBe('Remédiation Mathématiques');
     expect(kept.assignment?.reason).toContain('3e cycle de suite ; besoin encore fort au nouveau positionnement');
@@ -124,9 +134,9 @@ describe('planner scenarios', () => {
       expect(groupOf(result, p.id, monday.id).group?.workshopTypeId).toBe('Remédiation Mathématiques');
       const second = groupOf(result, p.id, tuesday.id);
       expect(second.group?.workshopTypeId).toBe('Aide méthodologique');
-      expect(second.assignment?.reason).toBe(
-        'Aide méthodologique : profil « Malgré eux » (besoin n°2, 0,70) ; Mathématiques (0,94) déjà suivi dans la barrette lundi 10 h.',
-      );
+      // The profile is the team's: the pupil hears what the interview asks, without its label.
+      expect(second.assignment?.reason).toBe('Aide méthodologique : d’après l’entretien : organiser son travail ; Mathématiques déjà suivi dans la barrette lundi 10 h.');
+      expect(second.assignment?.detail).toMatch(/^besoin n°2 \(0,70\) ; profil « Malgré eux » ; Mathématiques 0,94 ; /);
     }
   });
 

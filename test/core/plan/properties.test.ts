@@ -5,6 +5,7 @@ import type { Pin, Plan } from '../../../src/core/model';
 import { computeNeeds } from '../../../src/core/needs';
 import { buildPlan, type PlanningInput } from '../../../src/core/plan';
 import { needShortLabel } from '../../../src/core/needs';
+import { frenchNumber } from '../../../src/core/text';
 import { needServed, rankNeeds } from '../../../src/core/plan/objective';
 import { canLead, isFree } from '../../../src/core/plan/resources';
 import { momentKey } from '../../../src/core/plan/slots';
@@ -93,7 +94,7 @@ describe('planner invariants', () => {
     );
   });
 
-  it('names the « Besoin principal » in the reason whenever the workshop serves another need', () => {
+  it('names the « Besoin principal » in the reason whenever the workshop serves another need, its score in the team’s detail', () => {
     fc.assert(
       fc.property(config, (c) => {
         const input = inputFor(c);
@@ -105,7 +106,8 @@ describe('planner invariants', () => {
           const group = plan.groups.find((g) => g.id === a.groupId)!;
           const type = input.settings.workshopTypes.find((t) => t.id === group.workshopTypeId)!;
           if (!main || needServed(type, needs, new Set())?.key === main.key) continue;
-          expect(a.reason).toContain(`${needShortLabel(main)} (`);
+          expect(a.reason).toMatch(new RegExp(`; ${needShortLabel(main)}( :| déjà| laissé| passe)`));
+          expect(a.detail).toContain(`${needShortLabel(main)} ${frenchNumber(main.score)}`);
         }
       }),
       { numRuns: 25 },

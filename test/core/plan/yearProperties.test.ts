@@ -113,13 +113,17 @@ describe('year invariants on random schools', () => {
   }, 120_000);
 });
 
-/** From the 4th cycle, an open goal's bonus outweighs any need: a pupil not served it could not be. */
+/**
+ * From the 4th cycle, a whole goal's bonus outweighs any need (a goal at half share, such as the
+ * orientation every pupil has, from the 8th): a pupil not served it could not be.
+ */
 function checkGoals(plan: Plan, pupils: Pupil[], needs: PupilNeeds[], history: HistoryEntry[], settings: Settings, pins: Pin[]): void {
   const cycle = settings.general.cycle;
-  if (cycle < 4) return;
   for (const pupil of pupils) {
     if (pins.some((p) => p.pupilId === pupil.id)) continue;
-    const open = openGoals(needs.find((n) => n.pupilId === pupil.id)!.goals ?? [], history.filter((h) => h.pupilId === pupil.id), cycle);
+    const open = openGoals(needs.find((n) => n.pupilId === pupil.id)!.goals ?? [], history.filter((h) => h.pupilId === pupil.id), cycle).filter(
+      (g) => g.urgency * (g.share ?? 1) >= 4,
+    );
     const mine = plan.assignments.filter((a) => a.pupilId === pupil.id);
     const served = new Set(mine.map((a) => plan.groups.find((g) => g.id === a.groupId)!.kind));
     for (const goal of open) {

@@ -147,6 +147,30 @@ describe('a school year, cycle after cycle', () => {
     for (const pupil of despite) expect({ pupil: pupil.displayName, orientation: kindsOf(pupil.id).has('orientation') }).toEqual({ pupil: pupil.displayName, orientation: true });
     for (const pupil of atEase) expect({ pupil: pupil.displayName, enrichment: kindsOf(pupil.id).has('enrichment') }).toEqual({ pupil: pupil.displayName, enrichment: true });
 
+    // AP for all: orientation is part of every pupil's year, with or without an interview, and the summary counts it.
+    const withoutOrientation = pupils.filter((p) => p.id !== alwaysPupil.id && !kindsOf(p.id).has('orientation'));
+    expect(withoutOrientation.map((p) => p.displayName)).toEqual([]);
+    const summary = cycles[5].diagnostics.find((d) => d.message.startsWith('Parcours de l’année (cycles 1 à 6)'))!;
+    const orientationCount = pupils.filter((p) => kindsOf(p.id).has('orientation')).length;
+    expect(summary.message).toContain(`orientation ${orientationCount}`);
+
+    // Every « Pourquoi » of the year is for the pupil: no score, no profile, « à l’aise » only when the results say so.
+    for (const generation of cycles) {
+      const resultsOf = new Map(generation.analysis.read.pupils.map((p) => [p.id, p.results]));
+      for (const a of generation.plan.assignments) {
+        expect(a.reason).not.toMatch(/\d,\d/);
+        expect(a.reason).not.toMatch(/profil|Malgré eux|Contents d’être là|Pourquoi pas \?/);
+        if (a.reason.includes('à l’aise')) {
+          const results = resultsOf.get(a.pupilId)!;
+          expect(results.filter((r) => r.level >= 3).length * 3).toBeGreaterThanOrEqual(results.length * 2);
+        }
+        // The team keeps the scores in its own column.
+        expect(a.detail).toBeTruthy();
+      }
+    }
+    const staffColumn = gridOf(gateway, SHEET_NAMES.groups).values.find((row) => row.includes('Pourquoi'))!;
+    expect(staffColumn).toContain('Détail pour l’équipe (non destiné à l’élève)');
+
     // Results improve: a pupil may stay past the limit only on a newer positionnement that still shows a strong need, and is told so.
     improveResults(gateway);
     for (let cycle = 7; cycle <= 8; cycle++) cycles.push(await run(gateway, cycle));
