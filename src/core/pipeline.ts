@@ -20,8 +20,8 @@ import { renderCalendarSheet } from './hours/calendarSheet';
 import { renderGroupsSheet } from './plan/groupsSheet';
 import { renderHistorySheet } from './plan/historySheet';
 import { renderHoursSheet } from './hours/hoursSheet';
-import { type SheetSpec } from './render/sheetSpec';
-import { isOwnSheet } from './workbook';
+import { retiredParts, type SheetSpec } from './render/sheetSpec';
+import { isOwnSheet, MARKER } from './workbook';
 import { parseSettingsSheets } from './settings/read';
 import { resolveSettings } from './resolveSettings';
 import type { Settings } from './settings/settings';
@@ -198,6 +198,7 @@ export async function generate(snapshot: WorkbookSnapshot, options: GenerateOpti
     renderIndicatorsSheet(indicators, settings),
     renderMappingSheet(read.mapping),
   ];
+  specs.push(...retiredParts(specs, snapshot.grids.filter(isOwnSheet).map((g) => g.sheet), MARKER));
   const guarded = guardOwnSheets(snapshot, specs);
   options.signal?.throwIfAborted();
 

@@ -53,6 +53,8 @@ const MAX_ROWS = 1_048_576;
 /** Excel refuses to read or write a range of more cells than this (RangeExceedsLimit). */
 export const MAX_RANGE_CELLS = 5_000_000;
 const MAX_COLUMNS = 16_384;
+/** Manual horizontal page breaks Excel keeps on one sheet. */
+export const MAX_PAGE_BREAKS = 1_026;
 const NUMBER_INPUT = /^\s*[+-]?(\d+([.,]\d*)?|[.,]\d+)(e[+-]?\d+)?\s*%?\s*$/i;
 const DATE_INPUT = /^\s*\d{1,4}[/-]\d{1,2}([/-]\d{1,4})?\s*$/;
 
@@ -794,7 +796,12 @@ class WorksheetProxy extends Proxy<FakeSheet> {
     return {
       add: (range: RangeProxy) =>
         this.act('horizontalPageBreaks.add', null, () => {
-          this.live().pageBreaksBefore.push(range.targetArea().row);
+          const sheet = this.live();
+          // « There is a limit of 1026 horizontal page breaks per sheet » (VBA HPageBreak object; MS-XLS
+          // 2.4.142 HorizontalPageBreaks). What Excel does with one more is not documented: refused here,
+          // so that a sheet asking for more is a red test.
+          if (sheet.pageBreaksBefore.length >= MAX_PAGE_BREAKS) throw new FakeOfficeError('InvalidOperation', `Plus de ${MAX_PAGE_BREAKS} sauts de page`);
+          sheet.pageBreaksBefore.push(range.targetArea().row);
         }),
     };
   }

@@ -7,7 +7,7 @@ import type { FollowUpBlock, FollowUpRow } from './blocks';
 import type { FollowUpRecord } from './types';
 import type { CalendarEntry } from '../hours';
 import { HOUSE, SheetBuilder } from '../render/builder';
-import { type SheetSpec, printLayout } from '../render/sheetSpec';
+import { type SheetSpec, pageParts, partName, printLayout } from '../render/sheetSpec';
 import { SHEET_NAMES } from '../workbook';
 import { roomOf, sessionList } from './printable';
 
@@ -28,15 +28,16 @@ function lastBilan(own: FollowUpRecord[], cycle: number): string {
   return lines.length ? `Cycle ${last} · ${lines.join(' ; ')}` : 'Pas de cycle précédent.';
 }
 
-export function renderFichesSheet(input: FichesInput): SheetSpec {
-  const sheet = new SheetBuilder(
-    `Fiches de suivi — cycle ${input.cycle}`,
-    'Une page par élève, à imprimer (A4) : le contrat de l’atelier, signé par l’élève et par l’intervenant. Les objectifs viennent d’AP Suivi.',
-  );
-  const title = `Contrat d’accompagnement personnalisé — cycle ${input.cycle}`;
-  const pageBreaksBefore: number[] = [];
+/** One pupil's page: the workshops of the cycle the pupil is placed in. */
+type PupilPage = { row: FollowUpRow; block: FollowUpBlock }[];
+
+/**
+ * `AP Fiches`, in parts of at most MAX_PAGE_BREAKS + 1 pages (whole classes when they fit): Excel keeps
+ * no more manual page breaks a sheet. A school of up to 1,001 placed pupils gets one sheet.
+ */
+export function renderFichesSheets(input: FichesInput): SheetSpec[] {
   const current = input.blocks.filter((b) => b.cycle === input.cycle);
-  const byPupil = new Map<string, { row: FollowUpRow; block: FollowUpBlock }[]>();
+  const byPupil = new Map<string, PupilPage>();
   for (const block of current) {
     for (const row of block.rows) if (row.planned) byPupil.set(row.pupilId, [...(byPupil.get(row.pupilId) ?? []), { row, block }]);
   }
@@ -45,6 +46,18 @@ export function renderFichesSheet(input: FichesInput): SheetSpec {
   );
   const recordsOf = new Map<string, FollowUpRecord[]>();
   for (const r of input.records) recordsOf.set(r.pupilId, [...(recordsOf.get(r.pupilId) ?? []), r]);
+  const parts = pageParts(pupils, (page) => page[0].row.className);
+  return parts.map((part, i) => renderPart(input, part, recordsOf, { index: i + 1, count: parts.length }));
+}
+
+function renderPart(input: FichesInput, pupils: PupilPage[], recordsOf: Map<string, FollowUpRecord[]>, part: { index: number; count: number }): SheetSpec {
+  const classes = pupils.length ? ` · classes ${pupils[0][0].row.className} à ${pupils[pupils.length - 1][0].row.className}` : '';
+  const sheet = new SheetBuilder(
+    `Fiches de suivi — cycle ${input.cycle}${part.count > 1 ? ` (partie ${part.index} / ${part.count}${classes})` : ''}`,
+    'Une page par élève, à imprimer (A4) : le contrat de l’atelier, signé par l’élève et par l’intervenant. Les objectifs viennent d’AP Suivi.',
+  );
+  const title = `Contrat d’accompagnement personnalisé — cycle ${input.cycle}`;
+  const pageBreaksBefore: number[] = [];
   const firstPage = sheet.rowCount + 1;
   if (!pupils.length) sheet.row(['Aucun élève placé dans un atelier pour ce cycle.'], HOUSE.note);
   // Pages are styled by whole columns and one conditional format on the titles, not row by row:
@@ -76,7 +89,7 @@ export function renderFichesSheet(input: FichesInput): SheetSpec {
   sheet.style(firstPage, 0, pages, 1, { bold: true, vertical: 'top' });
   sheet.style(firstPage, 1, pages, 2, { wrap: true, vertical: 'top' });
   return sheet.build({
-    name: SHEET_NAMES.contracts,
+    name: partName(SHEET_NAMES.contracts, part.index),
     role: 'output',
     columnWidths: [24, 60, 30],
     conditionalFormats: pupils.length

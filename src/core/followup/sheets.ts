@@ -1,8 +1,8 @@
-/** The four follow-up sheets of a generation, from the same blocks of `AP Suivi`. */
+/** The four follow-up sheets of a generation (the printable ones split in parts past Excel's page-break cap), from the same blocks of `AP Suivi`. */
 import type { HoursResult } from '../hours';
 import type { HistoryEntry, Plan, Pupil, PupilNeeds } from '../model';
-import { renderEmargementSheet } from './emargementSheet';
-import { renderFichesSheet } from './fichesSheet';
+import { renderEmargementSheets } from './emargementSheet';
+import { renderFichesSheets } from './fichesSheet';
 import { renderSuiviSheet } from './suiviSheet';
 import { renderTeamsReportSheet } from './teamsReportSheet';
 import type { SheetSpec } from '../render/sheetSpec';
@@ -28,8 +28,8 @@ export function renderFollowUpSheets(input: FollowUpSheetsInput): SheetSpec[] {
   const names = new Map(input.pupils.map((p) => [p.id, p.displayName]));
   return [
     renderSuiviSheet({ cycle, blocks, involvement: input.loop.involvement, flags: input.loop.flags, pupilName: (id) => names.get(id) ?? id }),
-    renderFichesSheet({ cycle, blocks, records: input.records, calendar: input.hours.calendar }),
-    renderEmargementSheet({ cycle, blocks, calendar: input.hours.calendar }),
+    ...renderFichesSheets({ cycle, blocks, records: input.records, calendar: input.hours.calendar }),
+    ...renderEmargementSheets({ cycle, blocks, calendar: input.hours.calendar }),
     renderTeamsReportSheet({ cycle, pupils: input.pupils, history: input.history, blocks, records: input.records, absenceThreshold: input.settings.general.followUpAbsences }),
   ];
 }

@@ -113,6 +113,64 @@ export interface PrintSpec {
   pageBreaksBefore?: number[];
 }
 
+/**
+ * Most manual page breaks one printable sheet is given. Excel keeps at most 1,026 horizontal breaks a
+ * sheet (« There is a limit of 1026 horizontal page breaks per sheet », VBA HPageBreak object; MS-XLS
+ * 2.4.142 HorizontalPageBreaks; MS-XLSB 2.4.27 BrtBeginRwBrk says at most 1,023): past that, pages
+ * would run into each other. A printable sheet with more pages is split into parts (see pageParts).
+ */
+export const MAX_PAGE_BREAKS = 1_000;
+
+/** Name of the n-th (1-based) part of a printable sheet: `AP Fiches`, `AP Fiches (2)`, `AP Fiches (3)`... */
+export function partName(name: string, part: number): string {
+  return part <= 1 ? name : `${name} (${part})`;
+}
+
+/** The sheet a part belongs to: `AP Fiches (2)` → `AP Fiches` (a name that is no part is its own). */
+export function partBase(name: string): string {
+  return name.replace(/ \(\d+\)$/, '');
+}
+
+/**
+ * Pages (one per pupil, per list...) cut into parts of at most MAX_PAGE_BREAKS + 1 pages, a part ending
+ * where `keyOf` changes (a class, a slot) when a whole run of the same key fits; a longer run is cut.
+ */
+export function pageParts<T>(pages: T[], keyOf: (page: T) => string, perPart = MAX_PAGE_BREAKS + 1): T[][] {
+  const runs: T[][] = [];
+  for (const page of pages) {
+    const last = runs[runs.length - 1];
+    if (last && keyOf(last[0]) === keyOf(page)) last.push(page);
+    else runs.push([page]);
+  }
+  const parts: T[][] = [];
+  for (const run of runs) {
+    for (let from = 0; from < run.length; from += perPart) {
+      const chunk = run.slice(from, from + perPart);
+      const last = parts[parts.length - 1];
+      if (last && last.length + chunk.length <= perPart) last.push(...chunk);
+      else parts.push(chunk);
+    }
+  }
+  return parts.length ? parts : [[]];
+}
+
+/**
+ * Parts a previous generation wrote that this one no longer needs (`AP Fiches (3)` when the school now
+ * fits in two): each is rewritten as an empty part that says where its pages went, so that nothing
+ * stale is left to print. `existing` are the names of our sheets in the workbook.
+ */
+export function retiredParts(specs: SheetSpec[], existing: string[], marker: string): SheetSpec[] {
+  const written = new Set(specs.map((spec) => spec.name.toLocaleLowerCase('fr')));
+  const bases = new Set(specs.filter((spec) => spec.role === 'output').map((spec) => spec.name.toLocaleLowerCase('fr')));
+  return existing
+    .filter((name) => partBase(name) !== name && bases.has(partBase(name).toLocaleLowerCase('fr')) && !written.has(name.toLocaleLowerCase('fr')))
+    .map((name) => ({
+      name,
+      role: 'output',
+      cells: [[`${marker} partie vide`], [`Cette partie n’est plus utilisée : toutes les pages sont désormais dans « ${partBase(name)} » et ses parties suivantes.`]],
+    }));
+}
+
 /** Footer codes understood by Excel and LibreOffice: sheet name, date, page n / total. */
 export const PRINT_FOOTER = '&A — &D — page &P / &N';
 
@@ -123,6 +181,8 @@ export const PRINT_FOOTER = '&A — &D — page &P / &N';
  */
 export function printLayout(layout: { landscape: boolean; header?: number; pageBreaksBefore?: number[] }): PrintSpec {
   const { header, ...rest } = layout;
+  // A programming error, not the coordinator's: a printable sheet with more pages is split (pageParts).
+  if ((layout.pageBreaksBefore?.length ?? 0) > MAX_PAGE_BREAKS) throw new Error(`${layout.pageBreaksBefore?.length} sauts de page : plus que les ${MAX_PAGE_BREAKS} qu’une feuille garde`);
   return { paper: 'A4', fitToWidth: true, footer: true, ...rest, ...(header !== undefined && { repeatRows: { first: header, last: header } }) };
 }
 

@@ -6,6 +6,7 @@
  */
 import type { CellRange, CellValue, Grid } from '../../core/grid';
 import { GROUP_COLUMNS } from '../../core/plan/sheetColumns';
+import { partBase } from '../../core/render/sheetSpec';
 import { MARKER, SHEET_NAMES, SHEET_PREFIX } from '../../core/workbook';
 import { normalizeText } from '../../core/text';
 import { parseAreas, parseRangeAddress, relativeTo } from './addresses';
@@ -106,7 +107,7 @@ export function readExtent(outline: SheetOutline): ReadExtent {
   if (outline.ours && (name.startsWith(STAGING_PREFIX) || isBackupName(name))) return 'skip';
   // Written for reading or printing, never read back by the engine: their marker says they are ours.
   const printed: string[] = [SHEET_NAMES.indicators, SHEET_NAMES.contracts, SHEET_NAMES.attendance, SHEET_NAMES.teamsReport];
-  if (outline.ours && printed.includes(name)) return 'marker';
+  if (outline.ours && printed.includes(partBase(name))) return 'marker';
   const output: string[] = [SHEET_NAMES.groups, SHEET_NAMES.history, SHEET_NAMES.calendar, SHEET_NAMES.hours, SHEET_NAMES.followUp];
   return outline.ours && output.includes(name) ? 'values' : 'full';
 }

@@ -101,5 +101,12 @@ describe('Office gateway with the engine', () => {
     expect(excel.syncCount).toBeLessThanOrEqual(4);
     expect(Math.max(...excel.requestBytes.slice(requestsBefore), ...excel.responseBytes.slice(requestsBefore))).toBeLessThan(4_000_000);
     expect(excel.sheetNames().filter((name) => name === SHEET_NAMES.contracts)).toHaveLength(1);
+    // Past 1,001 placed pupils, AP Fiches comes in parts, each under the breaks Excel keeps (the fake
+    // refuses more than 1,026 on a sheet, as Excel keeps).
+    const placed = new Set(second.plan.assignments.map((a) => a.pupilId)).size;
+    const parts = excel.sheets.filter((s) => s.visibility === 'Visible' && s.name.startsWith(SHEET_NAMES.contracts));
+    expect(placed).toBeGreaterThan(1_001);
+    expect(parts.length).toBeGreaterThanOrEqual(Math.ceil(placed / 1_001));
+    for (const sheet of excel.sheets) expect(sheet.pageBreaksBefore.length).toBeLessThanOrEqual(1_000);
   });
 });
