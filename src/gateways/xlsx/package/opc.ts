@@ -133,6 +133,11 @@ export function nextRelId(rels: Relationship[]): string {
 export class Package {
   private constructor(readonly zip: JSZip) {}
 
+  /** A package with no part yet. */
+  static empty(): Package {
+    return new Package(new JSZip());
+  }
+
   static async load(bytes: Uint8Array): Promise<Package> {
     return new Package(await JSZip.loadAsync(bytes));
   }
