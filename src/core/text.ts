@@ -1,9 +1,27 @@
 /** Text helpers shared by the reader and the identity matching. */
 
+/**
+ * Normalised forms already computed: the same names, classes and workshops are compared on every row,
+ * so each distinct text is normalised once. Bounded, so that a long-lived page does not grow with it.
+ */
+const normalized = new Map<string, string>();
+const MAX_NORMALIZED = 100_000;
+
 /** Lower case, no accents, hyphens/underscores/apostrophes/dots as spaces, single spaces, trimmed. */
 export function normalizeText(value: unknown): string {
   if (value === null || value === undefined) return '';
-  return String(value)
+  const text = String(value);
+  let result = normalized.get(text);
+  if (result === undefined) {
+    result = normalize(text);
+    if (normalized.size >= MAX_NORMALIZED) normalized.clear();
+    normalized.set(text, result);
+  }
+  return result;
+}
+
+function normalize(text: string): string {
+  return text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()

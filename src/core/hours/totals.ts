@@ -50,6 +50,9 @@ export function teacherNames(teachers: Teacher[]): (name: string) => string {
 export function hoursRows(runs: TimedRun[], done: HoursDone[], teachers: Teacher[], canonical: (name: string) => string, diagnostics: Diagnostic[]): HoursRow[] {
   const statusOf = new Map(teachers.map((t) => [t.name.toLowerCase(), t.payStatus]));
   const rows = new Map<string, HoursRow>();
+  // Rows by teacher, workshop and cycle (any level), for the lines typed without a level.
+  const byWorkshop = new Map<string, HoursRow[]>();
+  const workshopKey = (teacher: string, workshop: string, cycle: number) => `${normalizeText(teacher)}|${normalizeText(workshop)}|${cycle}`;
   const rowFor = (cycle: number, teacher: string, workshop: string, level: string, source: HoursRow['source']): HoursRow => {
     const key = doneKey(teacher, workshop, level, cycle);
     let row = rows.get(key);
@@ -57,6 +60,8 @@ export function hoursRows(runs: TimedRun[], done: HoursDone[], teachers: Teacher
       const levels = level ? [levelLabel(level)] : [];
       row = { cycle, source, teacher, payStatus: statusOf.get(teacher.toLowerCase()) ?? null, workshop, levels, slotIds: [], sessions: 0, plannedHours: 0, hoursDone: null, difference: null };
       rows.set(key, row);
+      const sameWorkshop = workshopKey(teacher, workshop, cycle);
+      byWorkshop.set(sameWorkshop, [...(byWorkshop.get(sameWorkshop) ?? []), row]);
     }
     return row;
   };
@@ -67,9 +72,8 @@ export function hoursRows(runs: TimedRun[], done: HoursDone[], teachers: Teacher
     row.plannedHours += run.sessions.sessions * run.slot.durationHours;
   }
   const onlyRow = (entry: HoursDone): HoursRow | undefined => {
-    const prefix = `${normalizeText(entry.teacher)}|${normalizeText(entry.workshop)}|`;
-    const same = [...rows].filter(([key, row]) => key.startsWith(prefix) && row.cycle === entry.cycle);
-    return same.length === 1 ? same[0][1] : undefined;
+    const same = byWorkshop.get(workshopKey(entry.teacher, entry.workshop, entry.cycle)) ?? [];
+    return same.length === 1 ? same[0] : undefined;
   };
   for (const entry of done) {
     const existing = entry.level ? rows.get(doneKey(entry.teacher, entry.workshop, entry.level, entry.cycle)) : onlyRow(entry);
@@ -95,10 +99,17 @@ export function teacherTotals(rows: HoursRow[], settings: Settings, canonical: (
   const names = new Set<string>(settings.teachers.map((t) => canonical(t.name)));
   for (const row of rows) names.add(row.teacher);
   const byName = new Map(settings.teachers.map((t) => [t.name.toLowerCase(), t]));
+  const rowsOf = new Map<string, HoursRow[]>();
+  for (const row of rows) {
+    const key = row.teacher.toLowerCase();
+    const own = rowsOf.get(key);
+    if (own) own.push(row);
+    else rowsOf.set(key, [row]);
+  }
   return [...names]
     .sort((a, b) => a.localeCompare(b, 'fr'))
     .map((teacher) => {
-      const own = rows.filter((r) => r.teacher.toLowerCase() === teacher.toLowerCase());
+      const own = rowsOf.get(teacher.toLowerCase()) ?? [];
       const info = byName.get(teacher.toLowerCase());
       const payStatus = info?.payStatus ?? null;
       const plannedHours = sum(own.map((r) => r.plannedHours));

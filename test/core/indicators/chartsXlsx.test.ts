@@ -1,5 +1,5 @@
 /**
- * The `AP Indicateurs` sheet written to .xlsx with native charts (ExcelJS + addChartsToXlsx), checked
+ * The `AP Indicateurs` sheet written to .xlsx with native charts (the direct sheet writer), checked
  * by reading the package, by ExcelJS, and by LibreOffice (the chart must survive a conversion).
  */
 import { execFileSync } from 'node:child_process';
@@ -10,7 +10,6 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
 import { computeIndicators, renderIndicatorsSheet } from '../../../src/core/indicators';
-import { addChartsToXlsx } from '../../../src/gateways/xlsx/charts';
 import { readXlsx, writeXlsx } from '../../../src/gateways/xlsx/xlsxGateway';
 import { buildSchool } from './fixtures';
 
@@ -86,9 +85,10 @@ describe('native charts in the .xlsx', async () => {
     });
   });
 
-  it('adds nothing for a sheet that does not exist, and keeps the file valid', async () => {
-    const plain = await writeXlsx([other]);
-    const result = await entries(await addChartsToXlsx(plain, [{ sheetName: 'Absente', charts: spec.charts! }]));
-    expect([...result.keys()].some((n) => n.startsWith('xl/charts/'))).toBe(false);
+  it('draws no chart over data without a header row and a value, and leaves the sheet without a drawing', async () => {
+    const tooSmall = spec.charts!.map((chart) => ({ ...chart, data: { ...chart.data, rowCount: 1 } }));
+    const result = await entries(await writeXlsx([{ ...other, charts: tooSmall }]));
+    expect([...result.keys()].some((n) => n.startsWith('xl/charts/') || n.startsWith('xl/drawings/'))).toBe(false);
+    expect(result.get('xl/worksheets/sheet1.xml')).not.toContain('<drawing');
   });
 });

@@ -12,7 +12,7 @@ import { buildExampleWorkbook, buildLargeSchool } from '../../../src/core/exampl
 import { generate } from '../../../src/core/pipeline';
 import { PRINT_FOOTER, type SheetSpec } from '../../../src/core/render/sheetSpec';
 import { createOfficeGateway } from '../../../src/gateways/office/officeGateway';
-import { renderWorkbook } from '../../../src/gateways/xlsx/render';
+import { writeXlsx } from '../../../src/gateways/xlsx/xlsxGateway';
 import { seedFakeExcel } from '../../gateways/office/seed';
 
 /** Printable width of an A4 portrait page with Excel's default margins (0.7 in each side), in points. */
@@ -75,7 +75,7 @@ describe('page setup of every sheet a generation writes', async () => {
   it('comes out in the .xlsx: paper, orientation, fit, footer and repeated rows read back by ExcelJS', async () => {
     const { sheets } = generations[0];
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await renderWorkbook(sheets)) as unknown as ExcelJS.Buffer);
+    await workbook.xlsx.load((await writeXlsx(sheets)) as unknown as ExcelJS.Buffer);
     for (const spec of sheets) {
       const sheet = workbook.getWorksheet(spec.name)!;
       const print = spec.print!;

@@ -7,7 +7,8 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { MARKER } from '../../../src/core/workbook';
-import { addChartsToXlsx } from '../../../src/gateways/xlsx/charts';
+import type { ChartSpec } from '../../../src/core/render/sheetSpec';
+import { anchorXml, CHART_CONTENT_TYPE, chartXml } from '../../../src/gateways/xlsx/charts';
 
 /** A 1×1 transparent PNG. */
 const PNG = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
@@ -53,14 +54,18 @@ export async function coordinatorPackage(): Promise<Uint8Array> {
   old.getCell('A1').value = `${MARKER} Groupes (ancienne génération)`;
   old.addTable({ name: 'AP_Groupes_Eleves', ref: 'A3', headerRow: true, columns: [{ name: 'Élève' }], rows: [['ancien']] });
 
-  const withChart = await addChartsToXlsx(new Uint8Array(await workbook.xlsx.writeBuffer()), [
-    {
-      sheetName: '2MRC',
-      charts: [{ type: 'column', title: 'Effectifs', data: { row: 0, col: 0, rowCount: 3, colCount: 2 }, anchor: { row: 14, col: 0 }, size: { rows: 10, cols: 5 } }],
-    },
-  ]);
-  const zip = await JSZip.loadAsync(withChart);
+  const zip = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
   let types = await zip.file('[Content_Types].xml')!.async('string');
+
+  // A native chart over « 2MRC », in the drawing that holds the image.
+  const chart: ChartSpec = { type: 'column', title: 'Effectifs', data: { row: 0, col: 0, rowCount: 3, colCount: 2 }, anchor: { row: 14, col: 0 }, size: { rows: 10, cols: 5 } };
+  const cells = [['Niveau', 'Élèves'], ['2nde', 24], ['1re', 22]];
+  zip.file('xl/charts/chart1.xml', chartXml(chart, '2MRC', { value: (r, c) => cells[r]?.[c] ?? null, numberFormat: () => 'General' }));
+  types = addOverride(types, 'xl/charts/chart1.xml', CHART_CONTENT_TYPE.chart);
+  const drawingRels = await zip.file('xl/drawings/_rels/drawing1.xml.rels')!.async('string');
+  zip.file('xl/drawings/_rels/drawing1.xml.rels', addRel(drawingRels, 'rId900', `${REL}/chart`, '../charts/chart1.xml'));
+  const drawing = await zip.file('xl/drawings/drawing1.xml')!.async('string');
+  zip.file('xl/drawings/drawing1.xml', drawing.replace('</xdr:wsDr>', `${anchorXml(chart, 900, 'rId900')}</xdr:wsDr>`));
   let workbookRels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
   let workbookXml = await zip.file('xl/workbook.xml')!.async('string');
 

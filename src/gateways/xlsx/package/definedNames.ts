@@ -2,7 +2,7 @@
  * Defined names of the workbook part when the package writer replaces and adds sheets. A name scoped
  * to a sheet carries `localSheetId`, the sheet's 0-based position in `<sheets>`: the names of a
  * replaced AP sheet go, the coordinator's names keep pointing at the same sheets, and the page setup
- * names ExcelJS gives our rendered sheets (repeated rows, print area) come along with them.
+ * names of our written sheets (repeated rows) are added, scoped to their positions.
  * No Node-only API: the browser bundle uses it too.
  */
 import { attribute, escapeXml } from './opc';
@@ -16,8 +16,13 @@ interface DefinedName {
   formula: string;
 }
 
-/** Page setup names of a rendered sheet, the only ones the writer carries (Excel compares names ignoring case). */
-const PAGE_SETUP_NAMES = new Set(['_xlnm.print_titles', '_xlnm.print_area']);
+/** A name scoped to one of our sheets: `formula` as plain text (escaped here). */
+export interface SheetName {
+  name: string;
+  /** 0-based position of the sheet in the output's `<sheets>`. */
+  position: number;
+  formula: string;
+}
 
 const DEFINED_NAMES_BLOCK = /<(\w+:)?definedNames\b[^>]*?(?:\/>|>[\s\S]*?<\/\1definedNames>)/;
 const DEFINED_NAME = /<(?:\w+:)?definedName\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?definedName>)/g;
@@ -42,15 +47,9 @@ function definedNames(workbookXml: string): DefinedName[] {
  * The workbook part with its defined names rewritten:
  * - `inputPositions[i]`: where the input's sheet i is in the output, or null for a replaced AP sheet
  *   (the names scoped to it are dropped); the other names keep their exact XML but for `localSheetId`;
- * - `renderedPositions[k]`: where the rendered workbook's sheet k is in the output (undefined: not
- *   written); its print titles and print area are added, scoped to that position.
+ * - `ours`: the names of our written sheets, added.
  */
-export function carryDefinedNames(
-  workbookXml: string,
-  inputPositions: (number | null)[],
-  renderedWorkbookXml: string,
-  renderedPositions: (number | undefined)[],
-): string {
+export function carryDefinedNames(workbookXml: string, inputPositions: (number | null)[], ours: SheetName[]): string {
   const prefix = /<(\w+:)?sheets\b/.exec(workbookXml)?.[1] ?? '';
   const kept: string[] = [];
   for (const name of definedNames(workbookXml)) {
@@ -63,10 +62,8 @@ export function carryDefinedNames(
     if (position === undefined) kept.push(name.xml);
     else if (position !== null) kept.push(name.xml.replace(/(\slocalSheetId\s*=\s*)(?:"[^"]*"|'[^']*')/, (_, head: string) => `${head}"${position}"`));
   }
-  for (const name of definedNames(renderedWorkbookXml)) {
-    const position = name.localSheetId === null ? undefined : renderedPositions[name.localSheetId];
-    if (position === undefined || !PAGE_SETUP_NAMES.has(name.name.toLowerCase())) continue;
-    kept.push(`<${prefix}definedName name="${escapeXml(name.name)}" localSheetId="${position}">${name.formula}</${prefix}definedName>`);
+  for (const name of ours) {
+    kept.push(`<${prefix}definedName name="${escapeXml(name.name)}" localSheetId="${name.position}">${escapeXml(name.formula)}</${prefix}definedName>`);
   }
 
   const block = kept.length ? `<${prefix}definedNames>${kept.join('')}</${prefix}definedNames>` : '';

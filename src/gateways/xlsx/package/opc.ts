@@ -3,7 +3,7 @@
  * text only when needed (untouched parts keep their exact bytes), relationships, content types and
  * free part names. No Node-only API: this runs in a browser bundle too.
  */
-import JSZip from 'jszip';
+import { unzipSync, zipSync, type Zippable } from 'fflate';
 
 export const NS = {
   main: 'http://schemas.openxmlformats.org/spreadsheetml/2006/main',
@@ -130,37 +130,52 @@ export function nextRelId(rels: Relationship[]): string {
   return `rId${Math.max(0, ...used) + 1}`;
 }
 
-export class Package {
-  private constructor(readonly zip: JSZip) {}
+const utf8 = new TextDecoder();
+const encoder = new TextEncoder();
 
+/** A part as read (bytes), or as written (text, encoded only when the package is zipped). */
+type PartContent = Uint8Array | string;
+
+export class Package {
+  private constructor(private readonly parts: Map<string, PartContent>) {}
+
+  /** A package with no part yet. */
+  static empty(): Package {
+    return new Package(new Map());
+  }
+
+  /** The parts of a zip package (folders left out); throws on a file that is not a readable zip. */
   static async load(bytes: Uint8Array): Promise<Package> {
-    return new Package(await JSZip.loadAsync(bytes));
+    const parts = new Map<string, PartContent>();
+    for (const [name, content] of Object.entries(unzipSync(bytes))) if (!name.endsWith('/')) parts.set(name, content);
+    return new Package(parts);
   }
 
   has(path: string): boolean {
-    const file = this.zip.file(path);
-    return file !== null && !file.dir;
+    return this.parts.has(path);
   }
 
   /** Part paths (no folders), as stored. */
   paths(): string[] {
-    return Object.keys(this.zip.files).filter((name) => !this.zip.files[name].dir);
+    return [...this.parts.keys()];
   }
 
   async text(path: string): Promise<string | null> {
-    return (await this.zip.file(path)?.async('string')) ?? null;
+    const content = this.parts.get(path);
+    return content === undefined ? null : typeof content === 'string' ? content : utf8.decode(content);
   }
 
   async bytes(path: string): Promise<Uint8Array | null> {
-    return (await this.zip.file(path)?.async('uint8array')) ?? null;
+    const content = this.parts.get(path);
+    return content === undefined ? null : typeof content === 'string' ? encoder.encode(content) : content;
   }
 
-  write(path: string, content: string | Uint8Array): void {
-    this.zip.file(path, content);
+  write(path: string, content: PartContent): void {
+    this.parts.set(path, content);
   }
 
   remove(path: string): void {
-    this.zip.remove(path);
+    this.parts.delete(path);
   }
 
   async rels(part: string): Promise<Relationship[]> {
@@ -203,7 +218,10 @@ export class Package {
     return null;
   }
 
-  generate(): Promise<Uint8Array> {
-    return this.zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+  /** The zipped package, each part compressed once. */
+  async generate(): Promise<Uint8Array> {
+    const files: Zippable = {};
+    for (const [path, content] of this.parts) files[path] = typeof content === 'string' ? encoder.encode(content) : content;
+    return zipSync(files, { level: 6 });
   }
 }

@@ -4,16 +4,20 @@
  * pivot tables, macros, comments, custom XML...). Only these change: the workbook part and its
  * relationships, `[Content_Types].xml`, the styles (append-only), and the AP sheets' own parts.
  *
- * The AP sheets are rendered by ExcelJS into a separate package (see render.ts), then transplanted:
- * style indices remapped, shared strings made inline (the coordinator's string table is not touched),
- * table ids and names made unique in the workbook, parts given free names. A replaced AP sheet keeps its
- * tab position and sheetId; its old parts, and their children nobody else uses, are removed.
- * No Node-only API: the browser bundle uses it too.
+ * The AP sheets' parts are written straight from their specs (see ../write/sheetXml.ts): one style
+ * table built from the specs' distinct formats and merged once into the coordinator's styles, text as
+ * inline strings (the coordinator's string table is not touched), table ids and names unique in the
+ * workbook, parts under free names. A replaced AP sheet keeps its tab position and sheetId; its old
+ * parts, and their children nobody else uses, are removed. Without an input package the same writer
+ * fills an empty workbook. No Node-only API: the browser bundle and a Web Worker use it too.
  */
 import { UnusableInputError } from '../../../core/diagnostics';
 import type { SheetSpec } from '../../../core/render/sheetSpec';
 import { findBySheetName, sheetNameKey } from '../../../core/sheetNames';
-import { renderWorkbook } from '../render';
+import { CHART_CONTENT_TYPE, CHART_REL_TYPE, chartXml, drawingXml, isDrawable } from '../charts';
+import { layoutSheet, sheetXml, tableXml, type SheetLayout } from '../write/sheetXml';
+import { StyleTable } from '../write/styleTable';
+import { emptyWorkbook } from './emptyWorkbook';
 import {
   attribute,
   escapeXml,
@@ -30,7 +34,7 @@ import {
   withAttribute,
   type Relationship,
 } from './opc';
-import { carryDefinedNames } from './definedNames';
+import { carryDefinedNames, type SheetName } from './definedNames';
 import { mergeStyles, type StyleMaps } from './styles';
 import { sheetEntries, UNREADABLE_PACKAGE, workbookPartOf } from './workbookParts';
 
@@ -45,32 +49,6 @@ async function subtree(pkg: Package, start: string): Promise<Set<string>> {
     for (const rel of await pkg.rels(part)) if (!rel.external) stack.push(resolveTarget(part, rel.target));
   }
   return seen;
-}
-
-/** The rendered workbook's shared strings (inner XML of each `<si>`, in index order), to be written inline. */
-function sharedStringItems(sstXml: string | null): string[] {
-  return [...(sstXml ?? '').matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)].map((m) => m[1] ?? '');
-}
-
-/** The rendered sheet's XML with the merged styles' indices and inline strings. */
-function adaptSheetXml(xml: string, maps: StyleMaps, strings: string[]): string {
-  const xf = (value: string | null) => String(maps.cellXfs[Number(value)] ?? 0);
-  return xml
-    .replace(/<c\b([^>]*?)(\/>|>([\s\S]*?)<\/c>)/g, (_whole, attributes: string, _end: string, body: string | undefined) => {
-      let tag = `<c${attributes}`;
-      if (attribute(tag, 's') !== null) tag = withAttribute(tag, 's', xf(attribute(tag, 's')));
-      if (attribute(tag, 't') === 's' && body !== undefined) {
-        const index = Number(/<v>([^<]*)<\/v>/.exec(body)?.[1]);
-        return `${withAttribute(tag, 't', 'inlineStr')}><is>${strings[index] ?? '<t></t>'}</is></c>`;
-      }
-      return body === undefined ? `${tag}/>` : `${tag}>${body}</c>`;
-    })
-    .replace(/<row\b[^>]*>/g, (tag) => (attribute(tag, 's') !== null ? withAttribute(tag, 's', xf(attribute(tag, 's'))) : tag))
-    .replace(/<col\b[^>]*>/g, (tag) => (attribute(tag, 'style') !== null ? withAttribute(tag, 'style', xf(attribute(tag, 'style'))) : tag))
-    .replace(/<cfRule\b[^>]*>/g, (tag) => {
-      const dxf = attribute(tag, 'dxfId');
-      return dxf === null ? tag : withAttribute(tag, 'dxfId', String(maps.dxfs[Number(dxf)] ?? 0));
-    });
 }
 
 /** Table names and ids already used by the tables that stay, and the workbook's defined names. */
@@ -100,23 +78,29 @@ function freeTableName(wanted: string, used: Set<string>): string {
   return name;
 }
 
-/** `xl/tables/table3.xml` -> a free `xl/tables/tableN.xml` in the coordinator's package. */
-function freePartName(pkg: Package, renderedPart: string): string {
-  const match = /^(.*?)(\d*)(\.[^./]+)$/.exec(renderedPart);
-  const prefix = match ? match[1] : renderedPart;
-  const extension = match ? match[3] : '';
-  return `${prefix}${pkg.nextIndex(prefix, extension)}${extension}`;
+const CONTENT_TYPE = {
+  worksheet: 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml',
+  table: 'application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml',
+  styles: 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml',
+};
+const TABLE_REL_TYPE = `${NS.rel}/table`;
+
+/** `xl/tables/table` -> a free `xl/tables/tableN.xml` in the package, reserved at once. */
+function reservePart(pkg: Package, prefix: string): string {
+  const part = `${prefix}${pkg.nextIndex(prefix)}.xml`;
+  pkg.write(part, '');
+  return part;
 }
 
-class Transplant {
+/** Writes the parts of the AP sheets into the package, under free names and unique table names. */
+class SheetWriter {
   private tableNames = new Set<string>();
   private tableId = 0;
 
   constructor(
     private readonly pkg: Package,
-    private readonly rendered: Package,
+    private readonly styles: StyleTable,
     private readonly maps: StyleMaps,
-    private readonly strings: string[],
   ) {}
 
   async reserveTableNames(keptTables: string[], workbookXml: string): Promise<void> {
@@ -125,37 +109,50 @@ class Transplant {
     this.tableId = used.maxId;
   }
 
-  /** Copy a rendered part (and, recursively, its children) under a free name; returns that name. */
-  async copy(renderedPart: string, isSheet: boolean): Promise<string> {
-    const target = isSheet ? `xl/worksheets/sheet${this.pkg.nextIndex('xl/worksheets/sheet')}.xml` : freePartName(this.pkg, renderedPart);
-    const contentType = await this.rendered.contentType(renderedPart);
-    // Reserve the name before copying children, so that they cannot take it.
-    this.pkg.write(target, '');
+  /** Write one sheet's part, its tables and charts; returns the sheet's part name. */
+  async write(layout: SheetLayout): Promise<string> {
+    const { spec } = layout;
+    const sheetPart = reservePart(this.pkg, 'xl/worksheets/sheet');
     const rels: Relationship[] = [];
-    for (const rel of await this.rendered.rels(renderedPart)) {
-      if (rel.external) {
-        rels.push(rel);
-        continue;
-      }
-      const child = await this.copy(resolveTarget(renderedPart, rel.target), false);
-      rels.push({ ...rel, target: relativeTarget(target, child) });
+    const tableRelIds: string[] = [];
+    for (const table of spec.tables ?? []) {
+      const part = reservePart(this.pkg, 'xl/tables/table');
+      this.pkg.write(part, tableXml(spec, table, ++this.tableId, freeTableName(table.name, this.tableNames)));
+      await this.pkg.addOverride(part, CONTENT_TYPE.table);
+      const id = `rId${rels.length + 1}`;
+      rels.push({ id, type: TABLE_REL_TYPE, target: relativeTarget(sheetPart, part), external: false });
+      tableRelIds.push(id);
     }
-    let content: string | Uint8Array = (await this.rendered.bytes(renderedPart)) ?? new Uint8Array();
-    if (isSheet) content = adaptSheetXml((await this.rendered.text(renderedPart)) ?? '', this.maps, this.strings);
-    else if (contentType?.endsWith('.table+xml')) content = this.adaptTable((await this.rendered.text(renderedPart)) ?? '');
-    this.pkg.write(target, content);
-    if (rels.length) this.pkg.write(relsPath(target), relsXml(rels));
-    if (contentType && contentType !== (await this.pkg.contentType(target))) await this.pkg.addOverride(target, contentType);
-    return target;
-  }
-
-  private adaptTable(xml: string): string {
-    return xml.replace(/<table\b[^>]*>/, (tag) => {
-      const name = freeTableName(attribute(tag, 'name') ?? 'Tableau', this.tableNames);
-      let adapted = withAttribute(tag, 'id', String(++this.tableId));
-      adapted = withAttribute(adapted, 'name', name);
-      return withAttribute(adapted, 'displayName', name);
-    });
+    let drawingRelId: string | undefined;
+    const charts = (spec.charts ?? []).filter(isDrawable);
+    if (charts.length) {
+      const drawingPart = reservePart(this.pkg, 'xl/drawings/drawing');
+      const source = {
+        value: (row: number, col: number) => {
+          const cell = spec.cells[row]?.[col] ?? null;
+          return typeof cell === 'object' && cell !== null ? (cell.value ?? null) : typeof cell === 'boolean' ? String(cell) : cell;
+        },
+        numberFormat: (row: number, col: number) => this.styles.numberFormat(layout.formats[row]?.[col] ?? 0),
+      };
+      const chartRels: Relationship[] = [];
+      for (const chart of charts) {
+        const chartPart = reservePart(this.pkg, 'xl/charts/chart');
+        this.pkg.write(chartPart, chartXml(chart, spec.name, source));
+        await this.pkg.addOverride(chartPart, CHART_CONTENT_TYPE.chart);
+        chartRels.push({ id: `rId${chartRels.length + 1}`, type: CHART_REL_TYPE.chart, target: relativeTarget(drawingPart, chartPart), external: false });
+      }
+      this.pkg.write(drawingPart, drawingXml(charts, chartRels.map((r) => r.id)));
+      this.pkg.write(relsPath(drawingPart), relsXml(chartRels));
+      await this.pkg.addOverride(drawingPart, CHART_CONTENT_TYPE.drawing);
+      drawingRelId = `rId${rels.length + 1}`;
+      rels.push({ id: drawingRelId, type: CHART_REL_TYPE.drawing, target: relativeTarget(sheetPart, drawingPart), external: false });
+    }
+    const xf = (index: number) => this.maps.cellXfs[index] ?? 0;
+    const dxf = (index: number) => this.maps.dxfs[index] ?? 0;
+    this.pkg.write(sheetPart, sheetXml(layout, xf, dxf, { tables: tableRelIds, drawing: drawingRelId }).join(''));
+    if (rels.length) this.pkg.write(relsPath(sheetPart), relsXml(rels));
+    if ((await this.pkg.contentType(sheetPart)) !== CONTENT_TYPE.worksheet) await this.pkg.addOverride(sheetPart, CONTENT_TYPE.worksheet);
+    return sheetPart;
   }
 }
 
@@ -179,7 +176,7 @@ async function removeUnreachable(pkg: Package, candidates: Set<string>): Promise
   }
 }
 
-async function editPackage(pkg: Package, inputBytes: Uint8Array, specs: SheetSpec[]): Promise<Uint8Array> {
+async function editPackage(pkg: Package, inputBytes: Uint8Array | null, specs: SheetSpec[]): Promise<Uint8Array> {
   const workbookPart = await workbookPartOf(pkg);
   let workbookXml = (await pkg.text(workbookPart)) ?? '';
   const workbookRels = await pkg.rels(workbookPart);
@@ -191,29 +188,27 @@ async function editPackage(pkg: Package, inputBytes: Uint8Array, specs: SheetSpe
   const plan = specs
     .map((spec) => ({ spec, existing: findBySheetName(sheets, spec.name, (s) => s.name) }))
     .filter(({ spec, existing }) => !existing || spec.role === 'output');
-  if (!plan.length) return inputBytes.slice();
+  if (!plan.length && inputBytes) return inputBytes.slice();
 
-  const rendered = await Package.load(await renderWorkbook(plan.map((p) => p.spec)));
-  const renderedWorkbookPart = 'xl/workbook.xml';
-  const renderedWorkbookXml = (await rendered.text(renderedWorkbookPart)) ?? '';
-  const renderedSheets = sheetEntries(renderedWorkbookXml, renderedWorkbookPart, await rendered.rels(renderedWorkbookPart));
+  // One style table for every sheet written: each distinct format once, merged once.
+  const styles = new StyleTable();
+  const layouts = plan.map(({ spec }) => layoutSheet(spec, styles));
+  const ourStyles = styles.stylesXml();
 
   // Styles: merged append-only into the coordinator's part (created when the package has none).
-  const renderedStyles = (await rendered.text('xl/styles.xml')) ?? '';
   const stylesRel = workbookRels.find((r) => isRelType(r, 'styles'));
   let maps: StyleMaps;
   if (stylesRel && pkg.has(resolveTarget(workbookPart, stylesRel.target))) {
     const stylesPart = resolveTarget(workbookPart, stylesRel.target);
-    const merged = mergeStyles((await pkg.text(stylesPart)) ?? '', renderedStyles);
+    const merged = mergeStyles((await pkg.text(stylesPart)) ?? '', ourStyles);
     pkg.write(stylesPart, merged.xml);
     maps = merged.maps;
   } else {
-    const stylesPart = freePartName(pkg, 'xl/styles.xml');
-    pkg.write(stylesPart, renderedStyles);
-    await pkg.addOverride(stylesPart, 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml');
+    const stylesPart = `xl/styles${pkg.has('xl/styles.xml') ? pkg.nextIndex('xl/styles') : ''}.xml`;
+    pkg.write(stylesPart, ourStyles);
+    await pkg.addOverride(stylesPart, CONTENT_TYPE.styles);
     workbookRels.push({ id: nextRelId(workbookRels), type: REL_TYPE.styles, target: relativeTarget(workbookPart, stylesPart), external: false });
-    const count = (section: string) => [...(new RegExp(`<${section}\\b[^>]*>([\\s\\S]*?)</${section}>`).exec(renderedStyles)?.[1] ?? '').matchAll(/<(xf|dxf)\b/g)].length;
-    maps = { cellXfs: Array.from({ length: count('cellXfs') }, (_, i) => i), dxfs: Array.from({ length: count('dxfs') }, (_, i) => i) };
+    maps = styles.identityMaps();
   }
 
   // Parts of the sheets being replaced: candidates for removal once the new ones are in.
@@ -223,20 +218,21 @@ async function editPackage(pkg: Package, inputBytes: Uint8Array, specs: SheetSpe
     .flatMap((parts) => [...parts])
     .filter((part) => /(^|\/)tables\/[^/]+$/i.test(part));
 
-  const transplant = new Transplant(pkg, rendered, maps, sharedStringItems(await rendered.text('xl/sharedStrings.xml')));
-  await transplant.reserveTableNames(keptTables, workbookXml);
+  const writer = new SheetWriter(pkg, styles, maps);
+  await writer.reserveTableNames(keptTables, workbookXml);
 
   const sheetsPrefix = /<(\w+:)?sheets\b/.exec(workbookXml)?.[1] ?? '';
   const relPrefix = new RegExp(`xmlns:(\\w+)="${NS.rel.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`).exec(workbookXml)?.[1];
   let nextSheetId = Math.max(0, ...sheets.map((s) => s.sheetId)) + 1;
   const newSheetTags: string[] = [];
-  // Output position of each rendered sheet: the replaced sheet's tab, or after the existing sheets.
-  const renderedPositions: (number | undefined)[] = [];
-  for (const { spec, existing } of plan) {
-    const renderedSheet = findBySheetName(renderedSheets, spec.name, (s) => s.name);
-    if (!renderedSheet?.part) continue;
-    renderedPositions[renderedSheets.indexOf(renderedSheet)] = existing ? sheets.indexOf(existing) : sheets.length + newSheetTags.length;
-    const part = await transplant.copy(renderedSheet.part, true);
+  // Repeated rows of each written sheet, scoped to its output position: the replaced sheet's tab, or
+  // after the existing sheets.
+  const printTitles: SheetName[] = [];
+  for (const [i, { spec, existing }] of plan.entries()) {
+    const position = existing ? sheets.indexOf(existing) : sheets.length + newSheetTags.length;
+    const repeat = spec.print?.repeatRows;
+    if (repeat) printTitles.push({ name: '_xlnm.Print_Titles', position, formula: `'${spec.name.replace(/'/g, "''")}'!$${repeat.first + 1}:$${repeat.last + 1}` });
+    const part = await writer.write(layouts[i]);
     const target = relativeTarget(workbookPart, part);
     const existingRel = existing ? workbookRels.find((r) => r.id === existing.relId && existing.relId !== '') : undefined;
     if (existingRel) {
@@ -258,11 +254,11 @@ async function editPackage(pkg: Package, inputBytes: Uint8Array, specs: SheetSpe
   }
   workbookXml = workbookXml.replace(/<\/(\w+:)?sheets>/, (close) => `${newSheetTags.join('')}${close}`);
 
-  // Sheet-scoped names follow their sheet: a replaced sheet's names go (ours come from the rendering).
+  // Sheet-scoped names follow their sheet: a replaced sheet's names go, ours come with our sheets.
   const replacedTags = new Set(plan.flatMap(({ existing }) => (existing ? [existing.tag] : [])));
   const outputTags = sheetEntries(workbookXml, workbookPart, workbookRels).map((s) => s.tag);
   const inputPositions = sheets.map((s) => (replacedTags.has(s.tag) ? null : outputTags.indexOf(s.tag)));
-  workbookXml = carryDefinedNames(workbookXml, inputPositions, renderedWorkbookXml, renderedPositions);
+  workbookXml = carryDefinedNames(workbookXml, inputPositions, printTitles);
 
   // The calculation chain lists formula cells by sheet: stale for a replaced sheet, so it is dropped
   // (Excel rebuilds it on the next calculation).
@@ -284,7 +280,7 @@ async function editPackage(pkg: Package, inputBytes: Uint8Array, specs: SheetSpe
  * Output specs replace the sheet of the same name (ignoring case); parameter specs are only added.
  */
 export async function writeCompletedWorkbook(inputBytes: Uint8Array | null, specs: SheetSpec[]): Promise<Uint8Array> {
-  if (!inputBytes) return renderWorkbook(dedupeByName(specs));
+  if (!inputBytes) return editPackage(emptyWorkbook(), null, dedupeByName(specs));
   let pkg: Package;
   try {
     pkg = await Package.load(inputBytes);
