@@ -1,37 +1,28 @@
 /**
  * The package-level writer: the coordinator's parts come out byte-identical, the output passes
- * validate-xlsx, our sheets replace our old ones in place, and a damaged input gives a French
+ * the project's xlsx check (scripts/validate), our sheets replace our old ones in place, and a damaged input gives a French
  * UnusableInputError, never a crash.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import JSZip from 'jszip';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { UnusableInputError } from '../../../src/core/diagnostics';
 import { buildExampleWorkbook } from '../../../src/core/example';
 import { generate } from '../../../src/core/pipeline';
 import { type SheetSpec } from '../../../src/core/render/sheetSpec';
 import { MARKER } from '../../../src/core/workbook';
 import { writeCompletedWorkbook } from '../../../src/gateways/xlsx/package/writeWorkbook';
+import { describeReport, validateXlsx } from '../../../scripts/validate/validateXlsx';
 import { readXlsx, XlsxFileGateway } from '../../../src/gateways/xlsx/xlsxGateway';
 import { CONTROL_TEXT, CONTROL_TEXT_XML, coordinatorPackage, packageParts, VBA_BYTES } from './coordinatorPackage';
 
-const dir = mkdtempSync(join(tmpdir(), 'pilote-ap-package-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const VALIDATOR = join(__dirname, '../../../../shared/tools/validate-xlsx');
-
-function validate(bytes: Uint8Array, name: string): { ok: boolean; output: string } {
-  const file = join(dir, name);
-  writeFileSync(file, bytes);
-  try {
-    return { ok: true, output: execFileSync(VALIDATOR, [file], { encoding: 'utf8' }) };
-  } catch (error) {
-    return { ok: false, output: String((error as { stdout?: string }).stdout ?? error) };
-  }
+/** The project's offline check (scripts/validate): OOXML schemas, package and Excel's own rules. */
+async function validate(bytes: Uint8Array, name: string): Promise<{ ok: boolean; output: string }> {
+  const report = await validateXlsx(bytes);
+  return { ok: report.errors.length === 0, output: describeReport(name, report) };
 }
 
 /** Parts the writer may change: the workbook part, its relationships, content types, styles. */
@@ -64,8 +55,8 @@ describe('package-level writer', async () => {
     expect(Buffer.from(input).toString('base64')).toBe(before);
   });
 
-  it('passes validate-xlsx and stays a macro workbook', () => {
-    const result = validate(output, 'out.xlsm');
+  it('passes validate-xlsx and stays a macro workbook', async () => {
+    const result = await validate(output, 'out.xlsm');
     // No warning either: unique conditional-format priorities, one validation rule per range.
     expect(result.output).toMatch(/^OK .*: 0 invalid part\(s\), 0 warning\(s\)/m);
     expect(result.ok).toBe(true);
@@ -101,7 +92,7 @@ describe('package-level writer', async () => {
     const againParts = await packageParts(again);
     expect([...againParts.keys()].length).toBe([...outParts.keys()].length);
     expect(againParts.get('xl/styles.xml')!.length).toBe(outParts.get('xl/styles.xml')!.length);
-    expect(validate(again, 'again.xlsm').ok).toBe(true);
+    expect((await validate(again, 'again.xlsm')).ok).toBe(true);
   });
 
   it('is what the file gateway writes', async () => {
@@ -122,7 +113,7 @@ describe('package-level writer', async () => {
     const zip = await JSZip.loadAsync(input);
     for (const part of ['xl/workbook.xml', 'xl/styles.xml']) zip.file(part, prefixed(await zip.file(part)!.async('string')));
     const written = await writeCompletedWorkbook(await zip.generateAsync({ type: 'uint8array' }), specs);
-    expect(validate(written, 'prefixed.xlsm').ok).toBe(true);
+    expect((await validate(written, 'prefixed.xlsm')).ok).toBe(true);
     // Our old « ap groupes » is replaced in its tab position; the other sheets are added after.
     const added = specs.map((s) => s.name).filter((name) => name !== 'AP Groupes');
     expect((await readXlsx(written)).grids.map((g) => g.sheet)).toEqual(['Données', '2MRC', 'AP Groupes', ...added]);
@@ -206,7 +197,7 @@ describe('package writer on random and damaged workbooks', () => {
   it('writes random workbooks into files that pass validate-xlsx', async () => {
     const samples = fc.sample(randomWorkbook, { numRuns: 4, seed: 13 });
     for (const [i, model] of samples.entries()) {
-      const result = validate(await writeCompletedWorkbook(await buildRandom(model), SIMPLE_SPECS), `random-${i}.xlsx`);
+      const result = await validate(await writeCompletedWorkbook(await buildRandom(model), SIMPLE_SPECS), `random-${i}.xlsx`);
       expect(result.output).toMatch(/^OK /m);
     }
   }, 60_000);
@@ -268,7 +259,7 @@ describe('our sheet names under another case, through the pipeline and the file 
     expect(named('ap indicateurs')[0]).toMatchObject({ sheet: 'AP INDICATEURS', values: [['Mes propres indicateurs']] });
     expect(named('ap groupes')).toHaveLength(1);
     expect(named('ap groupes')[0].sheet).toBe('AP Groupes');
-    expect(validate(output, 'case.xlsx').ok).toBe(true);
+    expect((await validate(output, 'case.xlsx')).ok).toBe(true);
   });
 });
 
@@ -307,7 +298,7 @@ describe('package writer: styles and minimal packages', () => {
     );
     const input = await zip.generateAsync({ type: 'uint8array' });
     const output = await writeCompletedWorkbook(input, SIMPLE_SPECS);
-    expect(validate(output, 'minimal.xlsx').output).toMatch(/^OK /m);
+    expect((await validate(output, 'minimal.xlsx')).output).toMatch(/^OK /m);
     const { grids } = await readXlsx(output);
     expect(grids.map((g) => g.sheet)).toEqual(['Élèves', 'AP Groupes', 'AP Paramètres']);
     expect(grids[0].values).toEqual([['Nom'], ['DUPONT']]);
@@ -351,8 +342,8 @@ describe('package writer: defined names', async () => {
   const names = await definedNamesOf(output);
   const sheetNames = (await readXlsx(output)).grids.map((g) => g.sheet);
 
-  it('passes validate-xlsx without warning', () => {
-    expect(validate(output, 'names.xlsm').output).toMatch(/^OK .*: 0 invalid part\(s\), 0 warning\(s\)/m);
+  it('passes validate-xlsx without warning', async () => {
+    expect((await validate(output, 'names.xlsm')).output).toMatch(/^OK .*: 0 invalid part\(s\), 0 warning\(s\)/m);
   });
 
   it("keeps the coordinator's global and sheet-scoped names, and drops those of the replaced AP sheet", async () => {
@@ -382,7 +373,7 @@ describe('package writer: defined names', async () => {
   it('writes again over its own output with the same names, none twice', async () => {
     const again = await writeCompletedWorkbook(output, specs);
     expect(await definedNamesOf(again)).toEqual(names);
-    expect(validate(again, 'names-again.xlsm').output).toMatch(/^OK .*: 0 invalid part\(s\), 0 warning\(s\)/m);
+    expect((await validate(again, 'names-again.xlsm')).output).toMatch(/^OK .*: 0 invalid part\(s\), 0 warning\(s\)/m);
   });
 
   it('writes the names with the namespace prefix of a prefixed workbook part', async () => {
@@ -393,7 +384,7 @@ describe('package writer: defined names', async () => {
       xml.replace(/<(\/?)([A-Za-z]\w*)(?=[\s>/])/g, '<$1x:$2').replace(' xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"', ' xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'),
     );
     const written = await writeCompletedWorkbook(await prefixedZip.generateAsync({ type: 'uint8array' }), specs);
-    expect(validate(written, 'names-prefixed.xlsm').ok).toBe(true);
+    expect((await validate(written, 'names-prefixed.xlsm')).ok).toBe(true);
     expect(await definedNamesOf(written)).toEqual(names);
   });
 
@@ -418,7 +409,7 @@ describe('package writer: defined names', async () => {
           const titles = outNames.get(`_xlnm.Print_Titles|${i}`);
           expect(titles, name).toBe(name === 'ap groupes' ? "'AP Groupes'!$2:$2" : `'${name}'!$${i + 1}:$${i + 2}`);
         });
-        expect(validate(output, 'names-random.xlsx').ok).toBe(true);
+        expect((await validate(output, 'names-random.xlsx')).ok).toBe(true);
       }),
       { numRuns: 12, seed: 7 },
     );
