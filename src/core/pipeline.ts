@@ -5,6 +5,7 @@
  *   analyse:  saved mapping + class levels -> read positionnement -> settings (defaults if absent)
  *   generate: analyse -> needs -> plan (pins, history) -> hours -> indicators -> sheet specs
  */
+import { checkCycleToGenerate } from './cycleToGenerate';
 import { diagnostic, UnusableInputError, type Diagnostic } from './diagnostics';
 import { applyFollowUp, readFollowUp, renderFollowUpSheets, type FollowUpResult } from './followup';
 import type { WorkbookSnapshot } from './grid';
@@ -128,6 +129,12 @@ function guardOwnSheets(snapshot: WorkbookSnapshot, specs: SheetSpec[]): { specs
   return { specs: kept, diagnostics };
 }
 
+/** A « Cycle à générer » that would generate the wrong cycle or rewrite the past stops everything: nothing is written. */
+function refuseCycle(refusals: Diagnostic[], diagnostics: Diagnostic[]): void {
+  const [first] = refusals;
+  if (first) throw new UnusableInputError(`${first.sheet}!${first.cell} : ${first.message}`, [...refusals, ...diagnostics.filter((d) => d.severity === 'error')]);
+}
+
 function countSeverities(diagnostics: Diagnostic[]) {
   return {
     errors: diagnostics.filter((d) => d.severity === 'error').length,
@@ -152,6 +159,9 @@ export async function generate(snapshot: WorkbookSnapshot, options: GenerateOpti
   await progress('needs');
   const historyRead = readHistory(snapshot);
   const followUpRead = readFollowUp(snapshot);
+  // Hours done and rooms are read from the sheets as they are now, before they are replaced.
+  const doneRead = readHoursDone(snapshot);
+  refuseCycle(checkCycleToGenerate(snapshot, settings, { history: historyRead.history, hoursDone: doneRead.entries, followUp: followUpRead.records }, options.today), analysis.diagnostics);
   const followUp = applyFollowUp(computeNeeds(read.pupils, read.competencies, settings, read.rounds), followUpRead.records, {
     cycle: settings.general.cycle,
     workshopTypes: settings.workshopTypes,
@@ -166,8 +176,6 @@ export async function generate(snapshot: WorkbookSnapshot, options: GenerateOpti
   const plan = await planGroups({ pupils: read.pupils, needs, settings, pins: pinsRead.pins, history: historyRead.history, pairs: read.pairs });
 
   await progress('hours');
-  // Hours done and rooms are read from the sheets as they are now, before they are replaced.
-  const doneRead = readHoursDone(snapshot);
   const roomsRead = readRooms(snapshot);
   const hours = computeHours(plan, settings, doneRead.entries, historyRead.history, roomsRead.entries);
 

@@ -82,7 +82,8 @@ function parseGeneral(section: Section, sheet: string, diagnostics: Diagnostic[]
     const value = numberValue(raw);
     const inRange = value !== null && (parameter.min === undefined || value >= parameter.min) && (parameter.max === undefined || value <= parameter.max);
     if (inRange) general[parameter.key] = value;
-    else if (cellText(raw) !== '') {
+    // « Cycle à générer » is refused as an error by cycleToGenerate.ts, never replaced by a default.
+    else if (cellText(raw) !== '' && parameter.key !== 'cycle') {
       diagnostics.push(
         diagnostic('warning', sheet, row.addressOf('Valeur'), `« ${parameter.label} » : valeur « ${cellText(raw)} » invalide (attendu un nombre entre ${parameter.min} et ${parameter.max}), valeur par défaut ${parameter.defaultValue} utilisée.`),
       );
