@@ -18,14 +18,29 @@ import { SHEET_NAMES } from './workbook';
 
 const CYCLE_PARAMETER = GENERAL_PARAMETERS.find((p) => p.key === 'cycle')!;
 
+function parametersGrid(snapshot: WorkbookSnapshot) {
+  return findBySheetName(snapshot.grids, SHEET_NAMES.parameters, (g) => g.sheet);
+}
+
 /** The « Cycle à générer » cell as typed, and its address; null when the sheet or the row is absent. */
 function typedCycle(snapshot: WorkbookSnapshot): { text: string; value: number | null; cell: string } | null {
-  const grid = findBySheetName(snapshot.grids, SHEET_NAMES.parameters, (g) => g.sheet);
+  const grid = parametersGrid(snapshot);
   const section = grid && readSection(grid, [SECTION_TITLES.general]);
   const row = section?.rows.find((r) => normalizeText(sectionValue(r, 'Paramètre')) === normalizeText(CYCLE_PARAMETER.label));
   if (!row) return null;
   const raw = sectionValue(row, 'Valeur');
   return { text: cellText(raw), value: numberValue(raw), cell: row.addressOf('Valeur') };
+}
+
+/**
+ * Cycle numbers of the « Calendrier des cycles » as typed, dates right or wrong (a wrong date is a
+ * warning of its own, and the cycle is still one of the calendar), else those settings give.
+ */
+function calendarCycles(snapshot: WorkbookSnapshot, settings: Settings): number[] {
+  const grid = parametersGrid(snapshot);
+  const section = grid && readSection(grid, [SECTION_TITLES.cycles]);
+  const typed = (section?.rows ?? []).map((row) => numberValue(sectionValue(row, 'Cycle'))).filter((n): n is number => n !== null && Number.isInteger(n));
+  return [...new Set([...typed, ...settings.cycles.map((c) => c.cycle)])].sort((a, b) => a - b);
 }
 
 function followUpTyped(record: FollowUpRecord): boolean {
@@ -47,7 +62,7 @@ export function checkCycleToGenerate(snapshot: WorkbookSnapshot, settings: Setti
   if (!typed) return [];
   const sheet = SHEET_NAMES.parameters;
   const label = `« ${CYCLE_PARAMETER.label} »`;
-  const known = settings.cycles.map((c) => c.cycle);
+  const known = calendarCycles(snapshot, settings);
   const { value } = typed;
   if (typed.text === '' || value === null || !Number.isInteger(value) || value < CYCLE_PARAMETER.min || value > CYCLE_PARAMETER.max) {
     const shown = typed.text === '' ? 'vide' : `« ${typed.text} »`;

@@ -148,10 +148,11 @@ describe('a school year, cycle after cycle', () => {
     for (const pupil of atEase) expect({ pupil: pupil.displayName, enrichment: kindsOf(pupil.id).has('enrichment') }).toEqual({ pupil: pupil.displayName, enrichment: true });
 
     // Results improve: a pupil may stay past the limit only on a newer positionnement that still shows a strong need, and is told so.
+    // The calendar has six cycles: the last two, where nothing was typed yet, are generated again on them.
     improveResults(gateway);
-    for (let cycle = 7; cycle <= 8; cycle++) cycles.push(await run(gateway, cycle));
+    for (let cycle = 5; cycle <= 6; cycle++) cycles.push(await run(gateway, cycle));
     const history = gridOf(gateway, SHEET_NAMES.history).values;
-    expect(new Set(history.map((row) => row[0]).filter((c) => typeof c === 'number'))).toEqual(new Set([1, 2, 3, 4, 5, 6, 7, 8]));
+    expect(new Set(history.map((row) => row[0]).filter((c) => typeof c === 'number'))).toEqual(new Set([1, 2, 3, 4, 5, 6]));
     for (const generation of cycles.slice(6)) {
       for (const a of generation.plan.assignments) {
         const inARow = /(\d+)e cycle de suite/.exec(a.reason);
