@@ -5,7 +5,9 @@
  *   analyse:  saved mapping + class levels -> read positionnement -> settings (defaults if absent)
  *   generate: analyse -> needs -> plan (pins, history) -> hours -> indicators -> sheet specs
  */
+import { checkCycleToGenerate } from './cycleToGenerate';
 import { diagnostic, UnusableInputError, type Diagnostic } from './diagnostics';
+import { readIdentities, renameFollowUp, renameHistory, renameHoursDone, renamePins, renameRooms, resolveIdentities } from './identity';
 import { applyFollowUp, readFollowUp, renderFollowUpSheets, type FollowUpResult } from './followup';
 import type { WorkbookSnapshot } from './grid';
 import { computeHours, readHoursDone, readRooms, type HoursResult } from './hours';
@@ -128,6 +130,12 @@ function guardOwnSheets(snapshot: WorkbookSnapshot, specs: SheetSpec[]): { specs
   return { specs: kept, diagnostics };
 }
 
+/** A « Cycle à générer » that would generate the wrong cycle or rewrite the past stops everything: nothing is written. */
+function refuseCycle(refusals: Diagnostic[], diagnostics: Diagnostic[]): void {
+  const [first] = refusals;
+  if (first) throw new UnusableInputError(`${first.sheet}!${first.cell} : ${first.message}`, [...refusals, ...diagnostics.filter((d) => d.severity === 'error')]);
+}
+
 function countSeverities(diagnostics: Diagnostic[]) {
   return {
     errors: diagnostics.filter((d) => d.severity === 'error').length,
@@ -150,26 +158,32 @@ export async function generate(snapshot: WorkbookSnapshot, options: GenerateOpti
   }
 
   await progress('needs');
+  // What earlier generations wrote is read under today's names: a rename is a rename everywhere.
+  const identities = resolveIdentities(settings, readIdentities(snapshot));
   const historyRead = readHistory(snapshot);
+  const history = renameHistory(historyRead.history, identities);
   const followUpRead = readFollowUp(snapshot);
-  const followUp = applyFollowUp(computeNeeds(read.pupils, read.competencies, settings, read.rounds), followUpRead.records, {
+  const followUpRecords = renameFollowUp(followUpRead.records, identities);
+  // Hours done and rooms are read from the sheets as they are now, before they are replaced.
+  const doneRead = readHoursDone(snapshot);
+  const hoursDone = renameHoursDone(doneRead.entries, identities);
+  refuseCycle(checkCycleToGenerate(snapshot, settings, { history, hoursDone, followUp: followUpRecords }, options.today), analysis.diagnostics);
+  const followUp = applyFollowUp(computeNeeds(read.pupils, read.competencies, settings, read.rounds), followUpRecords, {
     cycle: settings.general.cycle,
     workshopTypes: settings.workshopTypes,
     absenceThreshold: settings.general.followUpAbsences,
     reachedFactor: settings.general.reachedNeedFactor,
-    history: historyRead.history,
+    history,
   });
   const needs = followUp.needs;
 
   await progress('plan');
   const pinsRead = readPins(snapshot, read.pupils);
-  const plan = await planGroups({ pupils: read.pupils, needs, settings, pins: pinsRead.pins, history: historyRead.history, pairs: read.pairs });
+  const plan = await planGroups({ pupils: read.pupils, needs, settings, pins: renamePins(pinsRead.pins, identities), history, pairs: read.pairs });
 
   await progress('hours');
-  // Hours done and rooms are read from the sheets as they are now, before they are replaced.
-  const doneRead = readHoursDone(snapshot);
   const roomsRead = readRooms(snapshot);
-  const hours = computeHours(plan, settings, doneRead.entries, historyRead.history, roomsRead.entries);
+  const hours = computeHours(plan, settings, hoursDone, history, renameRooms(roomsRead.entries, identities));
 
   await progress('indicators');
   const optionalRead = readOptionalSheets(snapshot);
@@ -178,11 +192,11 @@ export async function generate(snapshot: WorkbookSnapshot, options: GenerateOpti
     needs,
     plan,
     settings,
-    history: historyRead.history,
+    history,
     rounds: read.rounds,
     competencies: read.competencies,
     hours: hoursForIndicators(hours),
-    attendance: attendanceFromFollowUp(followUpRead.records),
+    attendance: attendanceFromFollowUp(followUpRecords),
     schoolProjects: optionalRead.projects,
     survey: optionalRead.survey,
   });
@@ -191,8 +205,8 @@ export async function generate(snapshot: WorkbookSnapshot, options: GenerateOpti
   const specs: SheetSpec[] = [
     ...analysis.parameterSheets,
     renderGroupsSheet(plan, read.pupils, needs, settings),
-    renderHistorySheet(historyRead.history, plan, read.pupils, settings.general.cycle, needs),
-    ...renderFollowUpSheets({ plan, pupils: read.pupils, needs, settings, hours, history: historyRead.history, records: followUpRead.records, loop: followUp }),
+    renderHistorySheet(history, plan, read.pupils, settings.general.cycle, needs, identities.all),
+    ...renderFollowUpSheets({ plan, pupils: read.pupils, needs, settings, hours, history, records: followUpRecords, loop: followUp }),
     renderCalendarSheet(hours, settings),
     renderHoursSheet(hours, settings),
     renderIndicatorsSheet(indicators, settings),
@@ -204,6 +218,7 @@ export async function generate(snapshot: WorkbookSnapshot, options: GenerateOpti
 
   const diagnostics = [
     ...analysis.diagnostics,
+    ...identities.diagnostics,
     ...historyRead.diagnostics,
     ...followUpRead.diagnostics,
     ...pinsRead.diagnostics,
@@ -219,7 +234,7 @@ export async function generate(snapshot: WorkbookSnapshot, options: GenerateOpti
     analysis,
     needs,
     plan,
-    history: historyRead.history,
+    history,
     hours,
     indicators,
     followUp,

@@ -34,6 +34,8 @@ export function describeError(error: unknown): ProblemText {
   if (name === 'UnusableInputError') {
     // The reader's refusal carries its diagnostics; a file refused as a whole (format) says what to do itself.
     const fromReader = ((error as { diagnostics?: unknown[] }).diagnostics ?? []).length > 0;
+    // A refused « Cycle à générer » names its cell in AP Paramètres (core/cycleToGenerate.ts).
+    if (message.startsWith('AP Paramètres!')) return { title: 'Génération refusée', detail: message, action: '' };
     if (!fromReader && /fichier|\.xlsx/i.test(message)) return { title: 'Fichier non lu', detail: message, action: '' };
     return {
       title: 'Classeur inexploitable',

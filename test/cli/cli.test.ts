@@ -78,6 +78,27 @@ describe('pilote-ap generate', () => {
     expect(io.err.join('\n')).toMatch(/Erreur/);
   });
 
+  it('ends with exit 1, writing nothing, on a « Cycle à générer » that is not a cycle, naming the cell', async () => {
+    const first = join(dir, 'cycle1.xlsx');
+    expect(await main(['generate', example, '-o', first, '--date', '2026-09-20'], capture())).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await readFile(first)) as never);
+    let cell = '';
+    workbook.getWorksheet('AP Paramètres')!.eachRow((row) => {
+      if (row.getCell(1).value !== 'Cycle à générer') return;
+      row.getCell(2).value = 'trois';
+      cell = row.getCell(2).address;
+    });
+    const edited = join(dir, 'cycle-trois.xlsx');
+    await writeFile(edited, new Uint8Array(await workbook.xlsx.writeBuffer()));
+    const io = capture();
+    const out = join(dir, 'never.xlsx');
+    expect(await main(['generate', edited, '-o', out, '--date', '2026-09-20'], io)).toBe(1);
+    expect(io.err.join('\n')).toContain(`AP Paramètres!${cell}`);
+    expect(io.err.join('\n')).toMatch(/« trois » n'est pas un numéro de cycle/);
+    await expect(readFile(out)).rejects.toThrow();
+  });
+
   it('reports a missing input file with exit 1', async () => {
     const io = capture();
     expect(await main(['generate', join(dir, 'absent.xlsx'), '-o', join(dir, 'w.xlsx')], io)).toBe(1);

@@ -116,10 +116,10 @@ describe('settings edited by the coordinator', () => {
   });
 
   it('reports an unusable value with its sheet and cell, and keeps the default', () => {
-    const edited = edit(SHEET_NAMES.parameters, (r) => r[0] === 'Cycle à générer', 1, 'deux');
+    const edited = edit(SHEET_NAMES.parameters, (r) => r[0] === 'Semaines par cycle', 1, 'sept');
     const parsed = parseSettingsSheets({ grids: edited });
-    expect(parsed.settings.general?.cycle).toBe(1);
-    const d = parsed.diagnostics.find((x) => x.message.includes('Cycle à générer'));
+    expect(parsed.settings.general?.weeksPerCycle).toBe(7);
+    const d = parsed.diagnostics.find((x) => x.message.includes('Semaines par cycle'));
     expect(d).toMatchObject({ severity: 'error', sheet: SHEET_NAMES.parameters });
     expect(d?.cell).toMatch(/^B\d+$/);
   });

@@ -3,6 +3,7 @@
  * every row of the other cycles and replaces the rows of the cycle it plans, so nothing is lost.
  */
 import { sameDiscipline } from '../disciplines';
+import { identityRows, type Identity } from '../identity';
 import type { HistoryEntry, Plan, Pupil, PupilNeeds } from '../model';
 import { compareLevels } from '../levels';
 import { HISTORY_COLUMNS as COL } from './sheetColumns';
@@ -48,7 +49,7 @@ function entriesOf(plan: Plan, pupils: Pupil[], cycle: number, needs: PupilNeeds
   });
 }
 
-export function renderHistorySheet(previous: HistoryEntry[], plan: Plan, pupils: Pupil[], cycle: number, needs: PupilNeeds[] = []): SheetSpec {
+export function renderHistorySheet(previous: HistoryEntry[], plan: Plan, pupils: Pupil[], cycle: number, needs: PupilNeeds[] = [], identities: Identity[] = []): SheetSpec {
   const entries = [...previous.filter((e) => e.cycle !== cycle), ...entriesOf(plan, pupils, cycle, needs)].sort(
     (a, b) =>
       a.cycle - b.cycle ||
@@ -72,6 +73,13 @@ export function renderHistorySheet(previous: HistoryEntry[], plan: Plan, pupils:
     tables.push({ name: HISTORY_TABLE, range: { row: top, col: 0, rowCount: entries.length + 1, colCount: HEADERS.length }, style: 'TableStyleLight9' });
   } else {
     sheet.row(['Aucun groupe archivé pour l’instant.'], HOUSE.note);
+  }
+  if (identities.length) {
+    sheet.blank();
+    const [title, header, ...rows] = identityRows(identities);
+    sheet.row(title, HOUSE.note);
+    sheet.row(header, HOUSE.header);
+    for (const row of rows) sheet.row(row, HOUSE.note);
   }
   return sheet.build({
     name: SHEET_NAMES.history,

@@ -9,7 +9,7 @@ import type { NeedKind, PayStatus, Slot, Teacher, WorkshopType } from '../model'
 import { frenchDate, isoToSerial, parseDateCell } from '../dates';
 import { SHEET_NAMES } from '../workbook';
 import { cellText, normalizeText } from '../text';
-import { listValue, readHeaderTable, readSection, sectionValue, yesValue, type Section, type SectionRow } from './sections';
+import { listValue, numberValue, readHeaderTable, readSection, sectionValue, yesValue, type Section, type SectionRow } from './sections';
 import { parameterValue, type ValueRule } from './values';
 import {
   GENERAL_PARAMETERS,
@@ -96,6 +96,12 @@ function parseGeneral(section: Section, sheet: string, diagnostics: Diagnostic[]
     const raw = sectionValue(row, 'Valeur');
     if (parameter.kind === 'text') {
       general[parameter.key] = cellText(raw);
+      continue;
+    }
+    // « Cycle à générer » is refused as an error by cycleToGenerate.ts, never replaced by a default.
+    if (parameter.key === 'cycle') {
+      const typed = numberValue(raw);
+      if (typed !== null) general.cycle = typed;
       continue;
     }
     const { quantity = 'number', integer, min, max } = parameter as GeneralParameter;

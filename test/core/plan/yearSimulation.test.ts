@@ -110,19 +110,16 @@ describe('a school year, cycle after cycle', () => {
     const teachers = new Set(cycles[1].analysis.settings.teachers.map((t) => t.name));
     for (const generation of cycles.slice(1)) for (const group of generation.plan.groups) expect(teachers).toContain(group.teacher);
 
-    // Locks on a teacher who was renamed keep the workshop with a teacher who exists, and say so with the cell.
+    // A placeholder named is the same teacher: locks on them keep the workshop with the teacher under the new name.
     for (const name of [...onceLocked, alwaysLocked]) {
       const pupil = pupils.find((p) => p.displayName === name)!;
       const a = cycles[1].plan.assignments.find((x) => x.pupilId === pupil.id)!;
       const before = first.plan.groups.find((g) => g.id === first.plan.assignments.find((x) => x.pupilId === pupil.id)!.groupId)!;
       const after = cycles[1].plan.groups.find((g) => g.id === a.groupId)!;
       expect(a.locked).toBe(true);
-      expect(after.workshopTypeId).toBe(before.workshopTypeId);
-      expect(a.reason).toMatch(/^Verrou de la coordination : atelier gardé avec un intervenant présent/);
+      expect([after.workshopTypeId, after.teacher]).toEqual([before.workshopTypeId, renamed.get(before.teacher) ?? before.teacher]);
     }
-    const lockWarnings = cycles[1].diagnostics.filter((d) => d.sheet === SHEET_NAMES.groups && d.severity === 'warning' && /n’est plus dans AP Intervenants/.test(d.message));
-    expect(lockWarnings).toHaveLength(3);
-    for (const d of lockWarnings) expect(d.cell).toMatch(/^[A-Z]+\d+$/);
+    expect(cycles[1].diagnostics.filter((d) => d.sheet === SHEET_NAMES.groups && /n’est plus dans AP Intervenants/.test(d.message))).toEqual([]);
 
     // « oui » holds for one generation (and again if that cycle is generated again); « toujours » holds.
     for (const name of onceLocked) {
@@ -172,10 +169,11 @@ describe('a school year, cycle after cycle', () => {
     expect(staffColumn).toContain('Détail pour l’équipe (non destiné à l’élève)');
 
     // Results improve: a pupil may stay past the limit only on a newer positionnement that still shows a strong need, and is told so.
+    // The calendar has six cycles: the last two, where nothing was typed yet, are generated again on them.
     improveResults(gateway);
-    for (let cycle = 7; cycle <= 8; cycle++) cycles.push(await run(gateway, cycle));
+    for (let cycle = 5; cycle <= 6; cycle++) cycles.push(await run(gateway, cycle));
     const history = gridOf(gateway, SHEET_NAMES.history).values;
-    expect(new Set(history.map((row) => row[0]).filter((c) => typeof c === 'number'))).toEqual(new Set([1, 2, 3, 4, 5, 6, 7, 8]));
+    expect(new Set(history.map((row) => row[0]).filter((c) => typeof c === 'number'))).toEqual(new Set([1, 2, 3, 4, 5, 6]));
     for (const generation of cycles.slice(6)) {
       for (const a of generation.plan.assignments) {
         const inARow = /(\d+)e cycle de suite/.exec(a.reason);
