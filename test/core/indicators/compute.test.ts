@@ -124,6 +124,42 @@ describe('computeIndicators', () => {
     expect(ind2.summary.progress).toEqual({ before: 'Septembre', after: 'Novembre' });
   });
 
+  it('compares each level on its own positionnements: a third one in 1re does not hide 2nde’s P1 → P2 (property)', () => {
+    const school = buildSchool({ '2nde': 6, '1re': 5 }, 3).input;
+    const ids = { '2nde': school.pupils.filter((p) => p.level === '2nde').map((p) => p.id), '1re': school.pupils.filter((p) => p.level === '1re').map((p) => p.id) };
+    const competencies = [1, 2, 3].map((k) => ({ id: `mathematiques|c${k}`, discipline: 'Mathématiques', label: `c${k}` }));
+    // Per pupil and round, the level of each of 3 competencies; 1re has a third positionnement.
+    const marks = fc.array(fc.constantFrom<MasteryLevel>(1, 2, 3, 4), { minLength: 3, maxLength: 3 });
+    const drawn = fc.record({
+      '2nde': fc.array(fc.tuple(marks, marks), { minLength: 6, maxLength: 6 }),
+      '1re': fc.array(fc.tuple(marks, marks, marks), { minLength: 5, maxLength: 5 }),
+    });
+    fc.assert(
+      fc.property(drawn, (levels) => {
+        const roundResults = [0, 1, 2].map((r) =>
+          (['2nde', '1re'] as const).flatMap((level) =>
+            levels[level].flatMap((pupilMarks, i) =>
+              r < pupilMarks.length ? pupilMarks[r].map((mark, k) => ({ pupilId: ids[level][i], result: result(competencies[k].id, mark, `P${r + 1}`, `C${i + 2}`) })) : [],
+            ),
+          ),
+        );
+        const ind2 = computeIndicators({ ...school, competencies, rounds: roundResults.map((results, r) => ({ label: `P${r + 1}`, results })) });
+        const na = (m: MasteryLevel[]) => m.filter((x) => x === 1).length;
+        const truth = (pupils: MasteryLevel[][][]) => {
+          const had = pupils.filter((p) => na(p[0]) > 0);
+          return { num: had.filter((p) => na(p[p.length - 1]) < na(p[0])).length, den: had.length };
+        };
+        // Columns: 2nde, 1re, total.
+        const [second, first] = [truth(levels['2nde']), truth(levels['1re'])];
+        expect(row(ind2, 'progress', 'mathematiques').cells).toEqual([second, first, { num: second.num + first.num, den: second.den + first.den }]);
+        expect(row(ind2, 'mastery', 'mathematiques:before').cells.at(-1)).toBe(11);
+        expect(table(ind2, 'progress').note).toContain('2nde : P1 → P2 ; 1re : P1 → P3');
+        expect(table(ind2, 'mastery').title).toBe('Maîtrise par discipline : premier puis dernier positionnement de chaque élève');
+      }),
+      { numRuns: 30 },
+    );
+  });
+
   it('has no progress tables with fewer than two positionnements', () => {
     const small = buildSchool({ '2nde': 4 }, 1).input;
     const one = computeIndicators({ ...small, rounds: [{ label: 'P1', results: small.pupils.flatMap((p) => p.results.map((r) => ({ pupilId: p.id, result: r }))) }] });
