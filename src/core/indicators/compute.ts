@@ -355,7 +355,6 @@ function sessionsTable({ input, levels }: Context): IndicatorTable | null {
     ],
     lastColumnIsSum: true,
     note: "Une séance est une réunion d'un atelier (un intervenant, une barrette, une semaine). Faites : « Heures faites » saisies dans AP Horaires, divisées par la durée d'une séance ; la part compte au plus les séances prévues de chaque atelier.",
-    chart: 'column',
   };
 }
 
