@@ -154,6 +154,12 @@ export interface PupilNeeds {
 
 export type PayStatus = 'HP' | 'HSA' | 'HSE' | 'Pacte';
 
+/**
+ * What a person of `AP Intervenants` is: a teacher (the professeur documentaliste is one) or one of
+ * the other staff who lead AP too (CPE, PsyEN, AED, infirmier·ère, outside speaker).
+ */
+export type StaffCategory = 'teacher' | 'librarian' | 'cpe' | 'psyen' | 'aed' | 'nurse' | 'external';
+
 export interface Teacher {
   name: string;
   /** Disciplines taught, as written in `AP Intervenants`. */
@@ -163,6 +169,8 @@ export interface Teacher {
   /** Slot ids where this person is free. */
   freeSlots: string[];
   payStatus: PayStatus;
+  /** Absent: a teacher (a sheet without the « Catégorie » column). */
+  category?: StaffCategory;
   /** Optional yearly maximum of AP hours. */
   maxHours?: number;
   source: SourceRef;

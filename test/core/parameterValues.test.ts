@@ -62,6 +62,8 @@ describe('parameter values as a person writes them', () => {
     expect([hours('2h30'), hours('2 h 30'), hours('2,5 h'), hours('2.5'), hours('150 min'), hours('1h')]).toEqual([2.5, 2.5, 2.5, 2.5, 2.5, 1]);
     expect(readValue('25 élèves', { quantity: 'pupils', integer: true })).toEqual({ value: 25 });
     expect(readValue('1 250 €', { quantity: 'euros' })).toEqual({ value: 1250 });
+    expect(readValue('1.250 €', { quantity: 'euros' })).toEqual({ value: 1250 });
+    expect(readValue('1.250,50', { quantity: 'euros' })).toEqual({ value: 1250.5 });
     expect(readValue('60 %', { quantity: 'ratio', min: 0, max: 1 })).toEqual({ value: 0.6 });
   });
 
@@ -73,6 +75,16 @@ describe('parameter values as a person writes them', () => {
         for (const spelling of [n, String(n), `${n}${space}${words[w % words.length]}`]) {
           expect(readValue(spelling, { quantity: quantity as Quantity, integer: true })).toEqual({ value: n });
         }
+      }),
+      RUNS,
+    );
+  });
+
+  it('reads an amount of euros with its thousands separated as people do', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 99_999 }), fc.constantFrom(' ', '\u00a0', '\u202f', '.', ''), fc.constantFrom('', ' €', '€', ' euros'), (n, separator, unit) => {
+        const grouped = String(n).replace(/\B(?=(\d{3})+(?!\d))/g, separator);
+        expect(readValue(`${grouped}${unit}`, { quantity: 'euros' })).toEqual({ value: n });
       }),
       RUNS,
     );

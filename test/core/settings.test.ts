@@ -151,3 +151,49 @@ describe('a parameter sheet the coordinator trimmed', () => {
     expect(resolved.diagnostics.some((d) => d.message.includes('Section « Barrettes » introuvable'))).toBe(true);
   });
 });
+
+describe('staff categories in AP Intervenants', () => {
+  const created = resolve({ grids: [] }).createdSheets;
+  const teachersGrid = specToGrid(created.find((s) => s.name === SHEET_NAMES.teachers)!);
+  const header = teachersGrid.values.findIndex((r) => r[0] === 'Intervenant');
+  const categoryCol = teachersGrid.values[header].indexOf('Catégorie');
+  const others = created.filter((s) => s.name !== SHEET_NAMES.teachers).map(specToGrid);
+
+  it('writes a « Catégorie » column with its list in a new sheet, the CPE and the documentaliste already sorted', () => {
+    const spec = created.find((s) => s.name === SHEET_NAMES.teachers)!;
+    expect(categoryCol).toBeGreaterThan(0);
+    expect(spec.validations).toEqual([
+      expect.objectContaining({ range: expect.objectContaining({ row: header + 1, col: categoryCol }), values: ['enseignant', 'professeur documentaliste', 'CPE', 'PsyEN', 'AED', 'infirmier·ère', 'intervenant extérieur'] }),
+    ]);
+    const teachers = parseSettingsSheets({ grids: [...others, teachersGrid] }).settings.teachers!;
+    expect(teachers.find((t) => t.name.startsWith('CPE'))?.category).toBe('cpe');
+    expect(teachers.find((t) => t.name.startsWith('Professeur documentaliste'))?.category).toBe('librarian');
+    expect(teachers.filter((t) => t.name.startsWith('Enseignant')).every((t) => t.category === 'teacher')).toBe(true);
+  });
+
+  it('reads what a coordinator types, and refuses an unknown category with its cell', () => {
+    const grid = structuredClone(teachersGrid);
+    const rows = [header + 1, header + 2, header + 3];
+    ['Psychologue EN', 'infirmière', 'cuisinier'].forEach((text, i) => (grid.values[rows[i]][categoryCol] = text));
+    const parsed = parseSettingsSheets({ grids: [...others, grid] });
+    const byRow = rows.map((r) => parsed.settings.teachers!.find((t) => t.name === grid.values[r][0])?.category);
+    expect(byRow).toEqual(['psyen', 'nurse', 'teacher']);
+    const error = parsed.diagnostics.find((d) => d.severity === 'error' && d.sheet === SHEET_NAMES.teachers);
+    expect(error?.cell).toBe(`${String.fromCharCode(65 + categoryCol)}${rows[2] + 1}`);
+    expect(error?.message).toMatch(/^« cuisinier » refusé pour la catégorie de .*compté\(e\) comme enseignant\.$/);
+  });
+
+  it('reads a sheet made before the column as teachers, but for roles its names state, and says so', () => {
+    const grid = structuredClone(teachersGrid);
+    grid.values = grid.values.map((r) => r.filter((_, c) => c !== categoryCol));
+    const parsed = parseSettingsSheets({ grids: [...others, grid] });
+    const teachers = parsed.settings.teachers!;
+    expect(teachers.find((t) => t.name.startsWith('CPE'))?.category).toBe('cpe');
+    expect(teachers.find((t) => t.name.startsWith('Professeur documentaliste'))?.category).toBe('librarian');
+    expect(teachers.filter((t) => t.name.startsWith('Enseignant')).every((t) => t.category === 'teacher')).toBe(true);
+    const info = parsed.diagnostics.filter((d) => d.sheet === SHEET_NAMES.teachers);
+    expect(info).toEqual([expect.objectContaining({ severity: 'info', message: expect.stringMatching(/^Colonne « Catégorie » absente : les intervenants sont comptés comme enseignants, sauf 1 professeur documentaliste, 1 CPE reconnus/) })]);
+    // The slot columns are still read where they are.
+    expect(teachers[0].freeSlots.length).toBeGreaterThan(0);
+  });
+});

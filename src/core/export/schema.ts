@@ -61,6 +61,7 @@ export const CONSOLIDATION_SHEETS: Record<IndicatorTableId, string> = {
   coverage: 'Couverture',
   projects: 'Projets',
   hours: 'Heures',
+  sessions: 'Séances',
   teachers: 'Intervenants',
   mastery: 'Maîtrise',
   progress: 'Progrès',

@@ -5,6 +5,7 @@ import { countSchoolWeeks, schoolCalendar } from './nationalCalendar';
 import { compareLevels } from '../levels';
 import type { HistoryEntry, Plan } from '../model';
 import type { Settings } from '../settings/settings';
+import { staffInvolvement } from '../settings/staff';
 import { calendarEntries, roomFinder, SessionCounter, slotCycleHours, slotFinder, type TimedRun } from './schedule';
 import { hoursRows, levelTotals, statusTotals, teacherNames, teacherTotals } from './totals';
 import type { HoursDone, HoursResult, RoomEntry, TeacherTotal } from './types';
@@ -73,7 +74,8 @@ export function computeHours(plan: Plan, settings: Settings, done: HoursDone[], 
   const teachers = teacherTotals(rows, settings, canonical, weeks);
   diagnostics.push(...maximumWarnings(teachers, settings));
   const slotHours = slotCycleHours(runs);
-  const involved = teachers.filter((t) => t.plannedHours > 0).length;
+  // Only teachers (professeurs documentalistes included) make the share; CPE, PsyEN, AED… are counted apart in AP Indicateurs.
+  const counted = staffInvolvement(teachers.map((t) => ({ name: t.teacher, involved: t.plannedHours > 0 })), settings.teachers).teachers;
   return {
     schoolYear: settings.general.schoolYear,
     currentCycle: settings.general.cycle,
@@ -87,7 +89,7 @@ export function computeHours(plan: Plan, settings: Settings, done: HoursDone[], 
     levels: levelTotals(slotHours, rows, settings, diagnostics),
     slotHours,
     calendar: calendarEntries(runs, roomFinder(rooms)),
-    involvement: involvementOf(teachers.length, involved, settings.general.teachingStaff),
+    involvement: involvementOf(counted.declared, counted.involved, settings.general.teachingStaff),
     diagnostics,
   };
 }

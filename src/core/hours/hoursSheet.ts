@@ -116,18 +116,19 @@ function levelBlock(sheet: SheetRows, hours: HoursResult, r: Ranges): Conditiona
 
 function involvementBlock(sheet: SheetRows, hours: HoursResult, r: Ranges): void {
   sheet.title('Intervenants impliqués');
-  const names = columnRange(0, r.teachers.first, r.teachers.last);
   const planned = columnRange(2, r.teachers.first, r.teachers.last);
   const { teachers, involved, staff, share } = hours.involvement;
-  const all = sheet.add(['Intervenants (AP Intervenants et ateliers)', formula(`COUNTA(${names})`, teachers)]);
-  const some = sheet.add(['Intervenants ayant des heures prévues', formula(`COUNTIF(${planned},">0")`, involved)]);
+  const first = sheet.add(['Intervenants ayant des heures prévues', formula(`COUNTIF(${planned},">0")`, hours.teachers.filter((t) => t.plannedHours > 0).length)]);
+  // Teachers only, by the « Catégorie » of AP Intervenants (CPE, PsyEN, AED… counted apart in AP Indicateurs).
+  const all = sheet.add(['Enseignants déclarés (AP Intervenants, professeurs documentalistes compris)', teachers]);
+  const some = sheet.add(['Enseignants ayant des heures prévues', involved]);
   const team = sheet.add(["Enseignants de l'établissement (AP Paramètres ; vide = non renseigné)", staff]);
   const base = `IF(N(${a1(team, 1)})>0,${a1(team, 1)},${a1(all, 1)})`;
   const part = sheet.add([
-    staff !== null ? "Part des enseignants de l'établissement impliqués" : 'Part des intervenants impliqués',
+    staff !== null ? "Part des enseignants de l'établissement impliqués" : 'Part des enseignants déclarés impliqués',
     formula(`IF(${base}=0,0,${a1(some, 1)}/${base})`, share),
   ]);
-  sheet.style(all, 1, 3, 1, { numberFormat: COUNT_FORMAT });
+  sheet.style(first, 1, 4, 1, { numberFormat: COUNT_FORMAT });
   sheet.style(part, 1, 1, 1, { numberFormat: '0%', bold: true });
 }
 

@@ -6,6 +6,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics';
 import type { Grid, WorkbookSnapshot } from '../grid';
 import { isOwnSheet, SHEET_NAMES } from '../workbook';
 import { numberValue, readSection, sectionValue, type Section } from '../settings/sections';
+import { readValue } from '../settings/values';
 import { cellText } from '../text';
 import { CALENDAR_HEADERS, CALENDAR_TABLE_TITLE, HOURS_HEADERS, HOURS_TABLE_TITLE } from './labels';
 import type { HoursDone, RoomEntry } from './types';
@@ -37,12 +38,15 @@ export function readHoursDone(snapshot: WorkbookSnapshot): { entries: HoursDone[
     const raw = sectionValue(row, HOURS_HEADERS.done);
     if (cellText(raw) === '') continue;
     const cell = row.addressOf(HOURS_HEADERS.done);
-    const hoursDone = numberValue(raw);
+    // Read as a person writes hours (« 10h30 », « 10,5 h », « 630 min »), like every parameter cell.
+    const reading = readValue(raw, { quantity: 'hours', min: 0 });
+    const hoursDone = 'value' in reading ? reading.value : null;
     const cycle = cycleOf(sectionValue(row, HOURS_HEADERS.cycle));
     const teacher = cellText(sectionValue(row, HOURS_HEADERS.teacher));
     const workshop = cellText(sectionValue(row, HOURS_HEADERS.workshop));
-    if (hoursDone === null || hoursDone < 0) {
-      diagnostics.push(diagnostic('warning', sheet, cell, `heures faites « ${cellText(raw)} » illisibles (nombre positif attendu, par exemple 12,5) : ignorées.`));
+    if (hoursDone === null) {
+      const why = 'problem' in reading ? reading.problem : 'nombre positif attendu';
+      diagnostics.push(diagnostic('warning', sheet, cell, `heures faites « ${cellText(raw)} » illisibles (${why}, par exemple 12,5 ou 10h30) : ignorées.`));
     } else if (cycle === null || !teacher || !workshop) {
       diagnostics.push(diagnostic('warning', sheet, cell, 'heures faites sur une ligne sans cycle, intervenant ou atelier : ignorées.'));
     } else {

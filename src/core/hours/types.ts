@@ -155,8 +155,9 @@ export interface HoursResult {
   slotHours: SlotCycleHours[];
   calendar: CalendarEntry[];
   /**
-   * Teachers in the sheets, those with planned hours, the school's teaching staff (`AP Paramètres`,
-   * null when not given) and the share involved: over the staff when given, else over the teachers.
+   * Teachers in the sheets (staff category enseignant or professeur documentaliste, see
+   * settings/staff.ts), those with planned hours, the school's teaching staff (`AP Paramètres`, null
+   * when not given) and the share involved: over the staff when given, else over the teachers.
    */
   involvement: { teachers: number; involved: number; staff: number | null; share: number };
   diagnostics: Diagnostic[];

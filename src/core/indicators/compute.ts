@@ -6,6 +6,7 @@ import { compareLevels } from '../levels';
 import type { NeedKind, PupilProject } from '../model';
 import { KIND_LABELS } from '../settings/settings';
 import { normalizeText } from '../text';
+import { STAFF_CATEGORIES, staffInvolvement } from '../settings/staff';
 import { schoolProjectsTable, surveyTable } from './optionalSheets';
 import { progressTables } from './progress';
 import {
@@ -16,6 +17,7 @@ import {
   LevelTally,
   levelColumns,
   shareCells,
+  sum,
   TOTAL_KEY,
 } from './tally';
 import type { IndicatorInput, Indicators, IndicatorSum, IndicatorTable } from './types';
@@ -256,41 +258,103 @@ function hoursTable({ input, levels }: Context): IndicatorTable | null {
   };
 }
 
-function teachersTable({ input, cycle }: Context): IndicatorTable {
-  let involved: number;
-  let total: number;
-  if (input.hours) {
-    involved = input.hours.teachersInvolved;
-    total = input.hours.teachersTotal;
-  } else {
-    const names = new Set(input.plan.groups.map((g) => g.teacher).filter(Boolean));
-    for (const entry of input.history) if (entry.cycle < cycle && entry.teacher) names.add(entry.teacher);
-    involved = names.size;
-    total = new Set([...input.settings.teachers.map((t) => t.name), ...names]).size;
-  }
+/** Everyone to count once: from `AP Horaires` when given, else the declared people and those of the year's workshops. */
+function peopleOf({ input, cycle }: Context): { name: string; involved: boolean }[] {
+  if (input.hours) return input.hours.people;
+  const involved = new Set(input.plan.groups.map((g) => g.teacher).filter(Boolean));
+  for (const entry of input.history) if (entry.cycle < cycle && entry.teacher) involved.add(entry.teacher);
+  const names = new Map([...input.settings.teachers.map((t) => t.name), ...involved].map((name) => [normalizeText(name), name]));
+  const involvedKeys = new Set([...involved].map(normalizeText));
+  return [...names].map(([key, name]) => ({ name, involved: involvedKeys.has(key) }));
+}
+
+/**
+ * Teachers (the professeur documentaliste is one) and the other staff who lead AP, counted apart:
+ * only teachers make the share, over the school's teaching staff when given (domain: who counts as a teacher).
+ */
+function teachersTable(context: Context): IndicatorTable {
+  const { input } = context;
+  const people = peopleOf(context);
+  const staffCount = staffInvolvement(people, input.settings.teachers);
   const staffParameter = input.settings.general.teachingStaff;
   const staff = input.hours?.teachingStaff ?? (staffParameter > 0 ? staffParameter : null);
+  const count = (key: string, label: string, value: number) => ({ key, label, unit: 'teachers' as const, cells: [value] });
+  const otherRows = staffCount.byCategory
+    .filter((c) => !STAFF_CATEGORIES.find((s) => s.key === c.category)!.teacher)
+    .map((c) => count(`involved:${c.category}`, `dont ${STAFF_CATEGORIES.find((s) => s.key === c.category)!.plural} ayant animé`, c.involved));
   return {
     id: 'teachers',
     title: 'Intervenants impliqués',
     rowHeader: 'Intervenants',
     columns: [{ key: TOTAL_KEY, label: 'Établissement' }],
     rows: [
-      { key: 'declared', label: 'Intervenants déclarés (AP Intervenants)', unit: 'teachers', cells: [total] },
-      { key: 'involved', label: "Intervenants ayant animé au moins un atelier dans l'année", unit: 'teachers', cells: [involved] },
-      ...(staff !== null ? [{ key: 'staff', label: "Enseignants de l'établissement (AP Paramètres)", unit: 'teachers' as const, cells: [staff] }] : []),
+      count('declared', 'Intervenants déclarés (AP Intervenants)', people.length),
+      count('involved', "Intervenants ayant animé au moins un atelier dans l'année", people.filter((p) => p.involved).length),
+      count('teachers-declared', 'Enseignants déclarés (professeurs documentalistes compris)', staffCount.teachers.declared),
+      count('teachers-involved', "Enseignants ayant animé au moins un atelier dans l'année", staffCount.teachers.involved),
+      count('others-involved', "Autres personnels ayant animé (CPE, PsyEN, AED, infirmier·ère, intervenants extérieurs)", staffCount.others.involved),
+      ...otherRows,
+      ...(staff !== null ? [count('staff', "Enseignants de l'établissement (AP Paramètres)", staff)] : []),
       {
         key: 'share',
-        label: staff !== null ? "Part des enseignants de l'établissement impliqués" : 'Part des intervenants déclarés impliqués',
+        label: staff !== null ? "Part des enseignants de l'établissement impliqués" : 'Part des enseignants déclarés impliqués',
         unit: 'teacherShare',
-        cells: [{ num: involved, den: staff ?? total }],
+        cells: [{ num: staffCount.teachers.involved, den: staff ?? staffCount.teachers.declared }],
       },
     ],
     lastColumnIsSum: false,
     note:
-      staff !== null
-        ? "Intervenants ayant des heures d'AP dans l'année (AP Horaires), rapportés à l'effectif enseignant de l'établissement (« Enseignants de l'établissement », AP Paramètres)."
-        : "Intervenants ayant des heures d'AP dans l'année, rapportés aux intervenants déclarés : renseignez « Enseignants de l'établissement » dans AP Paramètres pour la part de l'équipe enseignante.",
+      (staff !== null
+        ? "Enseignants ayant des heures d'AP dans l'année, rapportés à l'effectif enseignant de l'établissement (« Enseignants de l'établissement », AP Paramètres)."
+        : "Enseignants ayant des heures d'AP dans l'année, rapportés aux enseignants déclarés : renseignez « Enseignants de l'établissement » dans AP Paramètres pour la part de l'équipe enseignante.") +
+      " Catégorie lue dans la colonne « Catégorie » d'AP Intervenants (vide : enseignant) ; CPE, PsyEN, AED, infirmier·ère et intervenants extérieurs sont comptés à part.",
+  };
+}
+
+/**
+ * Workshop sessions per level: planned over the year, then for the cycles already past those
+ * planned, those done (« Heures faites » of AP Horaires in sessions) and those with nothing typed.
+ */
+function sessionsTable({ input, levels }: Context): IndicatorTable | null {
+  if (!input.hours?.sessions) return null;
+  const columnOf = new Map(levels.map((level, i) => [normalizeText(level), i]));
+  const totals = { planned: levels.map(() => 0), due: levels.map(() => 0), done: levels.map(() => 0), doneWithin: levels.map(() => 0), unreported: levels.map(() => 0) };
+  for (const s of input.hours.sessions) {
+    const i = columnOf.get(normalizeText(s.level || NO_LEVEL));
+    if (i === undefined) continue;
+    totals.planned[i] += s.planned;
+    if (!s.past) continue;
+    totals.due[i] += s.planned;
+    if (s.done === null) totals.unreported[i] += s.planned;
+    else {
+      totals.done[i] += s.done;
+      totals.doneWithin[i] += Math.min(s.done, s.planned);
+    }
+  }
+  const tenth = (n: number) => Math.round(n * 10) / 10;
+  const countRow = (key: string, label: string, values: number[]) => {
+    const cells = values.map(tenth);
+    return { key, label, unit: 'count' as const, cells: [...cells, sum(cells)] };
+  };
+  return {
+    id: 'sessions',
+    title: "Séances d'atelier prévues et faites",
+    rowHeader: 'Séances',
+    columns: levelColumns(levels),
+    rows: [
+      countRow('planned', "Séances prévues sur l'année (cycles à venir compris)", totals.planned),
+      countRow('due', `Séances prévues aux cycles écoulés (avant le cycle ${input.settings.general.cycle})`, totals.due),
+      countRow('done', 'Séances faites aux cycles écoulés', totals.done),
+      countRow('unreported', 'Séances des cycles écoulés sans heures faites saisies', totals.unreported),
+      {
+        key: 'share',
+        label: 'Part des séances des cycles écoulés faites',
+        unit: 'sessionShare',
+        cells: shareCells(levels.map((_, i) => ({ num: tenth(totals.doneWithin[i]), den: totals.due[i] }))),
+      },
+    ],
+    lastColumnIsSum: true,
+    note: "Une séance est une réunion d'un atelier (un intervenant, une barrette, une semaine). Faites : « Heures faites » saisies dans AP Horaires, divisées par la durée d'une séance ; la part compte au plus les séances prévues de chaque atelier.",
   };
 }
 
@@ -299,6 +363,7 @@ export function computeIndicators(input: IndicatorInput): Indicators {
   const context = buildContext(input);
   const progress = progressTables(input, context.levels);
   const hours = hoursTable(context);
+  const sessions = sessionsTable(context);
   const pupils = pupilsTable(context);
   const projects = projectsTable(context);
   const attendance = attendanceTable(context);
@@ -310,6 +375,7 @@ export function computeIndicators(input: IndicatorInput): Indicators {
     coverageTable(context),
     projects,
     ...(hours ? [hours] : []),
+    ...(sessions ? [sessions] : []),
     teachersTable(context),
     ...(attendance ? [attendance] : []),
     ...(input.schoolProjects ? [schoolProjectsTable(input.schoolProjects)] : []),
@@ -334,8 +400,8 @@ export function computeIndicators(input: IndicatorInput): Indicators {
       pupils: total(pupils, 'all'),
       placed: total(pupils, 'placed'),
       workshops: input.plan.groups.length,
-      teachersInvolved: total(teachers, 'involved'),
-      teachersTotal: total(teachers, 'declared'),
+      teachersInvolved: total(teachers, 'teachers-involved'),
+      teachersTotal: total(teachers, 'teachers-declared'),
       furtherStudy: total(projects, 'further-study'),
       enrichmentYear: total(projects, 'enrichment-year'),
       progress: progress ? { before: progress.before, after: progress.after } : null,

@@ -4,8 +4,8 @@ import type { IndicatorHours } from './types';
 
 /**
  * Per level: hours offered to one pupil over the year (forecast cycles included), the hours a pupil
- * actually had from the « Heures faites » typed in `AP Horaires`, and the envelope; plus the
- * teachers with planned hours and the school's teaching staff.
+ * actually had from the « Heures faites » typed in `AP Horaires`, and the envelope; the workshop
+ * sessions planned and done; everyone with or without planned hours, and the school's teaching staff.
  */
 export function hoursForIndicators(result: HoursResult): IndicatorHours {
   return {
@@ -15,8 +15,16 @@ export function hoursForIndicators(result: HoursResult): IndicatorHours {
       donePerPupil: level.doneHours,
       envelope: level.envelope,
     })),
-    teachersInvolved: result.involvement.involved,
-    teachersTotal: result.involvement.teachers,
+    people: result.teachers.map((t) => ({ name: t.teacher, involved: t.plannedHours > 0 })),
+    sessions: result.rows
+      .filter((row) => row.source !== 'kept' && row.sessions > 0 && row.plannedHours > 0)
+      .map((row) => ({
+        level: row.levels[0] ?? '',
+        cycle: row.cycle,
+        past: row.cycle < result.currentCycle,
+        planned: row.sessions,
+        done: row.hoursDone === null ? null : (row.hoursDone * row.sessions) / row.plannedHours,
+      })),
     teachingStaff: result.involvement.staff,
   };
 }

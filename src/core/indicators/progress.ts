@@ -54,13 +54,64 @@ function toRound(label: string, results: { pupilId: string; result: AssessmentRe
   return { label, levels };
 }
 
-/** The two positionnements to compare: the first and the last of the rounds read (oldest first). */
-function roundsToCompare(input: IndicatorInput, discipline: (id: string) => string): { before: Round; after: Round } | null {
-  const { rounds } = input;
-  if (rounds.length < 2) return null;
-  const first = rounds[0];
-  const last = rounds[rounds.length - 1];
-  return { before: toRound(first.label, first.results, discipline), after: toRound(last.label, last.results, discipline) };
+/** What one pupil is compared on in one discipline: their first and their last positionnement in it. */
+interface Pair {
+  pupilId: string;
+  before: MasteryLevel[];
+  after: MasteryLevel[];
+  /** Labels of the two positionnements, e.g. « P1 » and « P2 ». */
+  transition: [string, string];
+}
+
+/**
+ * Each pupil is compared between the first and the last positionnement that assessed them in the
+ * discipline (rounds are oldest first): a level with a third positionnement does not hide the
+ * progress of a level that has had two.
+ */
+function pairsByDiscipline(input: IndicatorInput, discipline: (id: string) => string, known: Set<string>): Map<string, Pair[]> {
+  const rounds = input.rounds.map((r) => toRound(r.label, r.results, discipline));
+  const seen = new Map<string, Map<string, { first: number; last: number }>>();
+  rounds.forEach((round, index) => {
+    for (const [pupilId, byDiscipline] of round.levels) {
+      if (!known.has(pupilId)) continue;
+      if (!seen.has(pupilId)) seen.set(pupilId, new Map());
+      for (const name of byDiscipline.keys()) {
+        const span = seen.get(pupilId)!.get(name);
+        seen.get(pupilId)!.set(name, { first: span?.first ?? index, last: index });
+      }
+    }
+  });
+  const pairs = new Map<string, Pair[]>();
+  for (const [pupilId, byDiscipline] of seen) {
+    for (const [name, { first, last }] of byDiscipline) {
+      if (first === last) continue;
+      const pair: Pair = {
+        pupilId,
+        before: rounds[first].levels.get(pupilId)!.get(name)!,
+        after: rounds[last].levels.get(pupilId)!.get(name)!,
+        transition: [rounds[first].label, rounds[last].label],
+      };
+      pairs.set(name, [...(pairs.get(name) ?? []), pair]);
+    }
+  }
+  return pairs;
+}
+
+/** « P1 → P2 » per level, « P1 → P2 (12), P1 → P3 (3) » where pupils of a level were compared on different ones. */
+function transitionsByLevel(pairs: Pair[], levelOf: Map<string, string>, levels: string[]): string {
+  return levels
+    .map((level) => {
+      const counts = new Map<string, Set<string>>();
+      for (const pair of pairs.filter((p) => levelOf.get(p.pupilId) === level)) {
+        const text = pair.transition.join(' → ');
+        counts.set(text, (counts.get(text) ?? new Set()).add(pair.pupilId));
+      }
+      if (!counts.size) return '';
+      const parts = [...counts].map(([text, ids]) => (counts.size > 1 ? `${text} (${ids.size} élève${ids.size > 1 ? 's' : ''})` : text));
+      return `${level} : ${parts.join(', ')}`;
+    })
+    .filter(Boolean)
+    .join(' ; ');
 }
 
 /** Where a pupil stands in a discipline: the rounded mean of their mastery levels. */
@@ -72,68 +123,63 @@ const notAcquired = (levels: MasteryLevel[]) => levels.filter((l) => l === 1).le
 
 export function progressTables(input: IndicatorInput, levels: string[]): ProgressTables | null {
   const discipline = disciplineNamer(input);
-  const compared = roundsToCompare(input, discipline);
-  if (!compared) return null;
-  const { before, after } = compared;
   const levelOf = new Map(input.pupils.map((p) => [p.id, p.level]));
-
-  // discipline -> pupils assessed in it both times
-  const paired = new Map<string, string[]>();
-  for (const [pupilId, byDiscipline] of before.levels) {
-    if (!levelOf.has(pupilId)) continue;
-    for (const name of byDiscipline.keys()) {
-      if (!after.levels.get(pupilId)?.get(name)?.length) continue;
-      paired.set(name, [...(paired.get(name) ?? []), pupilId]);
-    }
-  }
+  const paired = pairsByDiscipline(input, discipline, new Set(levelOf.keys()));
   if (!paired.size) return null;
   const disciplines = [...paired.keys()].sort((a, b) => a.localeCompare(b, 'fr'));
+  const allPairs = [...paired.values()].flat();
+  const transitions = [...new Set(allPairs.map((p) => p.transition.join('\u0000')))].map((t) => t.split('\u0000') as [string, string]);
+  const single = transitions.length === 1 ? transitions[0] : null;
+  const before = single ? single[0] : 'premier positionnement';
+  const after = single ? single[1] : 'dernier positionnement';
+  const perLevel = transitionsByLevel(allPairs, levelOf, levels);
 
   const masteryRows = disciplines.flatMap((name) =>
-    ([['before', before], ['after', after]] as const).map(([when, round]) => {
+    (['before', 'after'] as const).map((when) => {
       const counts = [0, 0, 0, 0];
-      for (const pupilId of paired.get(name)!) counts[overallLevel(round.levels.get(pupilId)!.get(name)!) - 1]++;
-      return { key: `${slug(name)}:${when}`, label: `${name} — ${round.label}`, unit: 'pupils' as const, cells: [...counts, sum(counts)] };
+      for (const pair of paired.get(name)!) counts[overallLevel(pair[when]) - 1]++;
+      return { key: `${slug(name)}:${when}`, label: `${name} — ${when === 'before' ? before : after}`, unit: 'pupils' as const, cells: [...counts, sum(counts)] };
     }),
   );
 
   const progressRows = disciplines.map((name) => {
-    const perLevel = levels.map((level) => {
+    const shares = levels.map((level) => {
       let num = 0;
       let den = 0;
-      for (const pupilId of paired.get(name)!) {
-        if (levelOf.get(pupilId) !== level) continue;
-        const was = notAcquired(before.levels.get(pupilId)!.get(name)!);
+      for (const pair of paired.get(name)!) {
+        if (levelOf.get(pair.pupilId) !== level) continue;
+        const was = notAcquired(pair.before);
         if (was === 0) continue;
         den++;
-        if (notAcquired(after.levels.get(pupilId)!.get(name)!) < was) num++;
+        if (notAcquired(pair.after) < was) num++;
       }
       return { num, den };
     });
-    return { key: slug(name), label: name, unit: 'pupilShare' as const, cells: shareCells(perLevel) };
+    return { key: slug(name), label: name, unit: 'pupilShare' as const, cells: shareCells(shares) };
   });
 
+  const compared = single ? `aux deux positionnements (${single.join(' puis ')})` : `à leur premier et à leur dernier positionnement (${perLevel})`;
   return {
-    before: before.label,
-    after: after.label,
+    before: single ? before : transitions.map((t) => t[0]).filter((l, i, all) => all.indexOf(l) === i).join(' / '),
+    after: single ? after : transitions.map((t) => t[1]).filter((l, i, all) => all.indexOf(l) === i).join(' / '),
     mastery: {
       id: 'mastery',
-      title: `Maîtrise par discipline : ${before.label} puis ${after.label}`,
+      title: single ? `Maîtrise par discipline : ${before} puis ${after}` : 'Maîtrise par discipline : premier puis dernier positionnement de chaque élève',
       rowHeader: 'Discipline — positionnement',
       columns: MASTERY_COLUMNS,
       rows: masteryRows,
       lastColumnIsSum: true,
-      note: 'Élèves évalués dans la discipline aux deux positionnements, classés selon la moyenne arrondie de leurs niveaux de maîtrise.',
+      note: `Élèves évalués dans la discipline ${compared}, classés selon la moyenne arrondie de leurs niveaux de maîtrise.`,
       chart: 'bar',
     },
     progress: {
       id: 'progress',
-      title: `Progrès entre ${before.label} et ${after.label}`,
+      title: single ? `Progrès entre ${before} et ${after}` : 'Progrès entre le premier et le dernier positionnement de chaque élève',
       rowHeader: 'Discipline',
       columns: levelColumns(levels),
       rows: progressRows,
       lastColumnIsSum: true,
-      note: '« Non acquis » en recul : part des élèves qui avaient au moins un « non acquis » dans la discipline et en ont moins au second positionnement.',
+      note: `« Non acquis » en recul : part des élèves qui avaient au moins un « non acquis » dans la discipline et en ont moins au dernier positionnement. Positionnements comparés par niveau : ${perLevel}.`,
       chart: 'column',
     },
   };

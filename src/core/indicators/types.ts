@@ -41,10 +41,22 @@ export interface LevelHours {
   envelope: number | null;
 }
 
+/** Workshop sessions of one level in one cycle, from the rows of `AP Horaires`. */
+export interface LevelSessions {
+  level: string;
+  cycle: number;
+  /** A cycle before the one generated: its sessions should have taken place. */
+  past: boolean;
+  planned: number;
+  /** « Heures faites » typed, in sessions (hours done ÷ one session's length); null when not typed. */
+  done: number | null;
+}
+
 export interface IndicatorHours {
   perLevel: LevelHours[];
-  teachersInvolved: number;
-  teachersTotal: number;
+  /** Everyone counted in `AP Horaires` (declared, or met in a workshop), and whether they have AP hours this year. */
+  people: { name: string; involved: boolean }[];
+  sessions?: LevelSessions[];
   /** The school's teaching staff (`AP Paramètres`), null when not given. */
   teachingStaff?: number | null;
 }
@@ -110,6 +122,7 @@ export type IndicatorTableId =
   | 'coverage'
   | 'projects'
   | 'hours'
+  | 'sessions'
   | 'teachers'
   | 'mastery'
   | 'progress'
@@ -144,6 +157,7 @@ export interface IndicatorSummary {
   pupils: number;
   placed: number;
   workshops: number;
+  /** Teachers (professeurs documentalistes included) who led AP this year, and those declared. */
   teachersInvolved: number;
   teachersTotal: number;
   furtherStudy: number;

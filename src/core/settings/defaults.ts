@@ -5,7 +5,7 @@
  */
 import { schoolYearOf } from '../dates';
 import { compareLevels } from '../levels';
-import type { Pupil, Competency } from '../model';
+import type { Pupil, Competency, StaffCategory } from '../model';
 import { normalizeText } from '../text';
 import { GENERAL_PARAMETERS, WEIGHT_PARAMETERS, type Envelope, type Settings } from './settings';
 
@@ -130,6 +130,7 @@ export interface DefaultTeacherRow {
   disciplines: string;
   canLead: string;
   status: string;
+  category: StaffCategory;
 }
 
 /**
@@ -141,8 +142,8 @@ export function defaultTeachers(pupils: Pupil[], competencies: Competency[]): De
   const needed = Math.max(1, ...perLevel.map((n) => Math.ceil(n / DEFAULT_CAPS.remediation.cap)));
   const disciplines = remediationDisciplines(competencies);
   const rows: DefaultTeacherRow[] = [
-    { name: `CPE (${TO_COMPLETE})`, disciplines: 'Vie scolaire', canLead: 'méthodologie, orientation', status: 'HP' },
-    { name: `Professeur documentaliste (${TO_COMPLETE})`, disciplines: 'Documentation', canLead: 'méthodologie, orientation', status: 'HP' },
+    { name: `CPE (${TO_COMPLETE})`, disciplines: 'Vie scolaire', canLead: 'méthodologie, orientation', status: 'HP', category: 'cpe' },
+    { name: `Professeur documentaliste (${TO_COMPLETE})`, disciplines: 'Documentation', canLead: 'méthodologie, orientation', status: 'HP', category: 'librarian' },
   ];
   const teachersToAdd = Math.max(disciplines.length, needed - rows.length + 1);
   for (let i = 0; i < teachersToAdd; i++) {
@@ -153,6 +154,7 @@ export function defaultTeachers(pupils: Pupil[], competencies: Competency[]): De
       disciplines: discipline,
       canLead: 'remédiation, approfondissement, méthodologie',
       status: 'HP',
+      category: 'teacher',
     });
   }
   return rows;

@@ -5,12 +5,13 @@
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import type { Grid, WorkbookSnapshot } from '../grid';
 import { normalizeLevel } from '../levels';
-import type { NeedKind, PayStatus, Slot, Teacher, WorkshopType } from '../model';
+import type { NeedKind, PayStatus, Slot, StaffCategory, Teacher, WorkshopType } from '../model';
 import { frenchDate, isoToSerial, parseDateCell } from '../dates';
 import { SHEET_NAMES } from '../workbook';
 import { cellText, normalizeText } from '../text';
 import { listValue, numberValue, readHeaderTable, readSection, sectionValue, yesValue, type Section, type SectionRow } from './sections';
 import { parameterValue, type ValueRule } from './values';
+import { categoryFromRole, parseStaffCategory, STAFF_CATEGORIES, STAFF_CATEGORY_CHOICES, STAFF_CATEGORY_HEADER } from './staff';
 import {
   GENERAL_PARAMETERS,
   type GeneralParameter,
@@ -33,7 +34,7 @@ export const SECTION_TITLES = {
   weeksOff: 'Semaines sans AP',
 } as const;
 
-export const TEACHER_COLUMNS = ['Intervenant', 'Disciplines', 'Peut animer', 'Statut', 'Heures max'] as const;
+export const TEACHER_COLUMNS = ['Intervenant', 'Disciplines', 'Peut animer', 'Statut', 'Heures max', STAFF_CATEGORY_HEADER] as const;
 export const WORKSHOP_COLUMNS = ['Atelier', 'Nature', 'Discipline', 'Effectif max', 'Effectif min'] as const;
 
 /** Length of one session of a barrette: at least a quarter of an hour, at most 8 h. */
@@ -291,10 +292,13 @@ function parseTeachers(grid: Grid, slotIds: string[], diagnostics: Diagnostic[])
       diagnostics.push(diagnostic('warning', grid.sheet, table.address, `Colonne « ${header} » : aucune barrette de ce nom dans « ${SHEET_NAMES.parameters} », colonne ignorée.`));
     }
   }
+  const hasCategories = table.headers.some((h) => normalizeText(h) === normalizeText(STAFF_CATEGORY_HEADER));
   const teachers: Teacher[] = [];
   for (const row of table.rows) {
     const name = cellText(sectionValue(row, 'Intervenant'));
     if (!name) continue;
+    const disciplines = listValue(sectionValue(row, 'Disciplines'));
+    const category = hasCategories ? readCategory(row, name, grid.sheet, diagnostics) : (categoryFromRole(name, disciplines) ?? 'teacher');
     const kinds = listValue(sectionValue(row, 'Peut animer')).map(parseKind).filter((k): k is NeedKind => k !== null);
     const status = parsePayStatus(sectionValue(row, 'Statut'));
     if (status === null) {
@@ -304,15 +308,44 @@ function parseTeachers(grid: Grid, slotIds: string[], diagnostics: Diagnostic[])
     const maxHours = parameterValue(sectionValue(row, 'Heures max'), YEARLY_MAXIMUM, maxAt, diagnostics);
     teachers.push({
       name,
-      disciplines: listValue(sectionValue(row, 'Disciplines')),
+      disciplines,
       kinds: kinds.length ? [...new Set(kinds)] : ['remediation', 'methodology'],
       freeSlots: slotIds.filter((id) => yesValue(row.cells.get(normalizeText(id)))),
       payStatus: status ?? 'HP',
+      category,
       ...(maxHours !== null && { maxHours }),
       source: { sheet: grid.sheet, cell: row.addressOf('Intervenant') },
     });
   }
+  if (!hasCategories && teachers.length) diagnostics.push(missingCategoriesInfo(grid.sheet, table.address, teachers));
   return teachers;
+}
+
+/** The « Catégorie » cell: blank is a teacher; anything not in the list is an error, the person then counted as a teacher. */
+function readCategory(row: SectionRow, name: string, sheet: string, diagnostics: Diagnostic[]): StaffCategory {
+  const raw = sectionValue(row, STAFF_CATEGORY_HEADER);
+  if (cellText(raw) === '') return 'teacher';
+  const category = parseStaffCategory(raw);
+  if (category) return category;
+  diagnostics.push(
+    diagnostic('error', sheet, row.addressOf(STAFF_CATEGORY_HEADER), `« ${cellText(raw)} » refusé pour la catégorie de ${name} : choisissez ${STAFF_CATEGORY_CHOICES.map((c) => `« ${c} »`).join(', ')} ; compté(e) comme enseignant.`),
+  );
+  return 'teacher';
+}
+
+/** A sheet created before the column existed: say how people were counted and how to say otherwise. */
+function missingCategoriesInfo(sheet: string, address: string, teachers: Teacher[]): Diagnostic {
+  const others = STAFF_CATEGORIES.filter((c) => c.key !== 'teacher')
+    .map((c) => ({ c, n: teachers.filter((t) => t.category === c.key).length }))
+    .filter(({ n }) => n > 0)
+    .map(({ c, n }) => `${n} ${n > 1 ? c.plural : c.label}`);
+  const recognised = others.length ? `, sauf ${others.join(', ')} reconnus à leur nom ou leur discipline` : '';
+  return diagnostic(
+    'info',
+    sheet,
+    address,
+    `Colonne « ${STAFF_CATEGORY_HEADER} » absente : les intervenants sont comptés comme enseignants${recognised}. Pour la part des enseignants impliqués, ajoutez une colonne « ${STAFF_CATEGORY_HEADER} » (${STAFF_CATEGORY_CHOICES.join(', ')}).`,
+  );
 }
 
 function parseWorkshops(grid: Grid, diagnostics: Diagnostic[]): WorkshopType[] | undefined {

@@ -5,6 +5,7 @@ import { type SheetSpec, printLayout } from '../render/sheetSpec';
 import { SHEET_NAMES } from '../workbook';
 import { TO_COMPLETE, type DefaultSlotRow, type DefaultTeacherRow, type DefaultWorkshopRow } from './defaults';
 import { SECTION_TITLES, TEACHER_COLUMNS, WORKSHOP_COLUMNS } from './read';
+import { STAFF_CATEGORY_CHOICES, STAFF_CATEGORY_HEADER, staffCategoryLabel } from './staff';
 import { GENERAL_PARAMETERS, WEIGHT_PARAMETERS, weightOf, type CycleDates, type Envelope, type Settings, type WeeksOff } from './settings';
 
 export interface ParametersContent {
@@ -18,6 +19,8 @@ export interface ParametersContent {
 }
 
 const DATE_FORMAT = 'dd/mm/yyyy';
+/** Rows below the default teachers where the category list is offered too. */
+const ROWS_TO_ADD = 100;
 /** Cycle rows offered when no date can be proposed (a year of 5 cycles of 7 weeks). */
 const BLANK_CYCLE_ROWS = 5;
 
@@ -89,17 +92,19 @@ export function renderParametersSheet(content: ParametersContent): SheetSpec {
 export function renderTeachersSheet(rows: DefaultTeacherRow[], slotIds: string[]): SheetSpec {
   const b = new SheetBuilder(
     'Intervenants',
-    'Une ligne par intervenant. « Peut animer » : remédiation, méthodologie, orientation, approfondissement. Statut : HP, HSA, HSE ou Pacte. Mettez « x » sous chaque barrette où la personne est libre.',
+    'Une ligne par intervenant. « Peut animer » : remédiation, méthodologie, orientation, approfondissement. Statut : HP, HSA, HSE ou Pacte. « Heures max » : maximum annuel (« 36 », « 36 h »), vide = aucun. « Catégorie » : seuls enseignants et professeurs documentalistes comptent dans la part des enseignants impliqués. Mettez « x » sous chaque barrette où la personne est libre.',
   );
   const header = b.row([...TEACHER_COLUMNS, ...slotIds], HOUSE.header);
   for (const t of rows) {
-    const r = b.row([t.name, t.disciplines, t.canLead, t.status, null, ...slotIds.map(() => 'x')]);
+    const r = b.row([t.name, t.disciplines, t.canLead, t.status, null, staffCategoryLabel(t.category), ...slotIds.map(() => 'x')]);
     b.style(r, 0, 1, TEACHER_COLUMNS.length + slotIds.length, t.name.includes(TO_COMPLETE) ? HOUSE.toComplete : HOUSE.editable);
   }
   return b.build({
     name: SHEET_NAMES.teachers,
     role: 'parameters',
-    columnWidths: [40, 22, 40, 10, 12, ...slotIds.map(() => 18)],
+    columnWidths: [40, 22, 40, 10, 12, 24, ...slotIds.map(() => 18)],
+    // The list covers rows the coordinator adds below the default ones.
+    validations: [{ range: { row: header + 1, col: TEACHER_COLUMNS.indexOf(STAFF_CATEGORY_HEADER), rowCount: rows.length + ROWS_TO_ADD, colCount: 1 }, values: STAFF_CATEGORY_CHOICES }],
     freeze: { rows: header + 1, cols: 1 },
     tabColor: '#FFC000',
     print: printLayout({ landscape: true, header }),

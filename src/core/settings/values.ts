@@ -67,16 +67,19 @@ const QUANTITIES: Record<Quantity, { dimension: Dimension | null; expected: stri
   number: { dimension: null, expected: 'un nombre', example: '« 0,9 »' },
 };
 
-/** 12 / 12,5 / 12.5 / 1 250 / 1 250,5 (spaces already single ASCII spaces). */
-const NUMBER = String.raw`-?(?:\d{1,3}(?: \d{3})+|\d+)(?:[.,]\d+)?`;
+/** 12 / 12,5 / 12.5 / 1 250 / 1 250,5 / 1.250,5 (spaces already single ASCII spaces). */
+const NUMBER = String.raw`-?(?:\d{1,3}(?: \d{3})+|\d{1,3}(?:\.\d{3})+(?=,)|\d+)(?:[.,]\d+)?`;
+/** « 1.250 » : a dot before three digits is a thousands separator in an amount of euros. */
+const DOTTED_THOUSANDS = /^-?\d{1,3}(?:\.\d{3})+$/;
 const AMOUNT = new RegExp(String.raw`^(${NUMBER}) ?([a-z%€]*)$`);
 /** « 2h30 », « 2 h 30 », « 2 heures 30 min », « 1h05 ». */
 const HOURS_MINUTES = /^(\d+) ?(?:h|heures?) ?(\d{1,2}) ?(?:min|mn|minutes?)?$/;
 /** « 2:30 » typed as text. */
 const CLOCK = /^(\d+):(\d{2})$/;
 
-function toNumber(text: string): number {
-  return Number(text.replace(/ /g, '').replace(',', '.'));
+function toNumber(text: string, quantity: Quantity): number {
+  const thousands = text.includes(',') || (quantity === 'euros' && DOTTED_THOUSANDS.test(text)) ? /[ .]/g : / /g;
+  return Number(text.replace(thousands, '').replace(',', '.'));
 }
 
 /** Lower case, no accents, every kind of space and minus made plain, inner spaces single. */
@@ -116,13 +119,13 @@ function spelledValue(typed: string, quantity: Quantity): number | string {
   const match = AMOUNT.exec(text);
   if (!match) return notIt;
   const [, number, unitWord] = match;
-  if (!unitWord) return toNumber(number);
+  if (!unitWord) return toNumber(number, quantity);
   const unit = UNITS[unitWord];
   if (!unit) return notIt;
   // The unit as typed, accents kept, for the message.
   const typedUnit = /[^\d\s.,]+$/u.exec(typed.trim())?.[0] ?? unitWord;
   if (unit.dimension !== dimension) return `l’unité « ${typedUnit} » ne convient pas, il faut ${expected} (écrivez par exemple ${example})`;
-  return toNumber(number) * unit.factor;
+  return toNumber(number, quantity) * unit.factor;
 }
 
 /**

@@ -98,7 +98,20 @@ describe('AP Horaires', () => {
     const settings = fixtureSettings();
     settings.general.teachingStaff = 0;
     const spec = renderHoursSheet(computeHours(fixturePlan(), settings, [], fixtureHistory()), settings);
-    expect(spec.cells[rowOf(spec, 'Part des intervenants impliqués')][1]).toMatchObject({ value: 0.8 });
+    expect(spec.cells[rowOf(spec, 'Part des enseignants déclarés impliqués')][1]).toMatchObject({ value: 0.8 });
+  });
+
+  it('counts only teachers in the share: a CPE with hours is not one', () => {
+    const settings = fixtureSettings();
+    settings.general.teachingStaff = 0;
+    settings.teachers[0] = { ...settings.teachers[0], category: 'cpe' };
+    const hours = computeHours(fixturePlan(), settings, [], fixtureHistory());
+    const spec = renderHoursSheet(hours, settings);
+    const cpeHasHours = hours.teachers.find((t) => t.teacher === settings.teachers[0].name)!.plannedHours > 0;
+    expect(cpeHasHours).toBe(true);
+    expect(hours.involvement).toMatchObject({ teachers: 4, involved: 3, share: 0.75 });
+    expect(spec.cells[rowOf(spec, 'Intervenants ayant des heures prévues')][1]).toMatchObject({ value: 4 });
+    expect(spec.cells[rowOf(spec, 'Part des enseignants déclarés impliqués')][1]).toMatchObject({ value: 0.75 });
   });
 
   it('stays valid with no workshop at all: blocks keep one blank row under formulas', () => {

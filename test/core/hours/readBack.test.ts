@@ -83,6 +83,18 @@ describe('readHoursDone', () => {
     expect(read.diagnostics[0].message).toContain('« douze »');
   });
 
+  it('reads hours done as a person writes them (« 10h30 », « 630 min »), and refuses a negative figure', () => {
+    const settings = fixtureSettings();
+    const grid = specToGrid(renderHoursSheet(computeHours(fixturePlan(), settings, [], []), settings));
+    typeDone(grid, 2, 'Mme Petit', 'Orientation', '10h30');
+    const read = readHoursDone({ grids: [grid] });
+    expect(read.entries).toEqual([expect.objectContaining({ teacher: 'Mme Petit', cycle: 2, hoursDone: 10.5 })]);
+    typeDone(grid, 2, 'Mme Petit', 'Orientation', '630 min');
+    expect(readHoursDone({ grids: [grid] }).entries[0].hoursDone).toBe(10.5);
+    typeDone(grid, 2, 'Mme Petit', 'Orientation', '-3');
+    expect(readHoursDone({ grids: [grid] })).toMatchObject({ entries: [], diagnostics: [{ message: expect.stringContaining('« -3 » illisibles (il faut au moins 0 h') }] });
+  });
+
   it('reads nothing from a sheet of that name the add-in did not write', () => {
     const snapshot: WorkbookSnapshot = { grids: [{ sheet: 'AP Horaires', origin: { row: 0, col: 0 }, values: [['Mes heures'], HEADERS, [1, '', 'X', 'HP', 'Y', '', '', 1, 1, 5]] }] };
     const read = readHoursDone(snapshot);

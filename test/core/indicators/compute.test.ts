@@ -124,6 +124,42 @@ describe('computeIndicators', () => {
     expect(ind2.summary.progress).toEqual({ before: 'Septembre', after: 'Novembre' });
   });
 
+  it('compares each level on its own positionnements: a third one in 1re does not hide 2nde’s P1 → P2 (property)', () => {
+    const school = buildSchool({ '2nde': 6, '1re': 5 }, 3).input;
+    const ids = { '2nde': school.pupils.filter((p) => p.level === '2nde').map((p) => p.id), '1re': school.pupils.filter((p) => p.level === '1re').map((p) => p.id) };
+    const competencies = [1, 2, 3].map((k) => ({ id: `mathematiques|c${k}`, discipline: 'Mathématiques', label: `c${k}` }));
+    // Per pupil and round, the level of each of 3 competencies; 1re has a third positionnement.
+    const marks = fc.array(fc.constantFrom<MasteryLevel>(1, 2, 3, 4), { minLength: 3, maxLength: 3 });
+    const drawn = fc.record({
+      '2nde': fc.array(fc.tuple(marks, marks), { minLength: 6, maxLength: 6 }),
+      '1re': fc.array(fc.tuple(marks, marks, marks), { minLength: 5, maxLength: 5 }),
+    });
+    fc.assert(
+      fc.property(drawn, (levels) => {
+        const roundResults = [0, 1, 2].map((r) =>
+          (['2nde', '1re'] as const).flatMap((level) =>
+            levels[level].flatMap((pupilMarks, i) =>
+              r < pupilMarks.length ? pupilMarks[r].map((mark, k) => ({ pupilId: ids[level][i], result: result(competencies[k].id, mark, `P${r + 1}`, `C${i + 2}`) })) : [],
+            ),
+          ),
+        );
+        const ind2 = computeIndicators({ ...school, competencies, rounds: roundResults.map((results, r) => ({ label: `P${r + 1}`, results })) });
+        const na = (m: MasteryLevel[]) => m.filter((x) => x === 1).length;
+        const truth = (pupils: MasteryLevel[][][]) => {
+          const had = pupils.filter((p) => na(p[0]) > 0);
+          return { num: had.filter((p) => na(p[p.length - 1]) < na(p[0])).length, den: had.length };
+        };
+        // Columns: 2nde, 1re, total.
+        const [second, first] = [truth(levels['2nde']), truth(levels['1re'])];
+        expect(row(ind2, 'progress', 'mathematiques').cells).toEqual([second, first, { num: second.num + first.num, den: second.den + first.den }]);
+        expect(row(ind2, 'mastery', 'mathematiques:before').cells.at(-1)).toBe(11);
+        expect(table(ind2, 'progress').note).toContain('2nde : P1 → P2 ; 1re : P1 → P3');
+        expect(table(ind2, 'mastery').title).toBe('Maîtrise par discipline : premier puis dernier positionnement de chaque élève');
+      }),
+      { numRuns: 30 },
+    );
+  });
+
   it('has no progress tables with fewer than two positionnements', () => {
     const small = buildSchool({ '2nde': 4 }, 1).input;
     const one = computeIndicators({ ...small, rounds: [{ label: 'P1', results: small.pupils.flatMap((p) => p.results.map((r) => ({ pupilId: p.id, result: r }))) }] });
@@ -136,7 +172,7 @@ describe('computeIndicators', () => {
     expect(row(ind, 'hours', '2nde').cells).toEqual([null, null, 90]);
     const withHours = computeIndicators({
       ...input,
-      hours: { perLevel: [{ level: '2nde', plannedPerPupil: 84, donePerPupil: 21, envelope: 90 }], teachersInvolved: 3, teachersTotal: 6 },
+      hours: { perLevel: [{ level: '2nde', plannedPerPupil: 84, donePerPupil: 21, envelope: 90 }], people: ['Mme Arnaud', 'M. Benali', 'Mme Carpentier', 'M. Dumas', 'Mme Eloi', 'M. Faure'].map((name, i) => ({ name, involved: i < 3 })) },
     });
     expect(table(withHours, 'hours').rows).toEqual([{ key: '2nde', label: '2nde', unit: 'hours', cells: [84, 21, 90] }]);
     expect(row(withHours, 'teachers', 'share').cells[0]).toEqual({ num: 3, den: 6 });
@@ -146,11 +182,46 @@ describe('computeIndicators', () => {
   it('shares the teachers leading AP over the school’s teaching staff when it is given', () => {
     const withStaff = computeIndicators({
       ...input,
-      hours: { perLevel: [], teachersInvolved: 3, teachersTotal: 6, teachingStaff: 60 },
+      hours: { perLevel: [], people: ['Mme Arnaud', 'M. Benali', 'Mme Carpentier', 'M. Dumas', 'Mme Eloi', 'M. Faure'].map((name, i) => ({ name, involved: i < 3 })), teachingStaff: 60 },
     });
     expect(row(withStaff, 'teachers', 'staff').cells).toEqual([60]);
     expect(row(withStaff, 'teachers', 'share')).toMatchObject({ label: "Part des enseignants de l'établissement impliqués", cells: [{ num: 3, den: 60 }] });
     expect(table(withStaff, 'teachers').note).toMatch(/AP Paramètres/);
+  });
+
+  it('counts teachers only in the teacher share: the CPE, the PsyEN and the AED apart, the documentaliste a teacher', () => {
+    const categories = { 'Mme Arnaud': 'cpe', 'M. Benali': 'psyen', 'Mme Carpentier': 'librarian', 'M. Dumas': 'aed' } as const;
+    const settings = { ...input.settings, teachers: input.settings.teachers.map((t) => ({ ...t, category: categories[t.name as keyof typeof categories] })) };
+    // Everyone but Mme Eloi led AP this year; M. Faure is in no AP Intervenants row: counted as a teacher.
+    const people = ['Mme Arnaud', 'M. Benali', 'Mme Carpentier', 'M. Dumas', 'Mme Eloi', 'M. Faure'].map((name) => ({ name, involved: name !== 'Mme Eloi' }));
+    const ind2 = computeIndicators({ ...input, settings, hours: { perLevel: [], people } });
+    const cell = (key: string) => row(ind2, 'teachers', key).cells[0];
+    expect([cell('declared'), cell('involved'), cell('teachers-declared'), cell('teachers-involved'), cell('others-involved')]).toEqual([6, 5, 3, 2, 3]);
+    expect([cell('involved:cpe'), cell('involved:psyen'), cell('involved:aed')]).toEqual([1, 1, 1]);
+    expect(row(ind2, 'teachers', 'share')).toMatchObject({ label: 'Part des enseignants déclarés impliqués', cells: [{ num: 2, den: 3 }] });
+    expect(ind2.summary).toMatchObject({ teachersInvolved: 2, teachersTotal: 3 });
+    const withStaff = computeIndicators({ ...input, settings, hours: { perLevel: [], people, teachingStaff: 40 } });
+    expect(row(withStaff, 'teachers', 'share').cells).toEqual([{ num: 2, den: 40 }]);
+  });
+
+  it('counts workshop sessions done against those planned, per level', () => {
+    const sessions = [
+      { level: '2nde', cycle: 1, past: true, planned: 7, done: 7 },
+      { level: '2nde', cycle: 1, past: true, planned: 7, done: 5 },
+      { level: '2nde', cycle: 1, past: true, planned: 7, done: null },
+      { level: '1re', cycle: 1, past: true, planned: 6, done: 8 },
+      { level: '2nde', cycle: 2, past: false, planned: 8, done: null },
+      { level: '1re', cycle: 3, past: false, planned: 7, done: null },
+    ];
+    const ind2 = computeIndicators({ ...input, hours: { perLevel: [], people: [], sessions } });
+    // Columns: CAP 1, 2nde, 1re, Tle, total.
+    expect(row(ind2, 'sessions', 'planned').cells).toEqual([0, 29, 13, 0, 42]);
+    expect(row(ind2, 'sessions', 'due').cells).toEqual([0, 21, 6, 0, 27]);
+    expect(row(ind2, 'sessions', 'done').cells).toEqual([0, 12, 8, 0, 20]);
+    expect(row(ind2, 'sessions', 'unreported').cells).toEqual([0, 7, 0, 0, 7]);
+    // 1re did 8 of 6: the share counts at most what was planned.
+    expect(row(ind2, 'sessions', 'share').cells).toEqual([{ num: 0, den: 0 }, { num: 12, den: 21 }, { num: 6, den: 6 }, { num: 0, den: 0 }, { num: 18, den: 27 }]);
+    expect(computeIndicators(input).tables.map((t) => t.id)).not.toContain('sessions');
   });
 
   it('copes with an empty school (no pupil, no plan, no history)', () => {
