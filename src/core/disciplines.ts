@@ -6,6 +6,16 @@
  */
 import { normalizeText } from './text';
 
+/**
+ * What a competency is filed under when nothing in its header, sheet or title names a discipline: a
+ * reading the coordinator must check (the reader warns), never a workshop, a need or a teacher.
+ */
+export const UNSPECIFIED_DISCIPLINE = 'Discipline non précisée';
+
+export function isUnspecifiedDiscipline(name: string | undefined): boolean {
+  return name === UNSPECIFIED_DISCIPLINE;
+}
+
 interface Entry {
   /** Label used in sentences and sheets. */
   label: string;

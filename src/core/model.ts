@@ -37,7 +37,7 @@ export type PupilProfile = 'content' | 'maybe' | 'despite';
 export type PupilProject = 'further-study' | 'employment' | 'bridge' | 'undecided';
 
 export interface Pupil {
-  /** Stable identity key: `ine:<INE>` when known, else `nom:<class>|<normalised name>`. */
+  /** Stable identity key (defined in `read/pupilIds.ts`): `ine:<INE>` when known, else `eleve:<level>|<normalised name>`. */
   id: string;
   lastName: string;
   firstName: string;

@@ -17,7 +17,7 @@ import { readOptionalSheets } from './indicators/optionalSheets';
 import type { HistoryEntry, Plan, PupilNeeds, ReadResult } from './model';
 import { computeNeeds } from './needs';
 import { planGroups, readHistory, readPins } from './plan';
-import { readSavedMapping, readWorkbook, renderMappingSheet, type ColumnMapping } from './read';
+import { isReadingCheck, readSavedMapping, readWorkbook, renderMappingSheet, type ColumnMapping } from './read';
 import { renderCalendarSheet } from './hours/calendarSheet';
 import { renderGroupsSheet } from './plan/groupsSheet';
 import { renderHistorySheet } from './plan/historySheet';
@@ -106,7 +106,8 @@ export function analyse(snapshot: WorkbookSnapshot, options: AnalyseOptions): An
   return {
     read,
     settings: resolved.settings,
-    diagnostics: [...saved.diagnostics, ...read.diagnostics, ...resolved.diagnostics],
+    // The reader's self-check leads: a doubtful reading is the first thing the coordinator sees.
+    diagnostics: [...read.diagnostics.filter(isReadingCheck), ...saved.diagnostics, ...read.diagnostics.filter((d) => !isReadingCheck(d)), ...resolved.diagnostics],
     missingParameterSheets: resolved.createdSheets.map((s) => s.name),
     parameterSheets: resolved.createdSheets,
   };

@@ -13,7 +13,7 @@
  * - Approfondissement: pupils at ease (AP is for all pupils), BTS project, « Contents d'être là ».
  * The kind weights (remediation, methodology...) are applied by the planner, not here.
  */
-import { canonicalDiscipline } from '../disciplines';
+import { canonicalDiscipline, isUnspecifiedDiscipline } from '../disciplines';
 import type { AssessmentResult, AssessmentRound, Need, Pupil } from '../model';
 import { weightOf, type Settings } from '../settings/settings';
 import { disciplineInSentence, PROJECT_LABELS, profilePhrase } from './labels';
@@ -153,6 +153,8 @@ export function pupilNeeds(
   for (const r of pupil.results) {
     const discipline = canonicalDiscipline(disciplineOf.get(r.competencyId) ?? 'Général');
     add(all, r);
+    // A competency whose discipline was not read is no remediation need (the reader warns about it).
+    if (isUnspecifiedDiscipline(discipline)) continue;
     if (methodDisciplines.has(discipline)) {
       add(method, r);
       continue;

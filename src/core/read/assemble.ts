@@ -14,6 +14,7 @@ import type { ClassLevel } from '../settings/settings';
 import { classKey as rawClassKey, displayName, nameKey, splitFullName } from './names';
 import type { PairRequest, RowRecord } from './layouts';
 import { tidy } from './vocabulary';
+import { pupilId } from './pupilIds';
 
 interface Draft {
   lastName: string;
@@ -175,10 +176,28 @@ class Assembler {
     const guessed = sameName.filter((d) => !trusted || !d.classTrusted);
     if (guessed.length === 1) return guessed[0];
     if (!trusted || guessed.length || !sameName.length) return null;
-    // A change of class within a level: same name, same level, never twice in one sheet.
+    // A change of class within a level: same name, same level, never twice in one sheet, never in two
+    // classes of the same positionnement (two people then, unless their results are the same: a copy).
     const level = this.levelOf(record.className);
-    const moved = level ? sameName.filter((d) => this.levelOf(d.className) === level && !d.records.some((r) => r.sheet === record.sheet)) : [];
-    return moved.length === 1 ? moved[0] : null;
+    const sameLevel = level ? sameName.filter((d) => this.levelOf(d.className) === level && !d.records.some((r) => r.sheet === record.sheet)) : [];
+    const moved = sameLevel.filter((d) => !samePositionnement(d, record));
+    if (moved.length === 1) return moved[0];
+    if (moved.length) return null;
+    const copy = sameLevel.find((d) => sameResults(d, record));
+    if (copy) this.reportCopy(copy, record);
+    return copy ?? null;
+  }
+
+  private reportCopy(draft: Draft, record: RowRecord): void {
+    const first = draft.records.find((r) => ASSESSMENT_ROLES.includes(r.role)) ?? draft.records[0];
+    this.diagnostics.push(
+      diagnostic(
+        'warning',
+        record.sheet,
+        record.source.cell,
+        `${displayName(record.lastName, record.firstName)} figure en ${draft.className} (${where(first.source)}) et en ${record.className} (${where(record.source)}) dans le même positionnement, avec les mêmes résultats : une copie, comptée une fois (classe retenue : ${draft.className}) ; supprimez la ligne en trop`,
+      ),
+    );
   }
 
   private reportSharedIne(known: Draft, record: RowRecord): void {
@@ -322,14 +341,20 @@ class Assembler {
   }
 
   finish(today: string | undefined): Assembly {
-    const ids = new Set<string>();
     const drafts = this.withoutLeavers(today);
-    const pupils = drafts.map((draft) => this.pupilOf(draft, ids));
+    const pupils = drafts.map((draft) => this.pupilOf(draft));
     const order = new Map(pupils.map((p, i) => [p, drafts[i]]));
     pupils.sort(
       (a, b) =>
         compareLevels(a.level, b.level) || COLLATOR.compare(a.className, b.className) || COLLATOR.compare(a.displayName, b.displayName) || (a.id < b.id ? -1 : 1),
     );
+    // Homonyms of one level are numbered in the order a coordinator reads them (class, then name).
+    const ids = new Set<string>();
+    for (const pupil of pupils) {
+      let id = pupil.id;
+      for (let n = 2; ids.has(id); n++) id = `${pupil.id}#${n}`;
+      ids.add((pupil.id = id));
+    }
     const draftOf = (p: Pupil) => order.get(p) as Draft;
     const rounds = roundsOf(pupils, draftOf);
     this.reportHomonyms(pupils, draftOf);
@@ -370,17 +395,16 @@ class Assembler {
     return draft.className;
   }
 
-  private pupilOf(draft: Draft, ids: Set<string>): Pupil {
-    let id = draft.ine ? `ine:${draft.ine}` : `nom:${draft.className}|${draft.nameKey}`;
-    for (let n = 2; ids.has(id); n++) id = `${id.replace(/#\d+$/, '')}#${n}`;
-    ids.add(id);
+  /** The pupil of a draft; its id may still get a homonym's number (`finish`). */
+  private pupilOf(draft: Draft): Pupil {
+    const level = this.levelOfDraft(draft);
     const pupil: Pupil = {
-      id,
+      id: pupilId(draft.ine, level, draft.nameKey),
       lastName: draft.lastName,
       firstName: draft.firstName,
       displayName: displayName(draft.lastName, draft.firstName),
       className: draft.className,
-      level: this.levelOfDraft(draft),
+      level,
       // Each competency keeps the result of the latest round that assessed it.
       results: latestResults(draft.results),
       selfResults: [...draft.selfResults.values()],
@@ -430,12 +454,12 @@ class Assembler {
     for (const p of pupils) pushTo(byName, draftOf(p).nameKey, p);
     for (const same of byName.values()) {
       if (same.length < 2) continue;
-      const classes = same.map((p) => p.className).join(', ');
+      const classes = same.map((p) => `${p.className} (${where(p.sources[0])})`).join(', ');
       const source = same[1].sources[0];
       const allIne = same.every((p) => p.ine);
       this.diagnostics.push(
         allIne
-          ? diagnostic('info', source.sheet, source.cell, `homonymes : ${same.length} élèves ${same[0].displayName} (${classes}) aux INE différents, gardés distincts`)
+          ? diagnostic('info', source.sheet, source.cell, `homonymes : ${same.length} élèves ${same[0].displayName} en ${classes} aux INE différents, gardés distincts`)
           : diagnostic('warning', source.sheet, source.cell, `${same[0].displayName} figure en ${classes} : homonymes ou élève inscrit dans deux classes ? Vérifiez ; ils sont gardés distincts`),
       );
     }
@@ -505,6 +529,26 @@ class Assembler {
       }
     }
   }
+}
+
+/** Round of a record of a positionnement (null for lists, interviews, self-assessments). */
+function assessmentRound(record: RowRecord): number | null {
+  return ASSESSMENT_ROLES.includes(record.role) ? Math.max(1, ...record.rounds) : null;
+}
+
+/** Does the draft already hold a row of the positionnement this record belongs to? */
+function samePositionnement(draft: Draft, record: RowRecord): boolean {
+  const round = assessmentRound(record);
+  return round !== null && draft.records.some((r) => assessmentRound(r) === round);
+}
+
+/** Same results, competency by competency, in the draft's rows of the record's positionnement. */
+function sameResults(draft: Draft, record: RowRecord): boolean {
+  const round = assessmentRound(record);
+  const known = new Map<string, number>();
+  for (const r of draft.records) if (assessmentRound(r) === round) for (const result of r.results) known.set(result.competencyId, result.level);
+  const mine = new Map(record.results.map((result) => [result.competencyId, result.level] as const));
+  return mine.size > 0 && mine.size === known.size && [...mine].every(([id, level]) => known.get(id) === level);
 }
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {

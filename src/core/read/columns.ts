@@ -16,7 +16,7 @@ import { ineOf, looksLikeName } from './names';
 import { dateMarkerOf } from './when';
 import {
   ALWAYS_EXTRA, EXTRA_REASONS, extraKindOf, headerMaximum, identityFieldOf, isProfileHeader, isProjectHeader, isPureRoundMarker,
-  isRoundDateHeader, isWishesHeader, keyOf, knownDiscipline, measureKindOf, nationalDomainDiscipline, pairHeaderOf, roundOf, stripRoundSuffix, tidy,
+  disciplineInText, isRoundDateHeader, isWishesHeader, keyOf, knownDiscipline, measureKindOf, nationalDomainDiscipline, pairHeaderOf, roundOf, stripRoundSuffix, tidy, UNSPECIFIED_DISCIPLINE,
 } from './vocabulary';
 
 export interface ColumnStats {
@@ -57,14 +57,19 @@ export function pupilRows(grid: Grid, layout: HeaderLayout): number[] {
 type TextKind = 'date' | 'mastery' | 'incomplete' | 'ine' | 'class' | 'other';
 
 /** « 2MRC », « 1 MELEC », « TMRC », « CAP1 EVS », « 2nde A »: a class code, not a name or a comment. */
-const CLASS_CODE = /^(?:[12]|[Tt]|[Tt]le|2nde|2de|1re|1ère|CAP ?[12]?|[12] ?CAP)\s?[A-Z][A-Z0-9-]{0,7}(?: [A-Z0-9]{1,3})?$/;
+const CLASS_CODE = /^(?:[123]|[Tt]|[Tt]le|2nde|2de|1re|1ère|2NDPRO|1ERPRO|TLEPRO|T ?CAP ?[12]?|CAP ?[12]?|[12] ?CAP)\s?[A-Z][A-Za-z0-9-]{0,7}(?: [A-Z0-9]{1,3})?$/;
+
+/** A division code (« 2MRC », « 1 MELEC », « TCAP EPC », « 3PM A »): a class, not a pupil's name. */
+export function looksLikeClassCode(value: string): boolean {
+  return CLASS_CODE.test(value.trim());
+}
 
 function textKind(value: string): TextKind {
   if (parseDateCell(value) !== null) return 'date';
   if (isMasteryWord(value) || scoreTextPercent(value) !== null || /^\s*[1-4]\s*\/\s*4\s*$/.test(value)) return /incomplet/i.test(value) ? 'incomplete' : 'mastery';
   // An INE carries letters (« 123456789AB »); eleven digits alone are a MEF code.
   if (ineOf(value) !== null && /[A-Za-z]/.test(value)) return 'ine';
-  if (CLASS_CODE.test(value.trim())) return 'class';
+  if (looksLikeClassCode(value)) return 'class';
   return 'other';
 }
 
@@ -170,7 +175,7 @@ export function competencyOf(column: HeaderColumn, context: SheetContext): Extra
   const roundPart = parts.find((p) => p !== datePart && isPureRoundMarker(p));
   if (roundPart) round = roundOf(roundPart);
   const rest = parts.filter((p) => p !== roundPart && p !== datePart);
-  const disciplinePart = rest.find((p) => knownDiscipline(p)) ?? (rest.length > 1 ? rest[0] : undefined);
+  const disciplinePart = rest.find((p) => disciplineInText(p)) ?? (rest.length > 1 ? rest[0] : undefined);
   const subGroups = rest.filter((p) => p !== disciplinePart);
   let group = disciplinePart ?? subGroups.pop() ?? '';
   let measure = measureKindOf(label);
@@ -190,8 +195,11 @@ export function competencyOf(column: HeaderColumn, context: SheetContext): Extra
   round = round ?? withoutRound.round;
   const prefixed = splitDisciplinePrefix(label);
   if (prefixed) label = prefixed.label;
-  const discipline =
-    (group ? knownDiscipline(group) ?? tidy(group) : null) ?? prefixed?.discipline ?? context.discipline ?? nationalDomainDiscipline(label) ?? 'Général';
+  // A discipline named in the header stack wins, then one named in the label, the sheet or its title;
+  // a group naming none is the school's own discipline (« Vente »); nothing at all is said, never guessed.
+  const named = (group ? disciplineInText(group) : null) ?? prefixed?.discipline ?? disciplineInText(label);
+  const discipline = named ?? context.discipline ?? (group ? tidy(group) : null) ?? nationalDomainDiscipline(label) ?? UNSPECIFIED_DISCIPLINE;
+  if (!named && context.discipline && group) label = `${tidy(group)} – ${label}`;
   // A column without a title still holds results: it is named after its letters.
   const shown = tidy(label) || `Colonne ${context.columnLetters(column.col)}`;
   const role: Extract<ColumnRole, { kind: 'competency' }> & { measure: string | null } = { kind: 'competency', discipline, label: shown, measure };

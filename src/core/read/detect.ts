@@ -12,7 +12,7 @@ import { asLongColumns } from './layouts/long';
 import type { ColumnEntry, MasteryScale, SheetMapping } from './mapping';
 import { dateMarkerOf, whenOf, type When } from './when';
 import {
-  classFromSheetName, extraKindOf, hasNumberedRound, isSiecleHeader, knownDiscipline, mentionsAbsences, mentionsClassList, mentionsGrades,
+  classFromSheetName, extraKindOf, hasNumberedRound, isSiecleHeader, disciplineInText, mentionsAbsences, mentionsClassList, mentionsGrades,
   mentionsInterview, mentionsNationalTest, mentionsPositionnement, mentionsSelfAssessment, roundOf, tidy,
 } from './vocabulary';
 
@@ -146,8 +146,9 @@ function mappingFromLayout(grid: Grid, layout: HeaderLayout, scale: MasteryScale
   }
 
   const sheetClass = classFromSheetName(grid.sheet);
+  const sheetDiscipline = disciplineInText(sheetClass) ?? disciplineInText(grid.sheet);
   const context: SheetContext = {
-    discipline: knownDiscipline(sheetClass) ?? knownDiscipline(grid.sheet),
+    discipline: sheetDiscipline ?? disciplineInText(layout.title),
     hiddenColumns: new Set(grid.hiddenColumns ?? []),
     columnLetters: (col) => columnLetters(grid.origin.col + col),
   };
@@ -221,7 +222,7 @@ function mappingFromLayout(grid: Grid, layout: HeaderLayout, scale: MasteryScale
     mapping.reason += `, classe « ${titleClass} » lue dans le titre`;
   } else if (!classColumn) {
     const guessable = role === 'positionnement' || role === 'national-test';
-    if ((guessable && !context.discipline) || levelFromClassName(sheetClass)) {
+    if ((guessable && !sheetDiscipline) || levelFromClassName(sheetClass)) {
       mapping.className = sheetClass;
       mapping.reason += `, classe « ${sheetClass} » d'après le nom de la feuille`;
     }

@@ -16,7 +16,7 @@
  *   a later positionnement. When the workbook holds more than one, `rounds` lists every round in order
  *   (« Positionnement 1 » first) with all its results, and `Pupil.results` keeps, per competency,
  *   the result of the latest round that assessed it (what the needs should act on).
- * - Identity: `ine:<INE>` when an INE is known, else `nom:<class>|<normalised last first>`; a name is
+ * - Identity (`pupilIds.ts`): `ine:<INE>` when an INE is known, else `eleve:<level>|<normalised last first>`; a name is
  *   anything identifying a row (pseudonyms and codes included). Without INE, a pupil who changed class
  *   within a level is one pupil when the name is unique there; one INE typed for two names is never merged.
  *   A date of birth column is recognised only so that it is never read or copied anywhere.
@@ -40,6 +40,11 @@ import { detectSheet, type Detection } from './detect';
 import { defaultScale, SHEET_ROLE_LABELS, type ColumnMapping, type MasteryScale, type SheetMapping } from './mapping';
 import { readSheetRows, type RowRecord } from './layouts';
 import { findBySheetName, sameSheetName } from '../sheetNames';
+import { emptyTally, type ValueTally } from './layouts/valueNotes';
+import { selfCheck } from './selfCheck';
+
+export { isReadingCheck, READING_CHECK_PREFIX } from './selfCheck';
+export { legacyPupilIds } from './pupilIds';
 
 export type { ColumnEntry, ColumnMapping, ColumnRole, ExtraValue, IdentityField, MasteryScale, SheetLayout, SheetMapping, Thresholds } from './mapping';
 export { COLUMN_ROLE_LABELS, SHEET_LAYOUT_LABELS, SHEET_ROLE_LABELS, defaultScale, layoutOf } from './mapping';
@@ -101,6 +106,15 @@ function matchSelfCompetencies(teams: Map<string, Competency>, self: { competenc
     }
   }
   return ids;
+}
+
+function addTally(into: ValueTally, from: ValueTally): void {
+  into.values += from.values;
+  for (const [text, seen] of from.unknown) {
+    const known = into.unknown.get(text);
+    if (known) known.count += seen.count;
+    else into.unknown.set(text, { ...seen });
+  }
 }
 
 function nothingReadable(sheets: SheetSummary[]): string {
@@ -177,6 +191,7 @@ export function readWorkbook(snapshot: WorkbookSnapshot, options: ReadOptions): 
   const records: RowRecord[] = [];
   const competencies = new Map<string, Competency>();
   const selfCompetencies: { competency: Competency; sheet: string }[] = [];
+  const tally = emptyTally();
 
   const mapped = mapSheets(snapshot, saved, scale, sheets, diagnostics);
   numberRoundsByDate(mapped);
@@ -186,6 +201,7 @@ export function readWorkbook(snapshot: WorkbookSnapshot, options: ReadOptions): 
     records.push(...read.records);
     for (const c of read.competencies) if (!competencies.has(c.id)) competencies.set(c.id, c);
     for (const c of read.selfCompetencies) selfCompetencies.push({ competency: c, sheet: grid.sheet });
+    if (read.tally) addTally(tally, read.tally);
     const summary = sheets.find((s) => s.sheet === grid.sheet);
     if (summary) summary.reason = mapping.reason;
   }
@@ -199,13 +215,18 @@ export function readWorkbook(snapshot: WorkbookSnapshot, options: ReadOptions): 
     diagnostics.push(diagnostic('warning', '', '', 'aucun résultat de positionnement lu : les élèves sont connus mais aucune compétence évaluée n’a été trouvée'));
   }
 
+  const mappings = mapped.map((m) => m.mapping);
+  const checks = assembly.pupils.length
+    ? selfCheck({ grids: snapshot.grids, mappings, pupils: assembly.pupils, tally, diagnostics })
+    : [];
   const result: ReadResult & { mapping: ColumnMapping } = {
     pupils: assembly.pupils,
     competencies: [...competencies.values()],
     sheets,
     rounds: assembly.rounds,
-    diagnostics,
-    mapping: { version: 1, scale, sheets: mapped.map((m) => m.mapping) },
+    // The signs of a misread come first: they are what the coordinator must look at before anything.
+    diagnostics: [...checks, ...diagnostics],
+    mapping: { version: 1, scale, sheets: mappings },
   };
   if (assembly.pairs.length) result.pairs = assembly.pairs;
   return result;

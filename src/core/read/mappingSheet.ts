@@ -14,7 +14,12 @@ import {
   type ColumnEntry, type SheetLayout, type ColumnMapping, type ColumnRole, type MasteryScale, type SheetMapping,
 } from './mapping';
 import type { Thresholds } from './mastery';
-import { identityFieldOf, keyOf, tidy, type IdentityField } from './vocabulary';
+import { identityFieldOf, keyOf, tidy, UNSPECIFIED_DISCIPLINE, type IdentityField } from './vocabulary';
+
+/** An empty discipline, or the « Général » earlier versions wrote for « none », is no discipline. */
+function savedDiscipline(text: string): string {
+  return !text || keyOf(text) === 'general' ? UNSPECIFIED_DISCIPLINE : text;
+}
 import { findBySheetName } from '../sheetNames';
 
 const SCALE_TITLE = 'Échelle : lecture des valeurs';
@@ -249,7 +254,7 @@ class MappingParser {
     }
     if (SIMPLE_KINDS.has(kind)) return { kind } as ColumnRole;
     if (kind !== 'competency') return { kind: 'identity', field: kind as IdentityField };
-    const role: ColumnRole = { kind: 'competency', discipline: this.text(entry, 'Discipline') || 'Général', label: this.text(entry, 'Compétence') || this.text(entry, 'Intitulé') };
+    const role: ColumnRole = { kind: 'competency', discipline: savedDiscipline(this.text(entry, 'Discipline')), label: this.text(entry, 'Compétence') || this.text(entry, 'Intitulé') };
     if (!role.label) {
       this.warn(entry.addressOf('Compétence'), 'compétence sans nom : colonne ignorée');
       return null;

@@ -146,6 +146,44 @@ export function knownDiscipline(text: string): string | null {
   return DISCIPLINE_LOOKUP.get(keyOf(text)) ?? null;
 }
 
+export { UNSPECIFIED_DISCIPLINE } from '../disciplines';
+
+/** Abbreviations read only as the first word of a label (« Ma-Calcul », « FR1 Lire »), never inside one. */
+const LEADING_ABBREVIATIONS = new Map<string, string>([['ma', 'Mathématiques'], ['m', 'Mathématiques'], ['f', 'Français']]);
+/** Of those, the ones read only when glued to a number (« M2 », « F1 »). */
+const NUMBERED_ONLY = new Set(['m', 'f']);
+
+/** Spellings too common as words to name a discipline from inside a label (« projet pro », « toutes les sciences »). */
+const LEADING_ONLY = new Set(['pro', 'all', 'mat', 'sciences', 'lv', 'aa', 'sport', 'fr', 'hg', 'eps', 'spc', 'ang', 'esp', 'pse', 'fra', 'lva', 'lvb', 'methode', 'methodes', 'transversal', 'transversales', 'histoire', 'physique']);
+
+/**
+ * A discipline named anywhere in a text: the whole text, its first words (« MATHS Calcul », « FR1 Comprendre »,
+ * « Ma-Calcul »), or words inside it (« Oral (Anglais) », « Éco-gestion · Droit », « Lecture / Français »).
+ * A leading code glued to a number (« FR1 », « M2 ») counts as its letters.
+ */
+export function disciplineInText(text: string): string | null {
+  const whole = knownDiscipline(text);
+  if (whole) return whole;
+  const words = keyOf(text).split(' ').filter(Boolean);
+  if (!words.length) return null;
+  const first = words[0].replace(/\d+$/, '');
+  for (let n = Math.min(4, words.length); n >= 1; n--) {
+    const head = [first, ...words.slice(1, n)].join(' ');
+    const abbreviated = n === 1 && words.length > 1 && (!NUMBERED_ONLY.has(first) || first !== words[0]);
+    const found = DISCIPLINE_LOOKUP.get(head) ?? (abbreviated ? LEADING_ABBREVIATIONS.get(first) : undefined);
+    if (found) return found;
+  }
+  for (let start = 1; start < words.length; start++) {
+    for (let n = Math.min(4, words.length - start); n >= 1; n--) {
+      const part = words.slice(start, start + n).join(' ');
+      if (n === 1 && LEADING_ONLY.has(part)) continue;
+      const found = DISCIPLINE_LOOKUP.get(part);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
 /** Domains of the national tests de positionnement and the discipline they belong to. */
 const NATIONAL_DOMAINS: [string, string[]][] = [
   ['Français', ['comprehension de l oral', 'comprehension orale', 'comprehension de l ecrit', 'comprehension ecrite', 'fonctionnement de la langue', 'etude de la langue', 'lexique', 'grammaire', 'orthographe', 'fluence', 'litteratie']],

@@ -4,6 +4,7 @@
  * the national envelopes. Everything invented is marked « à compléter ».
  */
 import { schoolYearOf } from '../dates';
+import { isUnspecifiedDiscipline } from '../disciplines';
 import { compareLevels } from '../levels';
 import type { Pupil, Competency, StaffCategory } from '../model';
 import { normalizeText } from '../text';
@@ -101,7 +102,8 @@ export function defaultSlots(pupils: Pupil[], durationOf: (level: string, day: s
 }
 
 export function remediationDisciplines(competencies: Competency[]): string[] {
-  return [...new Set(competencies.map((c) => c.discipline))].filter((d) => !isMethodologyDiscipline(d));
+  // « Discipline non précisée » is a reading to check, never a workshop or a teacher's discipline.
+  return [...new Set(competencies.map((c) => c.discipline))].filter((d) => !isMethodologyDiscipline(d) && !isUnspecifiedDiscipline(d));
 }
 
 export interface DefaultWorkshopRow {

@@ -3,6 +3,8 @@
  * must find is derived from the same builders that wrote the files, with the meaning of every value
  * spelled out here, independently of the reader's own tables.
  */
+import { noDiscipline } from './helpers';
+import { UNSPECIFIED_DISCIPLINE } from '../../../src/core/read/vocabulary';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { WorkbookSnapshot } from '../../../src/core/grid';
@@ -27,11 +29,17 @@ const read = (file: string, classLevels: { className: string; level: string }[] 
 
 const lines = (result: ReadResult) => result.diagnostics.map((d) => `${d.severity} ${d.sheet}${d.cell ? `!${d.cell}` : ''} : ${d.message}`);
 
-const id = (className: string, lastName: string, firstName: string) => `nom:${className}|${normalizeText(`${lastName} ${firstName}`)}`;
-
 function pupil(result: ReadResult, pupilId: string): Pupil {
   const found = result.pupils.find((p) => p.id === pupilId);
   if (!found) throw new Error(`élève ${pupilId} non lu`);
+  return found;
+}
+
+/** The pupil of that name in that class (homonyms of one level share the name part of their id). */
+function pupilIn(result: ReadResult, className: string, lastName: string, firstName: string): Pupil {
+  const name = normalizeText(`${lastName} ${firstName}`);
+  const found = result.pupils.find((p) => /^eleve:/.test(p.id) && p.id.replace(/^[^|]*\|/, '').replace(/#\d+$/, '') === name && p.className === className);
+  if (!found) throw new Error(`élève ${name} (${className}) non lu`);
   return found;
 }
 
@@ -74,7 +82,7 @@ describe('one sheet per class (par-classe.xlsx)', () => {
     for (const [className, facts] of Object.entries(classes)) {
       facts.pupils.forEach((p, i) => {
         const row = facts.rows[i];
-        const found = pupil(result, id(className, p.lastName, p.firstName));
+        const found = pupilIn(result, className, p.lastName, p.firstName);
         let cells: string[];
         let competencies = ids;
         if (className === '1AGORA') {
@@ -114,7 +122,7 @@ describe('one sheet per class (par-classe.xlsx)', () => {
 
   it('keeps a pupil with nothing assessed yet', () => {
     const late = classes['2MELEC'].pupils[21];
-    expect(pupil(read('par-classe'), id('2MELEC', late.lastName, late.firstName)).results).toEqual([]);
+    expect(pupilIn(read('par-classe'), '2MELEC', late.lastName, late.firstName).results).toEqual([]);
   });
 });
 
@@ -126,9 +134,9 @@ describe('one sheet per discipline (par-discipline.xlsx)', () => {
     expect(result.pupils).toHaveLength(facts.pupils.length);
     expect(result.competencies.map((c) => c.id)).toEqual(DISCIPLINE_SHEETS.flatMap((d) => d.items.map((item) => competencyId(d.sheet === 'Maths' ? 'Mathématiques' : d.sheet, item))));
     const respelled = facts.pupils[facts.respelled];
-    expect(pupil(result, id('2MELEC', respelled.lastName, respelled.firstName)).sources.map((s) => s.sheet)).toEqual(['Français', 'Maths', 'Anglais']);
+    expect(pupilIn(result, '2MELEC', respelled.lastName, respelled.firstName).sources.map((s) => s.sheet)).toEqual(['Français', 'Maths', 'Anglais']);
     facts.pupils.forEach((p, i) => {
-      const found = pupil(result, id(p.className, p.lastName, p.firstName));
+      const found = pupilIn(result, p.className, p.lastName, p.firstName);
       const expected = DISCIPLINE_SHEETS.flatMap((def) => {
         const line = facts.sheets[def.sheet].find((w) => w.pupil === i);
         if (!line) return [];
@@ -145,10 +153,16 @@ describe('one sheet per discipline (par-discipline.xlsx)', () => {
     const [first, second] = facts.sheets.Maths.filter((w) => w.pupil === facts.twiceInMaths);
     const missing = facts.pupils[facts.missingFromAnglais];
     const homonyms = facts.sheets['Français'].find((w) => w.pupil === facts.homonyms[0]);
+    // Both homonyms are named with their cells, in class order.
+    const homonymCells = facts.homonyms
+      .map((k) => ({ className: facts.pupils[k].className, row: facts.sheets['Français'].find((w) => w.pupil === k)?.row }))
+      .sort((a, b) => (a.className < b.className ? -1 : 1))
+      .map((h) => `${h.className} (Français!B${h.row})`)
+      .join(', ');
     expect(lines(result).filter((l) => l.startsWith('warning'))).toEqual([
       `warning Maths!B${second.row} : ${twice.lastName.toUpperCase()} ${twice.firstName} figure deux fois dans cette feuille (lignes ${first.row} et ${second.row})`,
       expect.stringMatching(new RegExp(`^warning Maths!B${second.row} : ${twice.lastName.toUpperCase()} ${twice.firstName} : 3 résultats différents de ceux lus en Maths!D${first.row} \\(.*\\) ; les premiers lus sont gardés$`)),
-      `warning Français!B${homonyms?.row} : MARTIN Léa figure en 2MELEC, 2MRC : homonymes ou élève inscrit dans deux classes ? Vérifiez ; ils sont gardés distincts`,
+      `warning Français!B${homonyms?.row} : MARTIN Léa figure en ${homonymCells} : homonymes ou élève inscrit dans deux classes ? Vérifiez ; ils sont gardés distincts`,
       `warning Anglais : ${missing.lastName.toUpperCase()} ${missing.firstName} (${missing.className}) est absent de cette feuille, qui liste d'autres élèves de ${missing.className}`,
     ]);
     expect(result.pupils.filter((p) => p.displayName === 'MARTIN Léa').map((p) => p.className)).toEqual(['2MELEC', '2MRC']);
@@ -165,21 +179,22 @@ describe('one big sheet with Niveau and Classe (grande-feuille.xlsx)', () => {
     expect([levelOf('ASSP-A'), levelOf('ASSP-B'), levelOf('CAP1 EPC'), levelOf('MCV-X')]).toEqual([['2nde'], ['2nde'], ['CAP 1'], ['MCV-X']]);
     const first = pupils.findIndex((p) => p.className === 'MCV-X');
     expect(lines(result)).toEqual([
+      `warning ${noDiscipline('Positionnement!F2', ['F', 'G', 'H', 'I', 'J', 'K'])}`,
       "info Notes T1 : feuille ignorée : notes chiffrées sans niveaux de maîtrise : ce n'est pas un positionnement",
       'info Absences : feuille ignorée : suivi des absences : aucune compétence à lire',
       `warning Positionnement!D${rows[first]} : classe « MCV-X » : niveau inconnu ; renseignez le niveau de cette classe dans « AP Paramètres »`,
     ]);
     const fixed = read('grande-feuille', [{ className: 'MCV-X', level: 'CAP 2' }, { className: 'assp-b', level: '1re' }]);
-    expect(fixed.diagnostics.filter((d) => d.severity === 'warning')).toEqual([]);
+    expect(fixed.diagnostics.filter((d) => d.severity === 'warning').map((d) => `${d.sheet}!${d.cell} : ${d.message}`)).toEqual([noDiscipline('Positionnement!F2', ['F', 'G', 'H', 'I', 'J', 'K'])]);
     expect(new Set(fixed.pupils.filter((p) => p.className === 'ASSP-B').map((p) => p.level))).toEqual(new Set(['1re']));
   });
 
   it('reads LSU levels typed as numbers or text, and leaves grades and absences alone', () => {
     const result = read('grande-feuille');
-    const ids = BIG_SHEET_ITEMS.map((item) => competencyId('Général', item));
+    const ids = BIG_SHEET_ITEMS.map((item) => competencyId(UNSPECIFIED_DISCIPLINE, item));
     pupils.forEach((p, i) => {
       const cells = BIG_SHEET_ITEMS.map((_, k) => `${letters(6 + k)}${rows[i]}`);
-      expect(pupil(result, id(p.className, p.lastName, p.firstName)).results).toEqual(expectedResults(p.values, ids, cells, 'Positionnement'));
+      expect(pupilIn(result, p.className, p.lastName, p.firstName).results).toEqual(expectedResults(p.values, ids, cells, 'Positionnement'));
     });
     expect(result.sheets.map((s) => [s.sheet, s.role])).toEqual([['Positionnement', 'positionnement'], ['Notes T1', 'ignored'], ['Absences', 'ignored']]);
   });
@@ -255,14 +270,18 @@ describe('colours alone (couleurs.xlsx)', () => {
     const result = read('couleurs');
     const labels = ['Lire', 'Écrire', 'Calculer', 'Raisonner', 'Communiquer'];
     four.forEach((p, i) => {
-      const expected = p.values.flatMap((level, k) => (level === null ? [] : [{ competencyId: competencyId('Général', labels[k]), level, source: { sheet: '2MELEC', cell: `${letters(3 + k)}${rows[i]}` } }]));
-      expect(pupil(result, id('2MELEC', p.lastName, p.firstName)).results).toEqual(expected);
+      const expected = p.values.flatMap((level, k) => (level === null ? [] : [{ competencyId: competencyId(UNSPECIFIED_DISCIPLINE, labels[k]), level, source: { sheet: '2MELEC', cell: `${letters(3 + k)}${rows[i]}` } }]));
+      expect(pupilIn(result, '2MELEC', p.lastName, p.firstName).results).toEqual(expected);
     });
     // Three colours (red, orange, one green): green means acquired (3).
     for (const p of three) {
-      expect(pupil(result, id('1MELEC', p.lastName, p.firstName)).results.map((r) => r.level)).toEqual(p.values.filter((v) => v !== null));
+      expect(pupilIn(result, '1MELEC', p.lastName, p.firstName).results.map((r) => r.level)).toEqual(p.values.filter((v) => v !== null));
     }
-    expect(lines(result)).toEqual([`info 2MELEC!${blueCell} : 1 cellule d'une couleur hors de l'échelle rouge / orange / vert, non lue`]);
+    expect(lines(result)).toEqual([
+      `warning ${noDiscipline('2MELEC!C4', ['C', 'D', 'E', 'F', 'G'])}`,
+      `warning ${noDiscipline('1MELEC!C4', ['C', 'D', 'E', 'F', 'G'])}`,
+      `info 2MELEC!${blueCell} : 1 cellule d'une couleur hors de l'échelle rouge / orange / vert, non lue`,
+    ]);
   });
 });
 
@@ -274,7 +293,7 @@ describe('self-assessment, interviews and class list (autopositionnement-entreti
     const ids = SELF_ITEMS.map((i) => competencyId(i.discipline, i.label));
     expect(result.competencies.map((c) => c.id)).toEqual(ids);
     facts.pupils.forEach((p, i) => {
-      const found = pupil(result, id('2MRC', p.lastName, p.firstName));
+      const found = pupilIn(result, '2MRC', p.lastName, p.firstName);
       expect(found.selfResults.map((r) => [r.competencyId, r.level])).toEqual(ids.map((cid, k) => [cid, facts.self[i][k]]));
       expect(found.results.map((r) => [r.competencyId, r.level])).toEqual(i === facts.forgotten ? [] : ids.map((cid, k) => [cid, meaning(facts.teacher[i][k])]));
     });
@@ -285,7 +304,7 @@ describe('self-assessment, interviews and class list (autopositionnement-entreti
     const profileOf: Record<string, string> = { "Contents d'être là": 'content', "content d'etre la": 'content', 'Pourquoi pas ?': 'maybe', 'pourquoi pas': 'maybe', 'Malgré eux': 'despite', 'malgre-eux': 'despite', '« Pourquoi pas » ?': 'maybe' };
     const projectOf: Record<string, string> = { 'BTS MCO': 'further-study', "Poursuite d'études": 'further-study', 'Insertion professionnelle': 'employment', 'Emploi dans la vente': 'employment', 'Passerelle vers un bac pro': 'bridge', 'Ne sait pas': 'undecided', 'Pas encore défini': 'undecided' };
     facts.pupils.forEach((p, i) => {
-      const found = pupil(result, id('2MRC', p.lastName, p.firstName));
+      const found = pupilIn(result, '2MRC', p.lastName, p.firstName);
       const profile = facts.profiles[i];
       const project = facts.projects[i];
       expect(found.profile).toBe(profile ? profileOf[profile] : undefined);
@@ -304,6 +323,7 @@ describe('self-assessment, interviews and class list (autopositionnement-entreti
       ['Liste Pronote', 'class-list', 22],
     ]);
     expect(lines(result)).toEqual([
+      `warning ${noDiscipline('Autopositionnement!C3', ['C', 'D', 'E', 'F'])}`,
       `warning Entretiens!E${facts.unknownProfileRow} : profil « Motivé » inconnu (attendu : « Contents d'être là », « Pourquoi pas ? » ou « Malgré eux »), ignoré`,
       `warning Entretiens!A25 : INCONNU Ruben ne correspond à aucun élève des positionnements ou des listes : ligne non rattachée`,
       `warning Liste Pronote!A${facts.forgotten + 3} : ${forgotten.lastName.toUpperCase()} ${forgotten.firstName} (2MRC) est dans la liste d'élèves mais dans aucun positionnement`,
@@ -316,9 +336,9 @@ describe('two positionnements (deux-positionnements.xlsx)', () => {
     const { facts } = deuxPositionnements();
     const result = read('deux-positionnements');
     expect(result.rounds.map((r) => [r.label, r.results.length])).toEqual([['Positionnement 1', 66], ['Positionnement 2', 58]]);
-    expect(result.competencies.map((c) => c.id)).toEqual(ROUND_ITEMS.map((item) => competencyId('Général', item)));
+    expect(result.competencies.map((c) => c.id)).toEqual(ROUND_ITEMS.map((item) => competencyId(UNSPECIFIED_DISCIPLINE, item)));
     facts.pupils.forEach((p, i) => {
-      const found = pupil(result, id(p.className, p.lastName, p.firstName));
+      const found = pupilIn(result, p.className, p.lastName, p.firstName);
       const latest = ROUND_ITEMS.map((_, k) => meaning(facts.p2[i][k] ?? facts.p1[i][k]));
       expect(found.results.map((r) => r.level)).toEqual(latest);
       const ofRound = (n: number) => result.rounds[n].results.filter((r) => r.pupilId === found.id).map((r) => r.result.level);

@@ -13,3 +13,9 @@ export function specGrid(spec: SheetSpec): Grid {
     spec.cells.map((row) => row.map((cell) => (isFormula(cell) ? (cell.value ?? null) : cell))),
   );
 }
+
+/** The self-check's warning on competency columns whose discipline nothing names, as `messages()` shows it. */
+export function noDiscipline(where: string, columns: string[]): string {
+  const s = columns.length > 1 ? 's' : '';
+  return `${where} : Vérifiez la lecture : colonne${s} ${columns.join(', ')} : aucune discipline reconnue dans l'en-tête, le nom de la feuille ou le titre, compétence${s} classée${s} en « Discipline non précisée » (aucun atelier de remédiation n'est formé pour elle${s}) ; indiquez la discipline dans « AP Correspondances », colonne « Discipline »`;
+}

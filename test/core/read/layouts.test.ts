@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CellValue, Grid } from '../../../src/core/grid';
 import { readSavedMapping, readWorkbook, renderMappingSheet } from '../../../src/core/read';
-import { grid, specGrid } from './helpers';
+import { grid, specGrid, noDiscipline } from './helpers';
 
 const read = (grids: Grid[], today?: string) => readWorkbook({ grids }, { classLevels: [], today });
 const messages = (result: ReturnType<typeof readWorkbook>, severity?: string) =>
@@ -67,6 +67,7 @@ describe('header decided from content', () => {
     expect(result.pupils.map((p) => p.displayName)).toEqual(['B3', 'K7', 'Z9']);
     expect(result.mapping.sheets[0].columns[0]).toMatchObject({ column: 'A', role: { kind: 'identity', field: 'fullName' } });
     expect(messages(result, 'warning')).toEqual([
+      noDiscipline('2MRC!B2', ['B', 'C']),
       "2MRC!A2 : colonne A prise pour l'identité des élèves (« Code » : aucun intitulé « Nom » ou « Élève » ; textes distincts à gauche des résultats, pris pour l'identité des élèves) : vérifiez dans « AP Correspondances »",
     ]);
   });
@@ -141,9 +142,9 @@ describe('files from school tools', () => {
     const result = read([grid('EDT', values, { merges })]);
     expect(result.pupils).toHaveLength(3);
     expect(result.pairs).toEqual([
-      { relation: 'together', pupilIds: ['nom:2MRC|dupont marie', 'nom:2MRC|martin leo'], source: { sheet: 'EDT', cell: 'E3' } },
-      { relation: 'apart', pupilIds: ['nom:2MRC|dupont marie', 'nom:2MRC|petit lina'], source: { sheet: 'EDT', cell: 'F5' } },
-      { relation: 'apart', pupilIds: ['nom:2MRC|martin leo', 'nom:2MRC|petit lina'], source: { sheet: 'EDT', cell: 'F5' } },
+      { relation: 'together', pupilIds: ['eleve:2nde|dupont marie', 'eleve:2nde|martin leo'], source: { sheet: 'EDT', cell: 'E3' } },
+      { relation: 'apart', pupilIds: ['eleve:2nde|dupont marie', 'eleve:2nde|petit lina'], source: { sheet: 'EDT', cell: 'F5' } },
+      { relation: 'apart', pupilIds: ['eleve:2nde|martin leo', 'eleve:2nde|petit lina'], source: { sheet: 'EDT', cell: 'F5' } },
     ]);
     expect(messages(result, 'warning')).toEqual([
       'EDT!F4 : « Inconnu Paul » (séparé de MARTIN Léo) : aucun élève de ce nom, contrainte ignorée',
@@ -164,7 +165,7 @@ describe('files from school tools', () => {
     expect(result.sheets[0]).toMatchObject({ role: 'class-list', pupilCount: 2 });
     expect(result.mapping.sheets[0].headerRow).toBe(2);
     expect(result.pupils.map((p) => [p.displayName, p.className])).toEqual([['MARTIN Léo', '2MELEC'], ['DUPONT Marie', '2MRC']].sort((a, b) => (a[1] < b[1] ? -1 : 1)));
-    expect(result.pairs).toEqual([{ relation: 'together', pupilIds: ['nom:2MELEC|martin leo', 'nom:2MRC|dupont marie'], source: { sheet: 'edt.csv', cell: 'E3' } }]);
+    expect(result.pairs).toEqual([{ relation: 'together', pupilIds: ['eleve:2nde|dupont marie', 'eleve:2nde|martin leo'], source: { sheet: 'edt.csv', cell: 'E3' } }]);
   });
 
   it('reads the pupils’ wishes into the pupil record, in order', () => {
@@ -216,7 +217,7 @@ describe('several positionnements', () => {
     expect(result.pupils).toHaveLength(1);
     expect(result.rounds.map((r) => r.results.map((x) => x.result.level))).toEqual([[1], [3]]);
     expect(result.pupils[0].results.map((r) => r.level)).toEqual([3]);
-    expect(messages(result, 'warning')).toEqual([]);
+    expect(messages(result, 'warning')).toEqual([noDiscipline('2MRC!D1', ['D']), ]);
   });
 
   it('keeps one pupil across a change of class within a level, and reports homonyms', () => {
@@ -226,13 +227,14 @@ describe('several positionnements', () => {
     ]);
     expect(result.pupils.map((p) => [p.displayName, p.className])).toEqual([['DUPONT Marie', '2MELEC'], ['MARTIN Léo', '2MELEC'], ['MARTIN Léo', '2MRC']]);
     expect(messages(result, 'info')).toContain('P2!A2 : DUPONT Marie : en 2MRC dans P1!A2, en 2MELEC ici ; changement de classe en 2nde, compté une fois (classe retenue : 2MELEC)');
-    expect(messages(result, 'warning')).toContain('P1!A3 : MARTIN Léo figure en 2MELEC, 2MRC : homonymes ou élève inscrit dans deux classes ? Vérifiez ; ils sont gardés distincts');
+    expect(messages(result, 'warning')).toContain('P1!A3 : MARTIN Léo figure en 2MELEC (P1!A4), 2MRC (P1!A3) : homonymes ou élève inscrit dans deux classes ? Vérifiez ; ils sont gardés distincts');
   });
 
   it('never merges two different pupils typed with the same INE, and names both cells', () => {
     const result = read([grid('2MRC', [['INE', 'Nom', 'Prénom', 'Calculer'], ['123456789AB', 'DUPONT', 'Marie', 'A'], ['123456789AB', 'MARTIN', 'Léo', 'NA']])]);
-    expect(result.pupils.map((p) => [p.displayName, p.id])).toEqual([['DUPONT Marie', 'ine:123456789AB'], ['MARTIN Léo', 'nom:2MRC|martin leo']]);
+    expect(result.pupils.map((p) => [p.displayName, p.id])).toEqual([['DUPONT Marie', 'ine:123456789AB'], ['MARTIN Léo', 'eleve:2nde|martin leo']]);
     expect(messages(result, 'warning')).toEqual([
+      noDiscipline('2MRC!D1', ['D']),
       "2MRC!B3 : INE 123456789AB saisi pour DUPONT Marie (2MRC!B2) et pour MARTIN Léo (2MRC!B3) : deux élèves différents, gardés distincts ; corrigez l'INE erroné",
     ]);
   });

@@ -4,7 +4,7 @@ import type { CellValue } from '../../../src/core/grid';
 import type { SheetRole } from '../../../src/core/model';
 import { readSavedMapping, readWorkbook, renderMappingSheet, type ColumnMapping, type ColumnRole, type SheetMapping } from '../../../src/core/read';
 import { MARKER, SHEET_NAMES } from '../../../src/core/workbook';
-import { grid, specGrid } from './helpers';
+import { grid, specGrid, noDiscipline } from './helpers';
 
 const roundTrip = (mapping: ColumnMapping) => readSavedMapping({ grids: [specGrid(renderMappingSheet(mapping))] });
 
@@ -152,13 +152,14 @@ describe('a saved mapping wins over detection', () => {
     });
     const result = readWorkbook({ grids: [grid('2MRC', changed)] }, { classLevels: [], mapping });
     expect(result.diagnostics.map((d) => `${d.severity} ${d.cell} : ${d.message}`)).toEqual([
+      `warning ${noDiscipline('C3', ['C'])}`,
       'info D3 : la colonne « Français › Lire » est passée de C à D : elle est suivie',
       'info E3 : la colonne « Français › Écrire » est passée de D à E : elle est suivie',
       "warning E3 : la colonne « Mathématiques › Calculer » enregistrée dans « AP Correspondances » est introuvable : elle n'est pas lue",
       'info C3 : nouvelle colonne « Oral » détectée : valeurs de maîtrise (A / ECA / NA, niveaux LSU, symboles…)',
       'warning E4 : valeur « AQ » inconnue, comptée comme non évaluée',
     ]);
-    expect(result.competencies.map((c) => c.id)).toEqual(['general|oral', 'francais|lire', 'francais|ecrire']);
+    expect(result.competencies.map((c) => c.id)).toEqual(['discipline non precisee|oral', 'francais|lire', 'francais|ecrire']);
     expect(result.mapping.sheets[0].columns.map((c) => `${c.column} ${c.header}`)).toEqual(['A Nom', 'B Prénom', 'C Oral', 'D Français › Lire', 'E Français › Écrire', 'F Observations']);
   });
 

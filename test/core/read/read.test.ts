@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CellValue } from '../../../src/core/grid';
 import { defaultScale, readWorkbook } from '../../../src/core/read';
-import { grid } from './helpers';
+import { grid, noDiscipline } from './helpers';
 
 const read = (grids: Parameters<typeof grid>[], classLevels: { className: string; level: string }[] = []) =>
   readWorkbook({ grids: grids.map((g) => grid(...g)) }, { classLevels });
@@ -13,20 +13,20 @@ describe('layouts', () => {
   it('reads a one-row header under title rows, the class being the sheet name', () => {
     const result = read([['2MRC', [['Positionnement de rentrée'], [], ['Nom', 'Prénom', 'Calculer', 'Rédiger'], ['DUPONT', 'Marie', 'A', 'NA'], ['MARTIN', 'Léo', 'ECA', 'abs']]]]);
     expect(result.pupils.map((p) => [p.id, p.displayName, p.className, p.level])).toEqual([
-      ['nom:2MRC|dupont marie', 'DUPONT Marie', '2MRC', '2nde'],
-      ['nom:2MRC|martin leo', 'MARTIN Léo', '2MRC', '2nde'],
+      ['eleve:2nde|dupont marie', 'DUPONT Marie', '2MRC', '2nde'],
+      ['eleve:2nde|martin leo', 'MARTIN Léo', '2MRC', '2nde'],
     ]);
     expect(result.pupils[0].results).toEqual([
-      { competencyId: 'general|calculer', level: 3, source: { sheet: '2MRC', cell: 'C4' } },
-      { competencyId: 'general|rediger', level: 1, source: { sheet: '2MRC', cell: 'D4' } },
+      { competencyId: 'discipline non precisee|calculer', level: 3, source: { sheet: '2MRC', cell: 'C4' } },
+      { competencyId: 'discipline non precisee|rediger', level: 1, source: { sheet: '2MRC', cell: 'D4' } },
     ]);
     expect(result.pupils[1].results.map((r) => r.level)).toEqual([2]);
     expect(result.pupils[0].sources).toEqual([{ sheet: '2MRC', cell: 'A4' }]);
     expect(result.competencies).toEqual([
-      { id: 'general|calculer', discipline: 'Général', label: 'Calculer' },
-      { id: 'general|rediger', discipline: 'Général', label: 'Rédiger' },
+      { id: 'discipline non precisee|calculer', discipline: 'Discipline non précisée', label: 'Calculer' },
+      { id: 'discipline non precisee|rediger', discipline: 'Discipline non précisée', label: 'Rédiger' },
     ]);
-    expect(result.diagnostics).toEqual([]);
+    expect(messages(result)).toEqual([noDiscipline('2MRC!C3', ['C', 'D'])]);
   });
 
   it('reads disciplines written in the header row with competency labels below (names merged over two rows)', () => {
@@ -90,6 +90,7 @@ describe('layouts', () => {
     const result = read([['2MRC', values, { formulas }]]);
     expect(result.pupils.map((p) => p.displayName)).toEqual(['DUPONT Marie', 'MARTIN Léo']);
     expect(messages(result)).toEqual([
+      noDiscipline('2MRC!B1', ['B']),
       "2MRC!B5 : ligne 5 : des résultats sans nom d'élève, ligne ignorée",
       '2MRC!A6 : lignes 6 à 9 : lignes de synthèse, formules ou légendes, pas des élèves (ignorées)',
     ]);
@@ -118,13 +119,13 @@ describe('levels', () => {
       ['2MRC', '2nde'],
       ['ASSP-A', '2nde'],
     ]);
-    expect(result.diagnostics).toEqual([]);
+    expect(messages(result)).toEqual([noDiscipline('Positionnement!E1', ['E'])]);
   });
 
   it('keeps the class as level and asks for it in « AP Paramètres » when nothing tells', () => {
     const result = read([sheet('Positionnement', [['A', 'Ana', 'ASSP-A', null, 'A'], ['B', 'Bo', 'ASSP-A', null, 'NA']])]);
     expect(result.pupils.map((p) => p.level)).toEqual(['ASSP-A', 'ASSP-A']);
-    expect(messages(result)).toEqual(['Positionnement!A2 : classe « ASSP-A » : niveau inconnu ; renseignez le niveau de cette classe dans « AP Paramètres »']);
+    expect(messages(result)).toEqual([noDiscipline('Positionnement!E1', ['E']), 'Positionnement!A2 : classe « ASSP-A » : niveau inconnu ; renseignez le niveau de cette classe dans « AP Paramètres »']);
   });
 });
 
@@ -147,8 +148,8 @@ describe('identity', () => {
       ['Maths', [['Nom', 'Prénom', 'Calcul'], ['Dupont', 'Marie', 'A'], ['Martin', 'Léo', 'NA']]],
     ]);
     expect(result.pupils.map((p) => [p.id, p.results.length])).toEqual([
-      ['nom:2MRC|dupont marie', 1],
-      ['nom:2MRC|martin leo', 1],
+      ['eleve:2nde|dupont marie', 1],
+      ['eleve:2nde|martin leo', 1],
     ]);
     expect(result.diagnostics).toEqual([]);
   });
@@ -160,16 +161,16 @@ describe('identity', () => {
     ]);
     expect(result.sheets.map((s) => s.role)).toEqual(['class-list', 'positionnement']);
     expect(result.pupils.map((p) => [p.id, p.level, p.sources.length])).toEqual([
-      ['nom:2MRC|dupont marie', '2nde', 2],
-      ['nom:2MRC|martin leo', '2nde', 2],
+      ['eleve:2nde|dupont marie', '2nde', 2],
+      ['eleve:2nde|martin leo', '2nde', 2],
     ]);
-    expect(result.diagnostics).toEqual([]);
+    expect(messages(result)).toEqual([noDiscipline('2MRC!C1', ['C'])]);
   });
 
   it('takes the sheet name as the class when nothing else tells, and asks for its level', () => {
     const result = read([['Positionnement', [['Nom', 'Prénom', 'Calculer'], ['DUPONT', 'Marie', 'A']]]]);
-    expect(result.pupils.map((p) => [p.id, p.className, p.level])).toEqual([['nom:Positionnement|dupont marie', 'Positionnement', 'Positionnement']]);
-    expect(messages(result)).toEqual(['Positionnement!A2 : classe « Positionnement » : niveau inconnu ; renseignez le niveau de cette classe dans « AP Paramètres »']);
+    expect(result.pupils.map((p) => [p.id, p.className, p.level])).toEqual([['eleve:Positionnement|dupont marie', 'Positionnement', 'Positionnement']]);
+    expect(messages(result)).toEqual([noDiscipline('Positionnement!C1', ['C']), 'Positionnement!A2 : classe « Positionnement » : niveau inconnu ; renseignez le niveau de cette classe dans « AP Paramètres »']);
   });
 
   it('reads a grid of competencies under disciplines before anything is typed in', () => {
@@ -186,11 +187,11 @@ describe('identity', () => {
       ['Français', [['Nom', 'Prénom', 'Classe', 'Lire'], ['DUPONT', 'Marie', '2MRC', 'A'], ['DUPONT', 'Marie', '2MELEC', 'A'], ['ROUX', 'Lou', '2MRC', 'A'], ['ROUX', 'Lou', '2MRC', 'NA'], ['NEUF', 'Zoé', '2MRC', 'A']]],
       ['Maths', [['Nom', 'Prénom', 'Classe', 'Calcul'], ['DUPONT', 'Marie', '2MRC', 'A'], ['ROUX', 'Lou', '2MRC', 'A'], ['DUPONT', 'Marie', '2MELEC', 'A']]],
     ]);
-    expect(result.pupils.map((p) => p.id)).toEqual(['nom:2MELEC|dupont marie', 'nom:2MRC|dupont marie', 'nom:2MRC|neuf zoe', 'nom:2MRC|petit sam', 'nom:2MRC|roux lou']);
+    expect(result.pupils.map((p) => p.id)).toEqual(['eleve:2nde|dupont marie', 'eleve:2nde|dupont marie#2', 'eleve:2nde|neuf zoe', 'eleve:2nde|petit sam', 'eleve:2nde|roux lou']);
     expect(messages(result)).toEqual([
       'Français!A5 : ROUX Lou figure deux fois dans cette feuille (lignes 4 et 5)',
       'Français!A5 : ROUX Lou : 1 résultat différent de ceux lus en Français!D4 (Lire : satisfaisant (3) / insuffisant (1)) ; les premiers lus sont gardés',
-      'Liste!A2 : DUPONT Marie figure en 2MELEC, 2MRC : homonymes ou élève inscrit dans deux classes ? Vérifiez ; ils sont gardés distincts',
+      'Liste!A2 : DUPONT Marie figure en 2MELEC (Liste!A3), 2MRC (Liste!A2) : homonymes ou élève inscrit dans deux classes ? Vérifiez ; ils sont gardés distincts',
       "Français!A6 : NEUF Zoé (2MRC) est absent de la liste d'élèves « Liste »",
       "Liste!A5 : PETIT Sam (2MRC) est dans la liste d'élèves mais dans aucun positionnement",
       "Maths : NEUF Zoé (2MRC) est absent de cette feuille, qui liste d'autres élèves de 2MRC",
@@ -232,13 +233,13 @@ describe('sheets left alone', () => {
     const result = read([['2MRC', values, { hiddenColumns: [0, 4] }]]);
     expect(result.pupils[0].id).toBe('ine:123456789AB');
     expect(result.competencies.map((c) => c.label)).toEqual(['Calculer']);
-    expect(messages(result)).toEqual(['2MRC : colonne masquée E non lue : une colonne masquée est prise pour une compétence écartée (donnez-lui un rôle dans « AP Correspondances » pour la lire)']);
+    expect(messages(result)).toEqual([noDiscipline('2MRC!D1', ['D']), '2MRC : colonne masquée E non lue : une colonne masquée est prise pour une compétence écartée (donnez-lui un rôle dans « AP Correspondances » pour la lire)']);
   });
 
   it('reads hidden rows and says so', () => {
     const result = read([['2MRC', [['Nom', 'Prénom', 'Calculer'], ['DUPONT', 'Marie', 'A'], ['MARTIN', 'Léo', 'NA']], { hiddenRows: [2] }]]);
     expect(result.pupils).toHaveLength(2);
-    expect(messages(result)).toEqual(['2MRC : lignes masquées 3 lues quand même : un élève masqué reste un élève']);
+    expect(messages(result)).toEqual([noDiscipline('2MRC!C1', ['C']), '2MRC : lignes masquées 3 lues quand même : un élève masqué reste un élève']);
   });
 
   it('ends with an error saying what was looked for when nothing is readable', () => {
@@ -256,7 +257,12 @@ describe('values', () => {
   it('reports each unknown value with its cell, then sums up beyond twenty', () => {
     const rows: CellValue[][] = Array.from({ length: 30 }, (_, i) => [`NOM${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(65 + Math.floor(i / 26))}`, 'Ana', i < 12 ? 'AQ' : 'A', i < 12 ? 'AQ' : 'NA']);
     const result = read([['2MRC', [['Nom', 'Prénom', 'Lire', 'Écrire'], ...rows]]]);
-    const warnings = messages(result, 'warning');
+    const [noNames, unknownShare, ...warnings] = messages(result, 'warning');
+    expect(noNames).toBe(noDiscipline('2MRC!C1', ['C', 'D']));
+    // 24 unknown values of 60: the self-check says so first, with the value and its first cell.
+    expect(unknownShare).toBe(
+      "2MRC!C2 : Vérifiez la lecture : 24 valeurs sur 60 (40 %) ne sont d'aucune échelle connue : « AQ » (24 fois, dont 2MRC!C2). Si ce sont des codes de l'établissement, déclarez-les dans « AP Correspondances », section « Valeurs ajoutées »",
+    );
     expect(warnings[0]).toBe('2MRC!C2 : valeur « AQ » inconnue, comptée comme non évaluée');
     expect(warnings[1]).toBe('2MRC!D2 : valeur « AQ » inconnue, comptée comme non évaluée');
     expect(warnings).toHaveLength(21);
@@ -269,7 +275,7 @@ describe('values', () => {
     const result = read([['2MRC', [['Nom', 'Prénom', 'Lire', 'Ressenti'], ...rows]]]);
     expect(result.competencies.map((c) => c.label)).toEqual(['Lire']);
     expect(result.mapping.sheets[0].columns[3]).toEqual({ column: 'D', header: 'Ressenti', role: { kind: 'ignored' }, reason: 'texte libre, pas une échelle de maîtrise' });
-    expect(result.diagnostics).toEqual([]);
+    expect(messages(result)).toEqual([noDiscipline('2MRC!C1', ['C'])]);
   });
 
   it('reads colours alone when a sheet uses at least two result colours', () => {
@@ -296,8 +302,8 @@ describe('values', () => {
     const merges = [{ row: 0, col: 2, rowCount: 1, colCount: 2 }];
     const result = read([['2MRC', values, { merges }]]);
     expect(result.pupils[0]).toMatchObject({
-      results: [{ competencyId: 'general|calculer', level: 1 }],
-      selfResults: [{ competencyId: 'general|calculer', level: 3 }],
+      results: [{ competencyId: 'discipline non precisee|calculer', level: 1 }],
+      selfResults: [{ competencyId: 'discipline non precisee|calculer', level: 3 }],
       profile: 'despite',
       project: 'bridge',
     });

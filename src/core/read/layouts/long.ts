@@ -11,7 +11,7 @@ import type { ColumnEntry, MasteryScale, SheetMapping } from '../mapping';
 import { extrasLookup, readMastery, type ParseContext } from '../mastery';
 import { classKey } from '../names';
 import { normalizeText } from '../../text';
-import { keyOf, knownDiscipline, nationalDomainDiscipline, tidy } from '../vocabulary';
+import { disciplineInText, keyOf, nationalDomainDiscipline, tidy, UNSPECIFIED_DISCIPLINE } from '../vocabulary';
 import { RowIdentityReader } from './identity';
 import { competencyId, type RowRecord, type SheetRead } from './record';
 import { roundsByDate } from './roundDates';
@@ -43,7 +43,7 @@ export function readLong(grid: Grid, mapping: SheetMapping, scale: MasteryScale,
   const records: RowRecord[] = [];
   if (start === null || itemCol === undefined || !results.length) return { records, competencies: [], selfCompetencies: [] };
   const roundOfRow = roundsByDate(grid, mapping, start);
-  const sheetDiscipline = knownDiscipline(grid.sheet);
+  const sheetDiscipline = disciplineInText(grid.sheet);
 
   for (let r = start; r < grid.values.length; r++) {
     const item = tidy(cellAt(grid, r, itemCol));
@@ -58,13 +58,14 @@ export function readLong(grid: Grid, mapping: SheetMapping, scale: MasteryScale,
     }
     if (!item) continue;
     const disciplineText = disciplineCol === undefined ? '' : tidy(cellAt(grid, r, disciplineCol));
-    const discipline = (disciplineText ? knownDiscipline(disciplineText) ?? disciplineText : null) ?? nationalDomainDiscipline(item) ?? sheetDiscipline ?? 'Général';
+    const discipline = (disciplineText ? disciplineInText(disciplineText) ?? disciplineText : null) ?? nationalDomainDiscipline(item) ?? disciplineInText(item) ?? sheetDiscipline ?? UNSPECIFIED_DISCIPLINE;
     const competency = { id: competencyId(discipline, item), discipline, label: item };
     if (!competencies.has(competency.id)) competencies.set(competency.id, competency);
     for (const column of results) {
       const value = cellAt(grid, r, column.col);
       const reading = readMastery(value, column.context);
       if (reading.kind === 'empty') continue;
+      notes.seen();
       if (reading.kind === 'unknown') notes.unknown(identity.address(r, column.col), value);
       if (reading.kind === 'not-assessed' && reading.incomplete) notes.incompleteTest();
       if (reading.kind === 'level') {
@@ -76,7 +77,7 @@ export function readLong(grid: Grid, mapping: SheetMapping, scale: MasteryScale,
   }
   identity.report();
   notes.report();
-  return { records, competencies: [...competencies.values()], selfCompetencies: [] };
+  return { records, competencies: [...competencies.values()], selfCompetencies: [], tally: notes.tally };
 }
 
 const ITEM_HEADERS = new Set([

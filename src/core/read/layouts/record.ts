@@ -4,6 +4,7 @@
  */
 import type { AssessmentResult, Competency, NeedKind, PupilProfile, PupilProject, SheetRole, SourceRef } from '../../model';
 import { normalizeText } from '../../text';
+import type { ValueTally } from './valueNotes';
 
 /** Names written in a « Regroupé avec » / « Séparé de » cell, resolved to pupils by the assembler. */
 export interface PairRequest {
@@ -43,6 +44,8 @@ export interface RowRecord {
 
 export interface SheetRead {
   records: RowRecord[];
+  /** Result values met and the unknown ones (absent for class lists). */
+  tally?: ValueTally;
   /** Competencies of the teams' columns, in column order. */
   competencies: Competency[];
   /** Competencies of self-assessment columns. */

@@ -1,7 +1,20 @@
-/** What a layout notes while reading values: unknown values (the first ones with their cell), « Test incomplet ». */
+/**
+ * What a layout notes while reading values: unknown values (the first ones with their cell), « Test
+ * incomplet », and a tally of every value met, for the self-check of the whole reading.
+ */
 import { diagnostic, type Diagnostic } from '../../diagnostics';
 import type { CellValue } from '../../grid';
 import { quoteValue } from '../mastery';
+
+/** Values met in result cells, and the unknown ones by their text with the first cell holding each. */
+export interface ValueTally {
+  values: number;
+  unknown: Map<string, { count: number; cell: string }>;
+}
+
+export function emptyTally(): ValueTally {
+  return { values: 0, unknown: new Map() };
+}
 
 const MAX_VALUE_WARNINGS = 20;
 
@@ -9,13 +22,24 @@ export class ValueNotes {
   private unknownValues = 0;
   private incomplete = 0;
 
+  readonly tally: ValueTally = emptyTally();
+
   constructor(
     private readonly sheet: string,
     private readonly diagnostics: Diagnostic[],
   ) {}
 
+  /** A non-empty result cell was read (known or not). */
+  seen(): void {
+    this.tally.values++;
+  }
+
   unknown(cell: string, value: CellValue): void {
     this.unknownValues++;
+    const text = quoteValue(value);
+    const known = this.tally.unknown.get(text);
+    if (known) known.count++;
+    else this.tally.unknown.set(text, { count: 1, cell: `${this.sheet}!${cell}` });
     if (this.unknownValues > MAX_VALUE_WARNINGS) return;
     this.diagnostics.push(diagnostic('warning', this.sheet, cell, `valeur ${quoteValue(value)} inconnue, comptée comme non évaluée`));
   }

@@ -37,6 +37,9 @@ class WideReader {
   readonly records: RowRecord[] = [];
   private readonly identity: RowIdentityReader;
   private readonly notes: ValueNotes;
+  get tally() {
+    return this.notes.tally;
+  }
   private readonly columns: CompetencyColumn[] = [];
   private otherColours = 0;
   private firstOtherColour = '';
@@ -152,6 +155,7 @@ class WideReader {
       this.decided[column.slot] = row;
       this.winner[column.slot] = column.index;
       this.levels[column.slot] = level ?? 0;
+      if (reading.kind !== 'empty') this.notes.seen();
       if (reading.kind === 'unknown') this.notes.unknown(this.identity.address(row, column.col), value);
       if (reading.kind === 'not-assessed' && reading.incomplete) this.notes.incompleteTest();
     }
@@ -191,5 +195,5 @@ class WideReader {
 export function readWide(grid: Grid, mapping: SheetMapping, scale: MasteryScale, sheetIndex: number, diagnostics: Diagnostic[]): SheetRead {
   const reader = new WideReader(grid, mapping, scale, sheetIndex, diagnostics);
   reader.read();
-  return { records: reader.records, competencies: reader.competencies(false), selfCompetencies: reader.competencies(true) };
+  return { records: reader.records, competencies: reader.competencies(false), selfCompetencies: reader.competencies(true), tally: reader.tally };
 }
