@@ -9,7 +9,8 @@ import { diagnostic, UnusableInputError, type Diagnostic } from './diagnostics';
 import { applyFollowUp, readFollowUp, renderFollowUpSheets, type FollowUpResult } from './followup';
 import type { WorkbookSnapshot } from './grid';
 import { computeHours, readHoursDone, readRooms, type HoursResult } from './hours';
-import { computeIndicators, hoursForIndicators, renderIndicatorsSheet, type Indicators } from './indicators';
+import { hoursForIndicators, renderIndicatorsSheet, type Indicators } from './indicators';
+import { indicatorsWithExportView } from './export/exportable';
 import { attendanceFromFollowUp } from './followup/attendance';
 import { readOptionalSheets } from './indicators/optionalSheets';
 import type { HistoryEntry, Plan, PupilNeeds, ReadResult } from './model';
@@ -173,7 +174,7 @@ export async function generate(snapshot: WorkbookSnapshot, options: GenerateOpti
 
   await progress('indicators');
   const optionalRead = readOptionalSheets(snapshot);
-  const indicators = computeIndicators({
+  const indicators = indicatorsWithExportView({
     pupils: read.pupils,
     needs,
     plan,
