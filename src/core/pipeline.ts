@@ -11,7 +11,8 @@ import { readIdentities, renameFollowUp, renameHistory, renameHoursDone, renameP
 import { applyFollowUp, readFollowUp, renderFollowUpSheets, type FollowUpResult } from './followup';
 import type { WorkbookSnapshot } from './grid';
 import { computeHours, readHoursDone, readRooms, type HoursResult } from './hours';
-import { computeIndicators, hoursForIndicators, renderIndicatorsSheet, type Indicators } from './indicators';
+import { hoursForIndicators, renderIndicatorsSheet, type Indicators } from './indicators';
+import { indicatorsWithExportView } from './export/exportable';
 import { attendanceFromFollowUp } from './followup/attendance';
 import { readOptionalSheets } from './indicators/optionalSheets';
 import type { HistoryEntry, Plan, PupilNeeds, ReadResult } from './model';
@@ -188,7 +189,7 @@ export async function generate(snapshot: WorkbookSnapshot, options: GenerateOpti
 
   await progress('indicators');
   const optionalRead = readOptionalSheets(snapshot);
-  const indicators = computeIndicators({
+  const indicators = indicatorsWithExportView({
     pupils: read.pupils,
     needs,
     plan,

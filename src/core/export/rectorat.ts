@@ -16,6 +16,7 @@ import { maskIndicators, smallMask, SECONDARY_MASK } from './mask';
 import { DATA_HEADER, EXPORT_SCHEMA_VERSION, EXPORT_SHEET, META_LABELS, UNIT_LABELS } from './schema';
 import { exportLevel, MIN_MASK_THRESHOLD, publicRowNamer, unrecognisedLevels } from './publicLabels';
 import { checkUai } from './uai';
+import { academyNamed, academyOfUai } from '../hours/nationalCalendar';
 
 /** Indicators shown in `AP Indicateurs` only: not masked like pupil counts, or made of typed text. */
 const INTERNAL_TABLES = new Set<IndicatorTable['id']>(['attendance', 'school-projects', 'survey']);
@@ -33,15 +34,23 @@ export interface ExportMeta {
   uai?: string;
 }
 
-function missingFieldWarnings(settings: Settings): Diagnostic[] {
+/** Fields left blank in the export (the académie counts as given when the UAI says it), and an académie the UAI contradicts. */
+function missingFieldWarnings(settings: Settings, academy: string, uai: string): Diagnostic[] {
   const fields = [
-    ['establishmentName', 'Établissement'],
-    ['academy', 'Académie'],
-    ['schoolYear', 'Année scolaire'],
+    ['Établissement', settings.general.establishmentName],
+    ['Académie', academy],
+    ['Année scolaire', settings.general.schoolYear],
   ] as const;
-  return fields
-    .filter(([key]) => !String(settings.general[key] ?? '').trim())
-    .map(([, label]) => diagnostic('warning', SHEET_NAMES.parameters, '', `« ${label} » n'est pas renseigné : l'export le laisse vide. Complétez-le dans AP Paramètres.`));
+  const blank = fields
+    .filter(([, value]) => !String(value ?? '').trim())
+    .map(([label]) => diagnostic('warning', SHEET_NAMES.parameters, '', `« ${label} » n'est pas renseigné : l'export le laisse vide. Complétez-le dans AP Paramètres.`));
+  const typed = academyNamed(settings.general.academy);
+  const ofUai = academyOfUai(uai);
+  const mismatch =
+    typed && ofUai && typed !== ofUai
+      ? [diagnostic('warning', SHEET_NAMES.parameters, '', `« Académie » indique ${typed}, mais l’UAI ${uai} est de l’académie de ${ofUai} : vérifiez l’un ou l’autre dans AP Paramètres.`)]
+      : [];
+  return [...blank, ...mismatch];
 }
 
 export function buildRectoratExport(ind: Indicators, settings: Settings, meta: ExportMeta): RectoratExport {
@@ -51,14 +60,19 @@ export function buildRectoratExport(ind: Indicators, settings: Settings, meta: E
     return { specs: [], csv: '', diagnostics: [diagnostic('error', where, '', `Export refusé : ${uai.message}`)] };
   }
   const threshold = settings.general.maskThreshold;
-  const refusals = [...unrecognisedLevels(ind, settings)];
+  // Pupils of a level outside the list are left out (with a warning each), the rest is exported.
+  const leftOut = ind.forExport?.leftOut ?? [];
+  const view = ind.forExport?.indicators ?? ind;
+  const refusals = [...unrecognisedLevels(view, settings)];
   if (!(threshold >= MIN_MASK_THRESHOLD)) {
     refusals.push(diagnostic('error', SHEET_NAMES.parameters, '', `Export refusé : seuil de masquage ${threshold} inférieur à ${MIN_MASK_THRESHOLD} (un élève pourrait être reconnu). Indiquez ${MIN_MASK_THRESHOLD} ou plus dans « Seuil de masquage des effectifs ».`));
   }
   if (refusals.length) return { specs: [], csv: '', diagnostics: refusals };
   const publicRow = publicRowNamer();
   // Attendance and the optional sheets (free-text survey questions) stay in the establishment.
-  const masked = maskIndicators({ ...ind, tables: ind.tables.filter((t) => !INTERNAL_TABLES.has(t.id)) }, threshold);
+  const masked = maskIndicators({ ...view, tables: view.tables.filter((t) => !INTERNAL_TABLES.has(t.id)) }, threshold);
+  const levelColumns = new Set(view.levels);
+  const academy = settings.general.academy.trim() || (academyOfUai(uai.uai) ?? '');
 
   const sheet = new SheetBuilder(
     "Export pour le rectorat — indicateurs de l'accompagnement personnalisé",
@@ -70,7 +84,7 @@ export function buildRectoratExport(ind: Indicators, settings: Settings, meta: E
     [META_LABELS.schema, EXPORT_SCHEMA_VERSION],
     [META_LABELS.uai, uai.uai],
     [META_LABELS.name, settings.general.establishmentName],
-    [META_LABELS.academy, settings.general.academy],
+    [META_LABELS.academy, academy],
     [META_LABELS.schoolYear, settings.general.schoolYear],
     [META_LABELS.exportDate, /^\d{4}-\d{2}-\d{2}$/.test(meta.exportDate) ? frenchDate(meta.exportDate) : meta.exportDate],
     [META_LABELS.threshold, threshold],
@@ -88,8 +102,10 @@ export function buildRectoratExport(ind: Indicators, settings: Settings, meta: E
       table.columns.forEach((column, c) => {
         const cell = cells[r][c];
         if (cell.value === null) return;
-        const columnKey = exportLevel(column.key) ?? column.key;
-        const columnLabel = exportLevel(column.label) ?? column.label;
+        // Only level columns take the level's public name: mastery levels 1 to 4 stay mastery levels.
+        const isLevel = levelColumns.has(column.key);
+        const columnKey = (isLevel && exportLevel(column.key)) || column.key;
+        const columnLabel = (isLevel && exportLevel(column.label)) || column.label;
         sheet.row([table.id, table.title, name.key, name.label, columnKey, columnLabel, UNIT_LABELS[row.unit], cell.value, cell.num ?? null, cell.den ?? null]);
       });
     });
@@ -106,7 +122,8 @@ export function buildRectoratExport(ind: Indicators, settings: Settings, meta: E
   const csvRows = spec.cells.map((line) => line.map((cell) => (typeof cell === 'object' && cell !== null ? null : cell)));
 
   const diagnostics = [
-    ...missingFieldWarnings(settings),
+    ...leftOut,
+    ...missingFieldWarnings(settings, academy, uai.uai),
     diagnostic('info', '', '', `Export pour le rectorat : ${dataRows - 1} valeurs agrégées, dont ${masked.maskedCount} masquées (effectifs inférieurs à ${threshold} et leurs compléments).`),
   ];
   return { specs: [spec], csv: toCsv(csvRows), diagnostics };

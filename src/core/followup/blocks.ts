@@ -21,6 +21,7 @@ export interface FollowUpRow extends FollowUpPlacement {
   otherSessions: SessionMark[];
   selfAssessment: string;
   outcome: string;
+  pupilBilan: string;
   comment: string;
   /** In this cycle's plan; false for a row kept because the teams typed in it. */
   planned: boolean;
@@ -85,6 +86,7 @@ function typedRow(record: FollowUpRecord, columns: string[], planned: boolean): 
     ...placeMarks(columns, record.sessions),
     selfAssessment: record.selfAssessment,
     outcome: record.outcome,
+    pupilBilan: record.pupilBilan,
     comment: record.comment,
     planned,
   };
@@ -92,7 +94,7 @@ function typedRow(record: FollowUpRecord, columns: string[], planned: boolean): 
 
 /** Something the teams typed in the row, beyond what Pilote AP prefills. */
 function hasTypedContent(record: FollowUpRecord): boolean {
-  return record.sessions.some((m) => m.value) || !!record.selfAssessment || !!record.outcome || !!record.comment;
+  return record.sessions.some((m) => m.value) || !!record.selfAssessment || !!record.outcome || !!record.pupilBilan || !!record.comment;
 }
 
 export interface FollowUpInput {
@@ -212,6 +214,7 @@ function emptyRecord(cycle: number, pupil: Pupil, group: Group): FollowUpRecord 
     sessions: [],
     selfAssessment: '',
     outcome: '',
+    pupilBilan: '',
     comment: '',
     source: { sheet: '', cell: '' },
   };

@@ -1,7 +1,8 @@
 /**
  * `AP Fiches`: the contract of each pupil for the cycle, one A4 page per pupil: workshop, teacher,
  * slot, session dates, room, objective and success indicator (as typed in `AP Suivi`), last cycle's
- * bilan, and room for the pupil's and the teacher's signatures.
+ * bilan written for the pupil, and room for the pupil's and the teacher's signatures. Nothing meant for
+ * the team only (comment, scores, interview profile) is printed here.
  */
 import type { FollowUpBlock, FollowUpRow } from './blocks';
 import type { FollowUpRecord } from './types';
@@ -18,13 +19,16 @@ export interface FichesInput {
   calendar: CalendarEntry[];
 }
 
-/** « Remédiation Mathématiques : atteint — a rattrapé les fractions » for each workshop of the pupil's last earlier cycle. */
+/**
+ * « Remédiation Mathématiques : atteint — a rattrapé les fractions » for each workshop of the pupil's last
+ * earlier cycle: the bilan and the « Bilan pour l’élève », never the team's comment.
+ */
 function lastBilan(own: FollowUpRecord[], cycle: number): string {
   const earlier = own.filter((r) => r.cycle < cycle);
   const last = Math.max(0, ...earlier.map((r) => r.cycle));
   const lines = earlier
     .filter((r) => r.cycle === last)
-    .map((r) => `${r.workshop} : ${r.outcome || 'bilan non renseigné'}${r.comment ? ` — ${r.comment}` : ''}`);
+    .map((r) => `${r.workshop} : ${r.outcome || 'bilan non renseigné'}${r.pupilBilan ? ` — ${r.pupilBilan}` : ''}`);
   return lines.length ? `Cycle ${last} · ${lines.join(' ; ')}` : 'Pas de cycle précédent.';
 }
 

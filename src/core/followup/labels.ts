@@ -16,9 +16,20 @@ export const FOLLOW_UP_COLUMNS = {
   attendance: 'Présence',
   selfAssessment: 'Auto-évaluation de l’élève',
   outcome: 'Bilan',
-  comment: 'Commentaire',
+  /** Printed on the pupil's contract (`AP Fiches`, « Bilan du cycle précédent »): the header says so. */
+  pupilBilan: 'Bilan pour l’élève (imprimé sur sa fiche)',
+  /** For the team only: never printed nor exported. */
+  comment: 'Commentaire équipe (non imprimé)',
   id: 'Identifiant',
 } as const;
+
+/**
+ * Headers written by earlier versions, still read. The old « Commentaire » said nothing about printing:
+ * what was typed there is read as the team's comment, so that it never starts being printed.
+ */
+export const FORMER_HEADERS: Partial<Record<keyof typeof FOLLOW_UP_COLUMNS, string[]>> = {
+  comment: ['Commentaire'],
+};
 
 /** Columns before the session columns, and after them. */
 export const LEADING_COLUMNS = [
@@ -37,6 +48,7 @@ export const TRAILING_COLUMNS = [
   FOLLOW_UP_COLUMNS.attendance,
   FOLLOW_UP_COLUMNS.selfAssessment,
   FOLLOW_UP_COLUMNS.outcome,
+  FOLLOW_UP_COLUMNS.pupilBilan,
   FOLLOW_UP_COLUMNS.comment,
   FOLLOW_UP_COLUMNS.id,
 ] as const;

@@ -7,7 +7,7 @@ import { cellAt, gridAddress, gridWidth, type Grid, type WorkbookSnapshot } from
 import { isOwnSheet, SHEET_NAMES } from '../workbook';
 import { numberValue } from '../settings/sections';
 import { cellText, normalizeText } from '../text';
-import { attendanceCode, FOLLOW_UP_COLUMNS as COL, outcomeOf } from './labels';
+import { attendanceCode, FOLLOW_UP_COLUMNS as COL, FORMER_HEADERS, outcomeOf } from './labels';
 import type { FollowUpRecord, SessionMark } from './types';
 
 /** « mar. 03/11 : A ; mar. 10/11 : P » -> marks (the text of « Autres séances »). */
@@ -37,7 +37,13 @@ interface HeaderRow {
 function headerRow(grid: Grid, row: number, width: number): HeaderRow | null {
   const keys: string[] = [];
   for (let c = 0; c < width; c++) keys.push(normalizeText(cellAt(grid, row, c)));
-  const col = (header: string) => keys.indexOf(normalizeText(header));
+  const col = (header: string) => {
+    const at = keys.indexOf(normalizeText(header));
+    if (at >= 0) return at;
+    const name = (Object.keys(COL) as (keyof typeof COL)[]).find((k) => COL[k] === header);
+    const former = (name && FORMER_HEADERS[name]) || [];
+    return former.map((h) => keys.indexOf(normalizeText(h))).find((c) => c >= 0) ?? -1;
+  };
   const required = [COL.cycle, COL.id, COL.objective, COL.indicator, COL.otherSessions, COL.outcome];
   if (!required.every((h) => col(h) >= 0)) return null;
   const sessions: { col: number; label: string }[] = [];
@@ -110,6 +116,7 @@ export function readFollowUp(snapshot: WorkbookSnapshot): { records: FollowUpRec
       sessions,
       selfAssessment: text(COL.selfAssessment),
       outcome: text(COL.outcome),
+      pupilBilan: text(COL.pupilBilan),
       comment: text(COL.comment),
       source: { sheet, cell: gridAddress(grid, r, 0) },
     });

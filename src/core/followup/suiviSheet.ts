@@ -41,7 +41,7 @@ export function renderSuiviSheet(input: SuiviInput): SheetSpec {
   const width = Math.max(0, ...input.blocks.map((b) => b.sessions.length));
   const sheet = new SheetBuilder(
     `Suivi des contrats — cycle ${input.cycle}`,
-    'Une ligne par élève, atelier et cycle. Les cellules jaunes sont à remplir par les équipes (objectif, indicateur, présences, auto-évaluation, bilan) : elles sont conservées à chaque génération, même si l’élève change de groupe. Ne modifiez pas l’identifiant.',
+    'Une ligne par élève, atelier et cycle. Les cellules jaunes sont à remplir par les équipes (objectif, indicateur, présences, auto-évaluation, bilan) : elles sont conservées à chaque génération, même si l’élève change de groupe. Objectif, indicateur et « Bilan pour l’élève » sont imprimés sur sa fiche (AP Fiches) ; le « Commentaire équipe » ne l’est jamais et ne sort pas du classeur. Ne modifiez pas l’identifiant.',
   );
   sheet.row([`Légende des présences : ${ATTENDANCE_LEGEND}. Bilan et auto-évaluation : ${OUTCOME_VALUES.join(' / ')}.`], HOUSE.note);
   sheet.blank();
@@ -84,7 +84,7 @@ export function renderSuiviSheet(input: SuiviInput): SheetSpec {
       validations.push({ range: { row: first, col: firstSession, rowCount: count, colCount: block.sessions.length }, values: ATTENDANCE_CODES });
     }
     sheet.style(first, trailing(COL.attendance), count, 1, { ...HOUSE.cell, numberFormat: '0%' });
-    sheet.style(first, trailing(COL.selfAssessment), count, 3, { ...HOUSE.editable, wrap: true, vertical: 'top' });
+    sheet.style(first, trailing(COL.selfAssessment), count, 4, { ...HOUSE.editable, wrap: true, vertical: 'top' });
     validations.push({ range: { row: first, col: trailing(COL.selfAssessment), rowCount: count, colCount: 2 }, values: OUTCOME_VALUES });
     sheet.blank();
   }
@@ -92,7 +92,7 @@ export function renderSuiviSheet(input: SuiviInput): SheetSpec {
   return sheet.build({
     name: SHEET_NAMES.followUp,
     role: 'output',
-    columnWidths: [7, 20, 24, 10, 16, 24, 18, 45, 35, ...Array.from({ length: width }, () => 10), 18, 10, 16, 13, 35, 30],
+    columnWidths: [7, 20, 24, 10, 16, 24, 18, 45, 35, ...Array.from({ length: width }, () => 10), 18, 10, 16, 13, 35, 35, 30],
     validations,
     freeze: { rows: 0, cols: 3 },
     tabColor: '#548235',
@@ -118,6 +118,7 @@ function cellsOf(row: FollowUpRow, at: number, firstSession: number, sessions: n
     attendanceFormula(at, firstSession, sessions, row.marks),
     row.selfAssessment,
     row.outcome,
+    row.pupilBilan,
     row.comment,
     row.pupilId,
   ];

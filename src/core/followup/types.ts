@@ -38,6 +38,9 @@ export interface FollowUpRecord extends FollowUpPlacement {
   /** As typed (read with `outcomeOf`): typed text is always written back, even when not understood. */
   selfAssessment: string;
   outcome: string;
+  /** The bilan written for the pupil: printed on their contract next cycle. */
+  pupilBilan: string;
+  /** The team's comment: never printed nor exported (a phone number, a family matter…). */
   comment: string;
   source: SourceRef;
 }

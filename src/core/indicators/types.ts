@@ -4,6 +4,7 @@
  * rectorat export (with masking) and the académie's consolidation.
  */
 import type { AssessmentRound, Competency, HistoryEntry, Plan, Pupil, PupilNeeds } from '../model';
+import type { Diagnostic } from '../diagnostics';
 import type { Settings } from '../settings/settings';
 
 /** Attendance marks: présent, absent, retard (present, late), excusé. */
@@ -172,4 +173,6 @@ export interface Indicators {
   tables: IndicatorTable[];
   sums: IndicatorSum[];
   summary: IndicatorSummary;
+  /** The same figures without the pupils the rectorat export may not count (see export/exportable.ts). */
+  forExport?: { indicators: Indicators; leftOut: Diagnostic[] };
 }

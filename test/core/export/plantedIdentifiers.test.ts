@@ -83,14 +83,21 @@ describe('identifiers planted in every free-text place', async () => {
   const first = await generate(book, { today });
   const refused = buildRectoratExport(first.indicators, first.analysis.settings, { exportDate: today });
 
-  it('refuse the export while a level is not recognised, naming the cell to fix', () => {
-    expect(refused.specs).toEqual([]);
-    expect(refused.csv).toBe('');
-    const error = refused.diagnostics.find((d) => d.severity === 'error');
-    expect(error?.message).toMatch(/niveau non reconnu/);
+  it('leaves the pupils of an unrecognised level out, naming the cell and the count (never the level), and exports the rest', () => {
+    expect(refused.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(refused.specs).toHaveLength(1);
+    const agora = first.analysis.read.pupils.filter((p) => p.className === '2AGORA').length;
+    expect(agora).toBeGreaterThan(0);
+    const warning = refused.diagnostics.find((d) => d.severity === 'warning' && /niveau non reconnu/.test(d.message))!;
     const row = grid(book, SHEET_NAMES.parameters).values.findIndex((r) => r[0] === '2AGORA');
-    expect(error?.sheet).toBe(SHEET_NAMES.parameters);
-    expect(error?.cell).toBe(`B${row + 1}`);
+    expect([warning.sheet, warning.cell]).toEqual([SHEET_NAMES.parameters, `B${row + 1}`]);
+    expect(warning.message).toMatch(new RegExp(`^${agora} élèves? d’un niveau non reconnu`));
+    expect(warning.message).not.toContain('Dupont');
+    // The rest is exported, and adds up without them.
+    const all = first.indicators.summary.pupils;
+    expect(first.indicators.forExport!.indicators.summary.pupils).toBe(all - agora);
+    expect(refused.csv).toContain(`pupils;Élèves concernés;all;Élèves;total;Total;élèves;${all - agora};;`);
+    for (const token of ['Dupont', '12/03/2009']) expect(refused.csv).not.toContain(token);
   });
 
   it('once the level is fixed, the export carries none of the planted texts nor any pupil', async () => {

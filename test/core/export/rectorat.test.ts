@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildRectoratExport, parseCsv } from '../../../src/core/export';
+import { buildRectoratExport, parseCsv, uaiCheckLetter } from '../../../src/core/export';
 import { DATA_HEADER, EXPORT_SCHEMA_VERSION, EXPORT_SHEET } from '../../../src/core/export/schema';
 import { computeIndicators } from '../../../src/core/indicators';
 import { MARKER } from '../../../src/core/workbook';
@@ -88,10 +88,29 @@ describe('export for the rectorat', async () => {
     expect(missing.diagnostics[0]).toMatchObject({ severity: 'error', sheet: 'AP Paramètres' });
   });
 
-  it('takes the UAI given for the export over the one of the parameters, and warns about empty fields', () => {
-    const other = buildRectoratExport(ind, { ...settings, general: { ...settings.general, academy: '' } }, { exportDate: '2026-11-20', uai: '0595856v' });
+  it('takes the UAI given for the export over the one of the parameters, and fills the académie from it', () => {
+    const blank = { ...settings, general: { ...settings.general, academy: '' } };
+    const other = buildRectoratExport(ind, blank, { exportDate: '2026-11-20', uai: '0595856v' });
     expect(other.csv).toContain('UAI;0595856V');
-    expect(other.diagnostics.some((d) => d.severity === 'warning' && d.message.includes('Académie'))).toBe(true);
+    expect(other.csv).toContain('Académie;Lille');
+    expect(other.diagnostics.filter((d) => d.message.includes('Académie'))).toEqual([]);
+    // A UAI that names no académie (Saint-Pierre-et-Miquelon) leaves it blank, and says so.
+    const far = buildRectoratExport(ind, blank, { exportDate: '2026-11-20', uai: `9750001${uaiCheckLetter('9750001')}` });
+    expect(far.diagnostics.some((d) => d.severity === 'warning' && d.message.includes("« Académie » n'est pas renseigné"))).toBe(true);
+    // A typed académie the UAI contradicts is kept, with a warning.
+    const contradicted = buildRectoratExport(ind, settings, { exportDate: '2026-11-20', uai: '0595856V' });
+    expect(contradicted.csv).toContain('Académie;Paris');
+    expect(contradicted.diagnostics.some((d) => d.severity === 'warning' && d.message.includes('de l’académie de Lille'))).toBe(true);
+  });
+
+  it('publishes mastery levels as mastery levels 1 to 4, never as class levels', () => {
+    const lines = spec.cells.filter((l) => l[0] === 'mastery');
+    expect(lines.length).toBeGreaterThan(0);
+    const columns = new Set(lines.map((l) => String(l[4])));
+    for (const code of ['1', '2', '3', '4']) expect(columns).toContain(code);
+    for (const level of ['1re', '2nde', 'Tle']) expect(columns).not.toContain(level);
+    const masteryTable = ind.tables.find((t) => t.id === 'mastery')!;
+    expect(new Set(lines.map((l) => String(l[5])))).toEqual(new Set(masteryTable.columns.map((c) => c.label)));
   });
 
   it('is deterministic', () => {

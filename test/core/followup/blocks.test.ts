@@ -50,6 +50,7 @@ function recordsArbitrary() {
     others: fc.array(fc.tuple(fc.constantFrom('ven. 02/10', 'Séance 9'), fc.constantFrom('P', 'A')), { maxLength: 2 }),
     selfAssessment: fc.constantFrom('', 'atteint', 'en partie', 'bof'),
     outcome: fc.constantFrom('', 'atteint', 'non atteint'),
+    pupilBilan: text,
     comment: text,
   });
   return fc
@@ -74,6 +75,7 @@ function recordsArbitrary() {
           ].filter((m, i, all) => all.findIndex((o) => normalizeText(o.label) === normalizeText(m.label)) === i),
           selfAssessment: r.selfAssessment,
           outcome: r.outcome,
+          pupilBilan: r.pupilBilan,
           comment: r.comment,
           source: { sheet: SHEET_NAMES.followUp, cell: 'A1' },
         }),
@@ -94,7 +96,7 @@ describe('AP Suivi rows', () => {
         expect(planned.length).toBe(generation.plan.assignments.length);
         for (const record of records) {
           const found = rows.filter(({ row }) => row.cycle === record.cycle && row.pupilId === record.pupilId && normalizeText(row.slotId) === normalizeText(record.slotId));
-          const typed = record.sessions.some((m) => m.value) || record.selfAssessment || record.outcome || record.comment;
+          const typed = record.sessions.some((m) => m.value) || record.selfAssessment || record.outcome || record.pupilBilan || record.comment;
           if (!found.length) {
             // Only an untouched row of this cycle the plan no longer holds may go.
             expect(record.cycle === CYCLE && !typed).toBe(true);
@@ -102,7 +104,7 @@ describe('AP Suivi rows', () => {
           }
           expect(found).toHaveLength(1);
           const [{ row, block }] = found;
-          expect([row.selfAssessment, row.outcome, row.comment]).toEqual([record.selfAssessment, record.outcome, record.comment]);
+          expect([row.selfAssessment, row.outcome, row.pupilBilan, row.comment]).toEqual([record.selfAssessment, record.outcome, record.pupilBilan, record.comment]);
           if (record.objective) expect(row.objective).toBe(record.objective);
           if (record.indicator) expect(row.indicator).toBe(record.indicator);
           const kept = [...block.sessions.map((label, i) => ({ label, value: row.marks[i] })), ...row.otherSessions];
@@ -134,7 +136,7 @@ describe('AP Suivi rows', () => {
     const recordWith = (objective: string, indicator: string): FollowUpRecord => ({
       cycle: CYCLE, pupilId: pupil.id, pupilName: pupil.displayName, className: pupil.className, slotId: group.slotId, groupId: 'G-ancien',
       workshop: former.id, teacher: 'M. Ancien', objective, indicator, columns: ['Séance 1'], sessions: [{ label: 'Séance 1', value: 'P' }],
-      selfAssessment: '', outcome: '', comment: '', source: { sheet: SHEET_NAMES.followUp, cell: 'A9' },
+      selfAssessment: '', outcome: '', pupilBilan: '', comment: '', source: { sheet: SHEET_NAMES.followUp, cell: 'A9' },
     });
     const rowOf = (record: FollowUpRecord) => blocksOf([record]).flatMap((b) => b.rows).find((r) => r.pupilId === pupil.id && r.slotId === group.slotId)!;
     const formerNeed = needs.find((n) => n.key === needKeyOf(former));

@@ -32,6 +32,7 @@ function record(part: Partial<FollowUpRecord> & Pick<FollowUpRecord, 'pupilId' |
     sessions: [],
     selfAssessment: '',
     outcome: '',
+    pupilBilan: '',
     comment: '',
     source: { sheet: 'AP Suivi', cell: 'A10' },
     ...part,

@@ -94,7 +94,8 @@ describe('follow-up over three cycles', () => {
     const fiches = grid(gateway, SHEET_NAMES.contracts).values;
     const achieverPage = fiches.findIndex((row) => row[0] === second.analysis.read.pupils.find((p) => p.id === achiever.pupilId)!.displayName);
     const bilanLine = fiches.slice(achieverPage).find((row) => row[0] === 'Bilan du cycle précédent')!;
-    expect(bilanLine[1]).toBe(`Cycle 1 · ${before.group.workshopTypeId} : atteint — très bon investissement`);
+    // The team's comment stays in AP Suivi: it is not printed.
+    expect(bilanLine[1]).toBe(`Cycle 1 · ${before.group.workshopTypeId} : atteint`);
 
     const after = second.needs.find((n) => n.pupilId === achiever.pupilId)!.needs.find((n) => n.key === before.need.key)!;
     expect(after.score).toBeLessThan(before.need.score);

@@ -22,6 +22,7 @@ function row(pupilId: string, marks: string[]): FollowUpRecord {
     sessions: marks.map((value, i) => ({ label: `Séance ${i + 1}`, value })),
     selfAssessment: '',
     outcome: '',
+    pupilBilan: '',
     comment: '',
     source: { sheet: 'AP Suivi', cell: 'A1' },
   };

@@ -41,15 +41,15 @@ describe('AP Groupes', () => {
     expect(spec.role).toBe('output');
     expect(String(spec.cells[0][0]).startsWith(MARKER)).toBe(true);
     expect(spec.landscape).toBe(true);
-    expect(spec.columnWidths).toHaveLength(10);
+    expect(spec.columnWidths).toHaveLength(11);
     expect(spec.freeze).toEqual({ rows: 4, cols: 0 });
     expect(spec.styles?.some((s) => s.range.row === 3 && s.style.bold)).toBe(true);
   });
 
   it('lists one row per pupil and slot in a table with a lock column, then groups and pupils without a workshop', () => {
-    expect(spec.cells[3]).toEqual(['Niveau', 'Barrette', 'Groupe', 'Atelier', 'Intervenant', 'Élève', 'Classe', 'Besoin principal', 'Pourquoi', 'Verrou']);
+    expect(spec.cells[3]).toEqual(['Niveau', 'Barrette', 'Groupe', 'Atelier', 'Intervenant', 'Élève', 'Classe', 'Besoin principal', 'Pourquoi', 'Verrou', 'Détail pour l’équipe (non destiné à l’élève)']);
     const [main, summary, missing] = spec.tables!;
-    expect(main).toMatchObject({ name: GROUP_TABLES.pupils, range: { row: 3, col: 0, rowCount: plan.assignments.length + 1, colCount: 10 } });
+    expect(main).toMatchObject({ name: GROUP_TABLES.pupils, range: { row: 3, col: 0, rowCount: plan.assignments.length + 1, colCount: 11 } });
     expect(plan.assignments).toHaveLength(3);
     expect(summary.name).toBe(GROUP_TABLES.summary);
     expect(spec.cells[summary.range.row]).toEqual(['Groupe', 'Niveau', 'Barrette', 'Atelier', 'Intervenant', 'Effectif', 'Places', 'Besoin commun']);
