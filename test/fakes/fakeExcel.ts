@@ -243,6 +243,12 @@ export class FakeSheet {
 export interface FakeExcelOptions {
   /** Which Excel (default: Excel on the web). */
   platform?: FakePlatform;
+  /**
+   * The list separator `getRanges` wants between areas. The reference shows commas, but Excel for
+   * Windows in a `;` locale (French, German) answers InvalidArgument to them (office-js issues 1167,
+   * 1985). Default: `,`.
+   */
+  listSeparator?: ',' | ';';
   /** Request cap (Excel on the web: 5 MB). */
   maxRequestBytes?: number;
   /** Answer cap (Excel on the web: 5 MB). */
@@ -280,11 +286,13 @@ export class FakeExcel {
   readonly maxRequestBytes: number;
   readonly maxResponseBytes: number;
   readonly platform: FakePlatform;
+  readonly listSeparator: ',' | ';';
   /** Workbook-scoped defined names (seeded by tests: the gateway never writes any). */
   readonly names: FakeName[] = [];
 
   constructor(options: FakeExcelOptions = {}) {
     this.platform = options.platform ?? 'web';
+    this.listSeparator = options.listSeparator ?? ',';
     this.maxRequestBytes = options.maxRequestBytes ?? 5_000_000;
     this.maxResponseBytes = options.maxResponseBytes ?? 5_000_000;
   }
@@ -815,7 +823,11 @@ class WorksheetProxy extends Proxy<FakeSheet> {
 
   /** Several areas at once (ExcelApi 1.9), e.g. `A1:B2,D4`: one call formats them all. */
   getRanges(address: string): RangeAreasFormatProxy {
-    return new RangeAreasFormatProxy(this.context, () => ({ sheet: this.live(), areas: address.split(',').map(parseLocalAddress) }), address);
+    const separator = this.excel.listSeparator;
+    return new RangeAreasFormatProxy(this.context, () => {
+      if (address.includes(separator === ',' ? ';' : ',')) throw new FakeOfficeError('InvalidArgument', `Adresse non valide : ${address}`);
+      return { sheet: this.live(), areas: address.split(separator).map(parseLocalAddress) };
+    }, address);
   }
 
   getUsedRange(valuesOnly = false): RangeProxy {

@@ -315,13 +315,13 @@ export function createOfficeGateway(options: OfficeGatewayOptions = {}): OfficeG
     }
   }
 
-  async function write(specs: SheetSpec[], writeOptions: WriteOptions, grouping: boolean, writeBudget = budget): Promise<void> {
+  async function write(specs: SheetSpec[], writeOptions: WriteOptions, grouping: boolean, writeBudget: number, multiArea: boolean): Promise<void> {
     // Whether this write can be one undo step is known once it is planned, from the workbook as seen:
     // known after a read, else read in a first batch of its own (two small syncs).
     const state = known ?? (await run((context) => readState(context)));
     known = null;
     refuseForeignSheets(specs, state.sheets);
-    const planned = planWrite(specs, { known: state.sheets, tableNames: state.tableNames, budget: writeBudget, activate: writeOptions.activate, fingerprints });
+    const planned = planWrite(specs, { known: state.sheets, tableNames: state.tableNames, budget: writeBudget, activate: writeOptions.activate, fingerprints, multiArea });
     const grouped = grouping && canGroupUndo(planned.structuralCalls, onTheWeb);
     await run(
       async (context) => {
@@ -361,10 +361,11 @@ export function createOfficeGateway(options: OfficeGatewayOptions = {}): OfficeG
       if (!specs.length && !writeOptions.activate) return;
       let grouped = undoGroup;
       let writeBudget = budget;
+      let multiArea = true;
       let stale = known !== null;
       for (;;) {
         try {
-          await write(specs, writeOptions, grouped, writeBudget);
+          await write(specs, writeOptions, grouped, writeBudget, multiArea);
           return;
         } catch (error) {
           const wasStale = stale;
@@ -380,6 +381,10 @@ export function createOfficeGateway(options: OfficeGatewayOptions = {}): OfficeG
           } else if (wasStale && (code === 'ItemNotFound' || code === 'ItemAlreadyExists')) {
             // The sheets seen at the last read have changed since (renamed, deleted, added by hand):
             // once, the same write planned from a fresh look at the workbook.
+          } else if (code === 'InvalidArgument' && multiArea) {
+            // Most likely `getRanges` wanting the locale's list separator (see styleOperations): the
+            // same write, each styled area on its own.
+            multiArea = false;
           } else if (code === 'RequestPayloadSizeLimitExceeded' && writeBudget > MIN_RETRY_BYTES) {
             // Excel counted more than estimated: the same write in smaller syncs.
             writeBudget = Math.floor(writeBudget / 4);

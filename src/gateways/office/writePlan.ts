@@ -249,12 +249,17 @@ function addressChunks(ranges: CellRange[]): { address: string; ranges: CellRang
   return chunks;
 }
 
-/** One operation per style group: a single range as before, several through `getRanges`. */
-function styleOperations(name: string, styles: { range: CellRange; style: CellStyle }[]): WriteOperation[] {
+/**
+ * One operation per style group: a single range as before, several through `getRanges` when
+ * `multiArea`, else each area on its own. `getRanges("A1:B2,D4")` takes the comma the reference
+ * documents, but Excel for Windows in a locale whose list separator is `;` (French, German) has been
+ * reported to refuse it with InvalidArgument (office-js issues 1167 and 1985): the gateway then writes
+ * again with `multiArea` off, so no separator is ever needed.
+ */
+function styleOperations(name: string, styles: { range: CellRange; style: CellStyle }[], multiArea: boolean): WriteOperation[] {
   return groupStyles(styles).flatMap(({ style, ranges }) => {
-    if (ranges.length === 1) {
-      const [range] = ranges;
-      return [{ bytes: styleBytes(style, range), apply: (scope: RequestScope) => applyStyle(scope.range(name, range), range, style) }];
+    if (ranges.length === 1 || !multiArea) {
+      return ranges.map((range) => ({ bytes: styleBytes(style, range), apply: (scope: RequestScope) => applyStyle(scope.range(name, range), range, style) }));
     }
     return addressChunks(ranges).map(({ address, ranges: chunk }) => ({
       bytes: styleBytes(style, { row: 0, col: 0, rowCount: 1, colCount: 1 }) + address.length,
@@ -296,10 +301,10 @@ const operation = (calls: number, payload: unknown, apply: WriteOperation['apply
  * Formats, merges, tables over the written data, conditional formats, validations, widths, panes, tab,
  * charts and page layout: one small operation each, so that a heavily formatted sheet can be split too.
  */
-function layoutOperations(spec: SheetSpec): WriteOperation[] {
+function layoutOperations(spec: SheetSpec, multiArea: boolean): WriteOperation[] {
   const name = spec.name;
   const operations: WriteOperation[] = [];
-  operations.push(...styleOperations(name, spec.styles ?? []));
+  operations.push(...styleOperations(name, spec.styles ?? [], multiArea));
   for (const merge of spec.merges ?? []) {
     operations.push(operation(2, merge, (scope) => scope.range(name, merge).merge(false)));
   }
@@ -457,6 +462,8 @@ export interface WritePlanContext {
   activate?: string;
   /** Mark written sheets with their content fingerprint, and leave alone those whose content is unchanged. */
   fingerprints?: boolean;
+  /** Style several areas with one `getRanges` call (default); off: each area on its own. */
+  multiArea?: boolean;
 }
 
 export interface PlannedWrite {
@@ -575,7 +582,7 @@ export function planWrite(specs: SheetSpec[], plan: WritePlanContext): PlannedWr
     operations: [
       ...prepare,
       ...targets.flatMap((target) => contentOperations(target, budget / 2)),
-      ...targets.flatMap((target) => layoutOperations(target)),
+      ...targets.flatMap((target) => layoutOperations(target, plan.multiArea ?? true)),
       ...(toWrite.length || plan.activate ? [finish] : []),
     ],
     unchanged: unchanged.map((spec) => spec.name),
