@@ -25,7 +25,11 @@ export interface PiloteHost {
    * Hand a finished export to the coordinator: a new workbook in Excel where supported
    * (`Excel.createWorkbook`), else a file download. Returns which one happened.
    */
-  deliverFile(fileName: string, bytes: Uint8Array, mimeType: string): Promise<ExportOutcome>;
+  /**
+   * `asWorkbook`: the same content as an .xlsx, for a host that cannot download (Excel for Mac) and
+   * opens it as a new workbook instead.
+   */
+  deliverFile(fileName: string, bytes: Uint8Array, mimeType: string, asWorkbook?: () => Promise<Uint8Array>): Promise<ExportOutcome>;
   /**
    * « Annuler la dernière génération »: put back the AP sheets the last generation replaced, remove the
    * ones it created (the coordinator's sheets are never touched). Returns the sheets concerned.

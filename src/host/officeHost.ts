@@ -19,6 +19,10 @@ export interface OfficeHostOptions {
   createWorkbook?: (base64: string) => Promise<void>;
   /** Saves a file in the browser (default: a temporary `<a download>` link). */
   download?: (fileName: string, bytes: Uint8Array, mimeType: string) => void;
+  /** Excel for Mac, whose pane cannot download a file; by default, from Office. */
+  onMac?: boolean;
+  /** Excel on the web; by default, from Office. */
+  onTheWeb?: boolean;
 }
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -33,6 +37,18 @@ export function toBase64(bytes: Uint8Array): string {
 function defaultIsSetSupported(name: string, version: string): boolean {
   return typeof Office !== 'undefined' && !!Office.context?.requirements?.isSetSupported(name, version);
 }
+
+function onPlatform(platform: 'Mac' | 'OfficeOnline'): boolean {
+  return typeof Office !== 'undefined' && !!Office.context?.diagnostics && Office.context.diagnostics.platform === Office.PlatformType?.[platform];
+}
+
+/**
+ * A blob download from the pane (`<a download>`) does nothing in Excel for Mac's webview (office-js
+ * issues 2700, 3385, 4681): there, an export is opened as a new workbook, or not delivered at all.
+ */
+const MAC_CANNOT_DOWNLOAD =
+  'Excel pour Mac ne peut pas télécharger de fichier depuis le volet, et le nouveau classeur n’a pas pu s’ouvrir : rien n’a été enregistré. ' +
+  'Autorisez Excel à ouvrir un nouveau classeur, ou faites cet export depuis Excel sur le web.';
 
 function defaultCreateWorkbook(): OfficeHostOptions['createWorkbook'] {
   if (typeof Excel === 'undefined' || typeof Excel.createWorkbook !== 'function') return undefined;
@@ -53,12 +69,14 @@ export function createOfficeHost(options: OfficeHostOptions = {}): PiloteHost {
   const isSupported = options.isSetSupported ?? defaultIsSetSupported;
   const createWorkbook = 'createWorkbook' in options ? options.createWorkbook : defaultCreateWorkbook();
   const download = options.download ?? downloadBytes;
+  const onMac = options.onMac ?? onPlatform('Mac');
   const waitingListeners = new Set<(waiting: boolean) => void>();
   const onWaiting = (waiting: boolean) => waitingListeners.forEach((listener) => listener(waiting));
   const gateway = createOfficeGateway({
     run,
     readMergedAreas: isSupported('ExcelApi', '1.13'),
-    undoGroup: isSupported('ExcelApi', '1.19'),
+    undoGroup: isSupported('ExcelApi', '1.20'),
+    onTheWeb: options.onTheWeb ?? onPlatform('OfficeOnline'),
     fingerprints: isSupported('ExcelApi', '1.12'),
     onWaiting,
   });
@@ -134,15 +152,18 @@ export function createOfficeHost(options: OfficeHostOptions = {}): PiloteHost {
 
     setCellValue,
 
-    async deliverFile(fileName, bytes, mimeType): Promise<ExportOutcome> {
-      if (mimeType === XLSX_MIME && createWorkbook && isSupported('ExcelApi', '1.8')) {
+    async deliverFile(fileName, bytes, mimeType, asWorkbook): Promise<ExportOutcome> {
+      const workbook = mimeType === XLSX_MIME ? async () => bytes : onMac ? asWorkbook : undefined;
+      if (workbook && createWorkbook && isSupported('ExcelApi', '1.8')) {
         try {
-          await createWorkbook(toBase64(bytes));
+          await createWorkbook(toBase64(await workbook()));
           return 'new-workbook';
         } catch {
-          // Blocked (pop-ups on the web, Excel for Mac...): a download always works.
+          // Blocked (pop-ups on the web...): a download, where the pane can download.
         }
       }
+      // « Téléchargé » is said only where a download happens.
+      if (onMac) throw new ExcelOperationError(MAC_CANNOT_DOWNLOAD);
       download(fileName, bytes, mimeType);
       return 'download';
     },

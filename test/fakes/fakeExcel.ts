@@ -44,7 +44,22 @@ export interface FakeCell {
 }
 
 export interface FakeTable { name: string; range: CellRange; style: string }
-export interface FakeChart { type: string; source: CellRange; seriesBy: string; title: string; from: string; to: string }
+export interface FakeChart {
+  /** Excel's own name (« Chart 1 »...), unique on its sheet. */
+  name: string;
+  type: string;
+  source: CellRange;
+  seriesBy: string;
+  title: string;
+  from: string;
+  to: string;
+  /** A series' formula pointing at another sheet (`='AP Groupes'!$B$5:$B$9`): a coordinator's chart. */
+  seriesFormula?: string;
+}
+/** A workbook-scoped defined name and what it refers to (`='AP Groupes'!$B$5`). */
+export interface FakeName { name: string; formula: string }
+/** Where each Excel runs: only on the web can renaming, moving or hiding a sheet be undone. */
+export type FakePlatform = 'web' | 'windows' | 'mac';
 export interface FakeConditionalFormat { range: CellRange; type: string; fill?: string; fontColor?: string; bold?: boolean; rule?: unknown }
 export interface FakeValidation { range: CellRange; rule?: unknown; ignoreBlanks?: boolean }
 export interface FakeBorder { range: CellRange; edge: string; style?: string; color?: string }
@@ -226,6 +241,14 @@ export class FakeSheet {
 }
 
 export interface FakeExcelOptions {
+  /** Which Excel (default: Excel on the web). */
+  platform?: FakePlatform;
+  /**
+   * The list separator `getRanges` wants between areas. The reference shows commas, but Excel for
+   * Windows in a `;` locale (French, German) answers InvalidArgument to them (office-js issues 1167,
+   * 1985). Default: `,`.
+   */
+  listSeparator?: ',' | ';';
   /** Request cap (Excel on the web: 5 MB). */
   maxRequestBytes?: number;
   /** Answer cap (Excel on the web: 5 MB). */
@@ -262,8 +285,14 @@ export class FakeExcel {
   mergedAreasLimit = 512;
   readonly maxRequestBytes: number;
   readonly maxResponseBytes: number;
+  readonly platform: FakePlatform;
+  readonly listSeparator: ',' | ';';
+  /** Workbook-scoped defined names (seeded by tests: the gateway never writes any). */
+  readonly names: FakeName[] = [];
 
   constructor(options: FakeExcelOptions = {}) {
+    this.platform = options.platform ?? 'web';
+    this.listSeparator = options.listSeparator ?? ',';
     this.maxRequestBytes = options.maxRequestBytes ?? 5_000_000;
     this.maxResponseBytes = options.maxResponseBytes ?? 5_000_000;
   }
@@ -271,7 +300,7 @@ export class FakeExcel {
   /** Stands for `Excel.run`: a fresh context, the batch, then a last sync if calls are still queued. */
   run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>, options?: unknown): Promise<T> => {
     this.runOptions.push(options ?? null);
-    const context = new FakeContext(this);
+    const context = new FakeContext(this, !!(options as { mergeUndoGroup?: boolean } | undefined)?.mergeUndoGroup);
     try {
       const result = await batch(context as unknown as Excel.RequestContext);
       if (context.hasPending()) await context.sync();
@@ -327,6 +356,62 @@ export class FakeExcel {
   allTables(): FakeTable[] {
     return this.sheets.flatMap((s) => s.tables);
   }
+
+  /** Every formula of the workbook that may point at a sheet: cells, defined names, chart series. */
+  private rewriteFormulas(rewrite: (formula: string) => string): void {
+    for (const sheet of this.sheets) {
+      for (const cell of sheet.cells.values()) if (cell.formula) cell.formula = rewrite(cell.formula);
+      for (const chart of sheet.charts) if (chart.seriesFormula) chart.seriesFormula = rewrite(chart.seriesFormula);
+    }
+    for (const name of this.names) name.formula = rewrite(name.formula);
+  }
+
+  /**
+   * Renaming a sheet rewrites every reference to it, wherever it is: a formula `='AP Groupes'!B5`
+   * follows the sheet under its new name, and so do defined names and chart series (« Rename a
+   * worksheet », support.microsoft.com: formulas that refer to the sheet are updated).
+   */
+  renamed(from: string, to: string): void {
+    this.rewriteFormulas((formula) => replaceSheetReferences(formula, from, () => `${quoteSheet(to)}!`));
+  }
+
+  /**
+   * Deleting a sheet turns every reference to it into `#REF!` (« How to correct a #REF! error »,
+   * support.microsoft.com: a formula refers to a cell that is not valid, e.g. on a deleted sheet).
+   */
+  deleted(name: string): void {
+    this.rewriteFormulas((formula) => replaceSheetReferences(formula, name, () => '#REF!'));
+  }
+
+  /**
+   * What a reference formula (`='AP Groupes'!B5`, `=Feuil1!A1:A3`) gives: the cell's value, the
+   * values of a range, or `#REF!` when it points at a deleted sheet. Only plain references are
+   * computed (the fake does not calculate).
+   */
+  evaluate(formula: string): FakeValue | FakeValue[] {
+    if (formula.includes('#REF!')) return '#REF!';
+    const match = /^=(?:'((?:[^']|'')+)'|([^'!]+))!(\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?)$/.exec(formula.trim());
+    if (!match) throw new Error(`fake Excel: cannot compute ${formula}`);
+    const sheet = this.findSheet(match[1]?.replace(/''/g, "'") ?? match[2]);
+    if (!sheet) return '#REF!';
+    const area = parseLocalAddress(match[3].replace(/\$/g, ''));
+    if (area.rowCount === 1 && area.colCount === 1) return sheet.cell(area.row, area.col)?.value ?? '';
+    const values: FakeValue[] = [];
+    for (let r = area.row; r < area.row + area.rowCount; r++) for (let c = area.col; c < area.col + area.colCount; c++) values.push(sheet.cell(r, c)?.value ?? '');
+    return values;
+  }
+}
+
+/** Sheet qualifiers in a formula: `'AP Groupes'!` or `Feuil1!` (string literals aside). */
+const SHEET_QUALIFIER = /("(?:[^"]|"")*")|'((?:[^']|'')+)'!|([A-Za-z_\u00C0-\u024F][\w.\u00C0-\u024F]*)!/g;
+
+function replaceSheetReferences(formula: string, sheet: string, by: () => string): string {
+  const target = sheet.toLowerCase();
+  return formula.replace(SHEET_QUALIFIER, (whole, literal: string | undefined, quoted: string | undefined, bare: string | undefined) => {
+    if (literal) return whole;
+    const name = quoted !== undefined ? quoted.replace(/''/g, "'") : (bare as string);
+    return name.toLowerCase() === target ? by() : whole;
+  });
 }
 
 type Action = { bytes: number; location: string; run: () => void };
@@ -342,8 +427,21 @@ class FakeContext {
   private staged: Staged[] = [];
   readonly workbook: WorkbookProxy;
 
-  constructor(readonly excel: FakeExcel) {
+  /** `grouped`: the batch runs with `mergeUndoGroup` (ExcelApi 1.20). */
+  constructor(readonly excel: FakeExcel, readonly grouped = false) {
     this.workbook = new WorkbookProxy(this);
+  }
+
+  /**
+   * Inside an undo group, a call Excel cannot undo on this platform throws UndoNotSupported
+   * (« Undo support with the Excel JavaScript API », learn.microsoft.com/office/dev/add-ins/excel/
+   * excel-add-ins-undo-capabilities): `Worksheet.copy` and `Worksheet.delete` on every platform,
+   * `Worksheet.name`, `.position` and `.visibility` on Windows and Mac.
+   */
+  checkUndoable(call: 'Worksheet.copy' | 'Worksheet.delete' | 'Worksheet.name' | 'Worksheet.position' | 'Worksheet.visibility'): void {
+    if (!this.grouped) return;
+    const nowhere = call === 'Worksheet.copy' || call === 'Worksheet.delete';
+    if (nowhere || this.excel.platform !== 'web') throw new FakeOfficeError('UndoNotSupported', `${call} ne peut pas être annulé ici`);
   }
 
   hasPending(): boolean {
@@ -600,10 +698,13 @@ class WorksheetProxy extends Proxy<FakeSheet> {
   set name(value: string) {
     this.act('name', value, () => {
       const sheet = this.structural();
+      this.context.checkUndoable('Worksheet.name');
       checkSheetName(value);
       const other = this.excel.findSheet(value);
       if (other && other !== sheet) throw new FakeOfficeError('ItemAlreadyExists', `La feuille ${value} existe déjà`);
+      const before = sheet.name;
       sheet.name = value;
+      this.excel.renamed(before, value);
     });
   }
 
@@ -613,6 +714,7 @@ class WorksheetProxy extends Proxy<FakeSheet> {
   set visibility(value: 'Visible' | 'Hidden' | 'VeryHidden') {
     this.act('visibility', value, () => {
       const sheet = this.structural();
+      this.context.checkUndoable('Worksheet.visibility');
       if (value !== 'Visible') {
         const visible = this.excel.sheets.filter((s) => s.visibility === 'Visible' && s !== sheet);
         if (!visible.length) throw new FakeOfficeError('InvalidOperation', 'Un classeur doit garder au moins une feuille visible');
@@ -628,6 +730,7 @@ class WorksheetProxy extends Proxy<FakeSheet> {
   set position(value: number) {
     this.act('position', value, () => {
       const sheet = this.structural();
+      this.context.checkUndoable('Worksheet.position');
       const sheets = this.excel.sheets;
       if (!Number.isInteger(value) || value < 0 || value >= sheets.length) throw new FakeOfficeError('InvalidArgument', `Position ${value}`);
       sheets.splice(sheets.indexOf(sheet), 1);
@@ -642,14 +745,59 @@ class WorksheetProxy extends Proxy<FakeSheet> {
   delete(): void {
     this.act('delete', null, () => {
       const sheet = this.structural();
+      this.context.checkUndoable('Worksheet.delete');
       const visible = this.excel.sheets.filter((s) => s.visibility === 'Visible');
       if (visible.length === 1 && visible[0] === sheet) {
         throw new FakeOfficeError('InvalidOperation', 'Un classeur doit garder au moins une feuille visible');
       }
       this.excel.sheets.splice(this.excel.sheets.indexOf(sheet), 1);
       sheet.deleted = true;
+      this.excel.deleted(sheet.name);
       if (this.excel.activeSheet === sheet.name) this.excel.activeSheet = visible.find((s) => s !== sheet)?.name ?? '';
     });
+  }
+
+  /**
+   * A copy of the sheet (ExcelApi 1.7), named like Excel does (`AP Groupes (2)`), visible, at the end
+   * (`End`; other positions are not modelled). Its tables get new names, a table name being unique in
+   * the workbook; its charts point at the copy's own cells.
+   */
+  copy(positionType = 'None'): WorksheetProxy {
+    if (positionType !== 'End') throw new Error('fake Excel: only copy("End") is modelled');
+    return new WorksheetProxy(this.context, () => {
+      const source = this.structural();
+      this.context.checkUndoable('Worksheet.copy');
+      let name = '';
+      for (let n = 2; !name || this.excel.findSheet(name); n++) name = `${source.name.slice(0, 31 - ` (${n})`.length)} (${n})`;
+      const copy = new FakeSheet(name);
+      for (const [k, cell] of source.cells) copy.cells.set(k, { ...cell, format: { ...cell.format } });
+      source.hiddenRows.forEach((r) => copy.hiddenRows.add(r));
+      source.hiddenColumns.forEach((c) => copy.hiddenColumns.add(c));
+      copy.merges = source.merges.map((m) => ({ ...m }));
+      const taken = new Set(this.excel.allTables().map((t) => t.name.toLowerCase()));
+      copy.tables = source.tables.map((t) => {
+        let tableName = t.name;
+        for (let n = 2; taken.has(tableName.toLowerCase()); n++) tableName = `${t.name}${n}`;
+        taken.add(tableName.toLowerCase());
+        return { ...t, name: tableName };
+      });
+      copy.charts = source.charts.map((c) => ({ ...c }));
+      copy.conditionalFormats = source.conditionalFormats.map((f) => ({ ...f }));
+      copy.validations = source.validations.map((v) => ({ ...v }));
+      copy.borders = source.borders.map((b) => ({ ...b }));
+      copy.freeze = { ...source.freeze };
+      copy.tabColor = source.tabColor;
+      source.columnWidths.forEach((w, c) => copy.columnWidths.set(c, w));
+      copy.orientation = source.orientation;
+      copy.paperSize = source.paperSize;
+      copy.zoom = { ...source.zoom };
+      copy.pageBreaksBefore = [...source.pageBreaksBefore];
+      copy.printTitleRows = source.printTitleRows && { ...source.printTitleRows };
+      copy.footer = { ...source.footer };
+      source.customProperties.forEach((v, k) => copy.customProperties.set(k, v));
+      this.excel.sheets.push(copy);
+      return copy;
+    }, positionType);
   }
 
   activate(): void {
@@ -675,7 +823,11 @@ class WorksheetProxy extends Proxy<FakeSheet> {
 
   /** Several areas at once (ExcelApi 1.9), e.g. `A1:B2,D4`: one call formats them all. */
   getRanges(address: string): RangeAreasFormatProxy {
-    return new RangeAreasFormatProxy(this.context, () => ({ sheet: this.live(), areas: address.split(',').map(parseLocalAddress) }), address);
+    const separator = this.excel.listSeparator;
+    return new RangeAreasFormatProxy(this.context, () => {
+      if (address.includes(separator === ',' ? ';' : ',')) throw new FakeOfficeError('InvalidArgument', `Adresse non valide : ${address}`);
+      return { sheet: this.live(), areas: address.split(separator).map(parseLocalAddress) };
+    }, address);
   }
 
   getUsedRange(valuesOnly = false): RangeProxy {
@@ -686,7 +838,38 @@ class WorksheetProxy extends Proxy<FakeSheet> {
   }
 
   get tables() {
+    const context = this.context;
+    const live = () => this.live();
+    let items: { name: string }[] | undefined;
     return {
+      load: (properties: string) => {
+        if (properties !== 'items/name') throw new Error(`fake Excel: unsupported tables load ${properties}`);
+        const collection = {
+          get items(): { name: string }[] {
+            if (!items) throw notLoaded('TableCollection.items');
+            return items;
+          },
+        };
+        context.enqueue('Worksheet.tables.load', properties, () => {
+          const names = live().tables.map((t) => ({ name: t.name }));
+          context.stage(names, () => (items = names));
+        });
+        return collection;
+      },
+      getItem: (name: string) => ({
+        /** Deletes the table and its data (`convertToRange` would keep the data). */
+        delete: () =>
+          context.enqueue('Table.delete', name, () => {
+            const sheet = live();
+            const table = sheet.tables.find((t) => t.name.toLowerCase() === name.toLowerCase());
+            if (!table) throw new FakeOfficeError('ItemNotFound', `Tableau ${name} introuvable`);
+            sheet.tables.splice(sheet.tables.indexOf(table), 1);
+            for (const [k, cell] of [...sheet.cells]) {
+              const [r, c] = k.split(',').map(Number);
+              if (overlaps(table.range, { row: r, col: c, rowCount: 1, colCount: 1 })) sheet.cells.set(k, { value: '', format: cell.format });
+            }
+          }),
+      }),
       add: (source: RangeProxy | string, hasHeaders: boolean) => {
         const sourceTarget = typeof source === 'string' ? null : source;
         return new TableProxy(this.context, () => {
@@ -706,11 +889,39 @@ class WorksheetProxy extends Proxy<FakeSheet> {
   }
 
   get charts() {
+    const context = this.context;
+    const live = () => this.live();
+    let items: { name: string }[] | undefined;
     return {
+      load: (properties: string) => {
+        if (properties !== 'items/name') throw new Error(`fake Excel: unsupported charts load ${properties}`);
+        const collection = {
+          get items(): { name: string }[] {
+            if (!items) throw notLoaded('ChartCollection.items');
+            return items;
+          },
+        };
+        context.enqueue('Worksheet.charts.load', properties, () => {
+          const names = live().charts.map((c) => ({ name: c.name }));
+          context.stage(names, () => (items = names));
+        });
+        return collection;
+      },
+      getItem: (name: string) => ({
+        delete: () =>
+          context.enqueue('Chart.delete', name, () => {
+            const sheet = live();
+            const index = sheet.charts.findIndex((c) => c.name === name);
+            if (index < 0) throw new FakeOfficeError('ItemNotFound', `Graphique ${name} introuvable`);
+            sheet.charts.splice(index, 1);
+          }),
+      }),
       add: (type: string, source: RangeProxy, seriesBy: string) =>
         new ChartProxy(this.context, () => {
           const sheet = this.live();
-          const chart: FakeChart = { type, source: source.targetArea(), seriesBy, title: '', from: '', to: '' };
+          let name = '';
+          for (let n = 1; !name || sheet.charts.some((c) => c.name === name); n++) name = `Chart ${n}`;
+          const chart: FakeChart = { name, type, source: source.targetArea(), seriesBy, title: '', from: '', to: '' };
           sheet.charts.push(chart);
           return chart;
         }, [type, seriesBy]),
@@ -720,6 +931,7 @@ class WorksheetProxy extends Proxy<FakeSheet> {
   get freezePanes() {
     return {
       freezeRows: (count: number) => this.act('freezeRows', count, () => (this.live().freeze = { rows: count, cols: 0 })),
+      unfreeze: () => this.act('unfreeze', null, () => (this.live().freeze = { rows: 0, cols: 0 })),
       freezeColumns: (count: number) => this.act('freezeColumns', count, () => (this.live().freeze = { rows: 0, cols: count })),
       freezeAt: (range: RangeProxy) =>
         this.act('freezeAt', null, () => {
@@ -794,6 +1006,7 @@ class WorksheetProxy extends Proxy<FakeSheet> {
 
   get horizontalPageBreaks() {
     return {
+      removePageBreaks: () => this.act('horizontalPageBreaks.removePageBreaks', null, () => (this.live().pageBreaksBefore = [])),
       add: (range: RangeProxy) =>
         this.act('horizontalPageBreaks.add', null, () => {
           const sheet = this.live();
@@ -1008,6 +1221,26 @@ class RangeProxy extends Proxy<RangeTarget> {
     });
   }
 
+  /** Clears what `applyTo` says on the cells of the range (All: contents and formats, borders included). */
+  clear(applyTo = 'All'): void {
+    this.act('clear', applyTo, () => {
+      if (applyTo !== 'All') throw new Error('fake Excel: only clear("All") is modelled');
+      const target = this.writable();
+      for (const k of [...target.sheet.cells.keys()]) {
+        const [r, c] = k.split(',').map(Number);
+        if (overlaps(target.area, { row: r, col: c, rowCount: 1, colCount: 1 })) target.sheet.cells.delete(k);
+      }
+      target.sheet.borders = target.sheet.borders.filter((b) => !overlaps(b.range, target.area));
+    });
+  }
+
+  unmerge(): void {
+    this.act('unmerge', null, () => {
+      const target = this.writable();
+      target.sheet.merges = target.sheet.merges.filter((m) => !overlaps(m, target.area));
+    });
+  }
+
   merge(across = false): void {
     this.act('merge', across, () => {
       const target = this.writable();
@@ -1028,6 +1261,11 @@ class RangeProxy extends Proxy<RangeTarget> {
 
   get conditionalFormats() {
     return {
+      clearAll: () =>
+        this.act('conditionalFormats.clearAll', null, () => {
+          const target = this.writable();
+          target.sheet.conditionalFormats = target.sheet.conditionalFormats.filter((f) => !overlaps(f.range, target.area));
+        }),
       add: (type: string) =>
         new ConditionalFormatProxy(this.context, () => {
           const target = this.writable();
@@ -1048,6 +1286,11 @@ class RangeProxy extends Proxy<RangeTarget> {
       return validation;
     };
     return {
+      clear: () =>
+        act('dataValidation.clear', null, () => {
+          const target = writable();
+          target.sheet.validations = target.sheet.validations.filter((v) => !overlaps(v.range, target.area));
+        }),
       set rule(v: unknown) { act('dataValidation.rule', v, () => (record().rule = v)); },
       set ignoreBlanks(v: boolean) { act('dataValidation.ignoreBlanks', v, () => (record().ignoreBlanks = v)); },
     };

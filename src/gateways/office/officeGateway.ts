@@ -16,10 +16,10 @@ import { areasNeedingFills, type SheetArea } from './fillsNeeded';
 import { packBlocks, readBlocks, readPacked, type BlockRequest, type BlockResult } from './readBlocks';
 import { applyStructure, emptyGrid, queueOutline, valueAreas, type PendingOutline, queueStructure, readExtent, toCellValues, toFill, toOutline, type PendingStructure, type SheetMeta, type SheetOutline } from './readSheets';
 import { supportsMergedAreas } from './requirements';
-import { backupName, findSheet, isBackupName, planWrite, RequestScope, type KnownSheet } from './writePlan';
+import { backupName, canGroupUndo, findSheet, INCOMPLETE, isBackupName, planWrite, RequestScope, type KnownSheet } from './writePlan';
 
 export interface RunOptions {
-  /** One undo step for the whole batch (ExcelApi 1.19). */
+  /** One undo step for the whole batch (ExcelApi 1.20). */
   mergeUndoGroup?: boolean;
 }
 
@@ -34,8 +34,13 @@ export interface OfficeGatewayOptions {
   maxRequestBytes?: number;
   /** Read merged areas (needs ExcelApi 1.13); by default, when this Excel supports it. */
   readMergedAreas?: boolean;
-  /** Group a generation's write into one undo step (ExcelApi 1.19); by default, when supported. */
+  /**
+   * Group a write into one undo step (`mergeUndoGroup`, ExcelApi 1.20; excel-api-1-20-requirement-set)
+   * when every call of it can be undone on this platform (see canGroupUndo); by default, when supported.
+   */
   undoGroup?: boolean;
+  /** Excel on the web, where renaming, moving and hiding a sheet can be undone; by default, from Office. */
+  onTheWeb?: boolean;
   /**
    * Mark each written AP sheet with the fingerprint of its content and leave an unchanged one as it
    * is at the next generation (worksheet custom properties, ExcelApi 1.12); by default, when supported.
@@ -74,7 +79,7 @@ function isSetSupported(name: string, version: string): boolean {
   return typeof Office !== 'undefined' && !!Office.context?.requirements?.isSetSupported(name, version);
 }
 
-const knownSheet = (o: SheetOutline, position: number): KnownSheet => ({ name: o.meta.name, position, ours: o.ours, fingerprint: o.fingerprint });
+const knownSheet = (o: SheetOutline, position: number): KnownSheet => ({ name: o.meta.name, position, ours: o.ours, fingerprint: o.fingerprint, tables: o.tables, charts: o.charts });
 
 interface WorkbookState {
   sheets: KnownSheet[];
@@ -133,7 +138,8 @@ export function createOfficeGateway(options: OfficeGatewayOptions = {}): OfficeG
   const timeoutMs = options.syncTimeoutMs ?? DEFAULT_SYNC_TIMEOUT_MS;
   const budget = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
   const withMerges = options.readMergedAreas ?? supportsMergedAreas();
-  const undoGroup = options.undoGroup ?? isSetSupported('ExcelApi', '1.19');
+  const undoGroup = options.undoGroup ?? isSetSupported('ExcelApi', '1.20');
+  const onTheWeb = options.onTheWeb ?? (typeof Office !== 'undefined' && Office.context?.diagnostics?.platform === Office.PlatformType?.OfficeOnline);
   const fingerprints = options.fingerprints ?? isSetSupported('ExcelApi', '1.12');
   const today = options.today ?? (() => localIsoDate(new Date()));
   /** The workbook as the last read or write left it: lets a write follow a read without a round trip. */
@@ -256,19 +262,38 @@ export function createOfficeGateway(options: OfficeGatewayOptions = {}): OfficeG
 
   async function readGrids(context: Excel.RequestContext): Promise<{ grids: Grid[]; state: WorkbookState }> {
     const { outlines, tableNames } = await listAndOutline(context);
+    const finished = withoutInterrupted(outlines);
     let grids: Grid[];
     try {
-      grids = await readValuesAndFills(context, outlines, withMerges);
+      grids = await readValuesAndFills(context, finished, withMerges);
     } catch (error) {
       // getMergedAreasOrNullObject fails beyond 512 merged areas: read again without merges.
       if (!withMerges || (error as { code?: string })?.code !== 'GeneralException') throw error;
-      grids = await readValuesAndFills(context, outlines, false);
+      grids = await readValuesAndFills(context, finished, false);
     }
     const state = {
       sheets: outlines.map(knownSheet),
       tableNames,
     };
     return { grids, state };
+  }
+
+  /**
+   * The sheets to read, without those an interrupted write left half-written (still marked INCOMPLETE):
+   * a new sheet was not there before, and is read as absent; a replaced one has its previous content in
+   * its backup, which only the undo puts back, so the read stops and says so rather than read half a sheet.
+   */
+  function withoutInterrupted(outlines: SheetOutline[]): SheetOutline[] {
+    return outlines.filter((o) => {
+      if (!o.ours || o.fingerprint !== INCOMPLETE) return true;
+      if (outlines.some((other) => other.ours && other.meta.name === backupName(o.meta.name))) {
+        throw new ExcelOperationError(
+          `La dernière génération a été interrompue pendant l’écriture de la feuille « ${o.meta.name} », qui n’est donc pas complète. ` +
+            'Cliquez sur « Annuler la dernière génération » pour remettre les feuilles d’avant, puis relancez la génération.',
+        );
+      }
+      return false;
+    });
   }
 
   /** What a write needs to know when no read preceded it: two small syncs. */
@@ -290,20 +315,16 @@ export function createOfficeGateway(options: OfficeGatewayOptions = {}): OfficeG
     }
   }
 
-  async function write(specs: SheetSpec[], writeOptions: WriteOptions, grouped: boolean, writeBudget = budget): Promise<void> {
+  async function write(specs: SheetSpec[], writeOptions: WriteOptions, grouping: boolean, writeBudget: number, multiArea: boolean): Promise<void> {
+    // Whether this write can be one undo step is known once it is planned, from the workbook as seen:
+    // known after a read, else read in a first batch of its own (two small syncs).
+    const state = known ?? (await run((context) => readState(context)));
+    known = null;
+    refuseForeignSheets(specs, state.sheets);
+    const planned = planWrite(specs, { known: state.sheets, tableNames: state.tableNames, budget: writeBudget, activate: writeOptions.activate, fingerprints, multiArea });
+    const grouped = grouping && canGroupUndo(planned.structuralCalls, onTheWeb);
     await run(
       async (context) => {
-        const state = known ?? (await readState(context));
-        known = null;
-        refuseForeignSheets(specs, state.sheets);
-        const planned = planWrite(specs, {
-          known: state.sheets,
-          tableNames: state.tableNames,
-          budget: writeBudget,
-          stamp: Date.now().toString(36),
-          activate: writeOptions.activate,
-          fingerprints,
-        });
         const scope = new RequestScope(context);
         let pendingBytes = 0;
         for (const operation of planned.operations) {
@@ -315,11 +336,11 @@ export function createOfficeGateway(options: OfficeGatewayOptions = {}): OfficeG
           pendingBytes += operation.bytes;
         }
         if (pendingBytes > 0) await writeSync(context);
-        expectedNames = planned.sheetsAfter;
-        if (planned.created.length || planned.replaced.length) createdByLastWrite = planned.created;
       },
       grouped ? { mergeUndoGroup: true } : undefined,
     );
+    expectedNames = planned.sheetsAfter;
+    if (planned.created.length || planned.replaced.length) createdByLastWrite = planned.created;
   }
 
   return {
@@ -340,10 +361,11 @@ export function createOfficeGateway(options: OfficeGatewayOptions = {}): OfficeG
       if (!specs.length && !writeOptions.activate) return;
       let grouped = undoGroup;
       let writeBudget = budget;
+      let multiArea = true;
       let stale = known !== null;
       for (;;) {
         try {
-          await write(specs, writeOptions, grouped, writeBudget);
+          await write(specs, writeOptions, grouped, writeBudget, multiArea);
           return;
         } catch (error) {
           const wasStale = stale;
@@ -359,6 +381,10 @@ export function createOfficeGateway(options: OfficeGatewayOptions = {}): OfficeG
           } else if (wasStale && (code === 'ItemNotFound' || code === 'ItemAlreadyExists')) {
             // The sheets seen at the last read have changed since (renamed, deleted, added by hand):
             // once, the same write planned from a fresh look at the workbook.
+          } else if (code === 'InvalidArgument' && multiArea) {
+            // Most likely `getRanges` wanting the locale's list separator (see styleOperations): the
+            // same write, each styled area on its own.
+            multiArea = false;
           } else if (code === 'RequestPayloadSizeLimitExceeded' && writeBudget > MIN_RETRY_BYTES) {
             // Excel counted more than estimated: the same write in smaller syncs.
             writeBudget = Math.floor(writeBudget / 4);

@@ -31,6 +31,9 @@ export interface SheetOutline {
   top: unknown[][];
   /** Content fingerprint of the spec that wrote an AP sheet (see fingerprint.ts); null when unknown. */
   fingerprint: string | null;
+  /** Tables and charts on a sheet named like ours (a rewrite in place removes them first). */
+  tables: string[];
+  charts: string[];
 }
 
 export interface PendingOutline {
@@ -38,6 +41,8 @@ export interface PendingOutline {
   used: Excel.Range;
   corner: Excel.Range | null;
   fingerprint: Excel.WorksheetCustomProperty | null;
+  tables: Excel.TableCollection | null;
+  charts: Excel.ChartCollection | null;
 }
 
 /** Rows and columns probed at the top of our sheets: the marker and the header of `AP Groupes`. */
@@ -54,7 +59,9 @@ export function queueOutline(sheet: Excel.Worksheet, meta: SheetMeta, withFinger
   const named = meta.name.startsWith(SHEET_PREFIX);
   const corner = named ? sheet.getRangeByIndexes(0, 0, TOP_ROWS, TOP_COLUMNS).load('values') : null;
   const fingerprint = named && withFingerprint ? sheet.customProperties.getItemOrNullObject(FINGERPRINT_KEY).load('value') : null;
-  return { meta, used, corner, fingerprint };
+  const tables = named ? sheet.tables.load('items/name') : null;
+  const charts = named ? sheet.charts.load('items/name') : null;
+  return { meta, used, corner, fingerprint, tables, charts };
 }
 
 export function toOutline(pending: PendingOutline): SheetOutline {
@@ -63,7 +70,8 @@ export function toOutline(pending: PendingOutline): SheetOutline {
   const a1 = top[0]?.[0];
   const marker = typeof a1 === 'string' && a1.startsWith(MARKER) ? a1 : null;
   const fingerprint = pending.fingerprint && !pending.fingerprint.isNullObject ? pending.fingerprint.value : null;
-  return { meta: pending.meta, window, ours: marker !== null, marker, top, fingerprint };
+  const names = (collection: { items: { name: string }[] } | null) => collection?.items.map((item) => item.name) ?? [];
+  return { meta: pending.meta, window, ours: marker !== null, marker, top, fingerprint, tables: names(pending.tables), charts: names(pending.charts) };
 }
 
 /** What the engine reads back from `AP Groupes`: the locks and what identifies the locked row. */

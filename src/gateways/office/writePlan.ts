@@ -4,9 +4,10 @@
  * sends as many operations per sync as fit under the request cap of Excel on the web (5 MB), so a
  * usual generation is written in a single round trip and a huge one is split by rows.
  *
- * Order inside a request matters: leftover temporary sheets are deleted first, new sheets are created
- * under temporary names, then values and formulas, formats, merges, tables over the written data,
- * conditional formats, validations, layout, charts; the swap into the real names comes last.
+ * Order inside a request matters: leftover sheets and old backups are deleted first, the sheets to
+ * replace are copied to their backups and emptied, new sheets are added, then values and formulas,
+ * formats, merges, tables over the written data, conditional formats, validations, layout, charts;
+ * the fingerprints come last (see planWrite).
  */
 import { a1, type CellRange } from '../../core/grid';
 import { isFormula, type CellStyle, type ConditionalFormatSpec, type PrintSpec, type SheetSpec, type SpecCell, PRINT_FOOTER } from '../../core/render/sheetSpec';
@@ -27,6 +28,9 @@ export interface KnownSheet {
   ours: boolean;
   /** Fingerprint of the content the last write gave it (see fingerprint.ts), when known. */
   fingerprint?: string | null;
+  /** Names of its tables and charts, for a sheet named like ours. */
+  tables: string[];
+  charts: string[];
 }
 
 /** Per-request state: worksheet proxies already obtained in this request. */
@@ -61,22 +65,9 @@ export function findSheet(known: KnownSheet[], name: string): KnownSheet | undef
   return findBySheetName(known, name, (sheet) => sheet.name);
 }
 
-/** A new sheet under its temporary name: it takes the spec's name only in the final sync. */
-function addStagingSheet(spec: SheetSpec, stagingName: string, fingerprint: string | null): WriteOperation {
-  return {
-    bytes: 4 * ACTION_BYTES,
-    apply(scope) {
-      const fresh = scope.context.workbook.worksheets.add(stagingName);
-      markAsOurs(fresh, spec);
-      if (fingerprint) fresh.customProperties.add(FINGERPRINT_KEY, fingerprint);
-      scope.remember(stagingName, fresh);
-    },
-  };
-}
-
 /**
- * Write the marker cell with the sheet itself: should a later call of a split write fail, the
- * temporary sheet is still recognised as ours, left out of the reads and deleted by the next write.
+ * Write the marker cell with the sheet itself: should a later call of a split write fail, the new
+ * sheet is still recognised as ours (and its INCOMPLETE mark says it was not finished).
  */
 function markAsOurs(sheet: Excel.Worksheet, spec: SheetSpec): void {
   const first = spec.cells[0]?.[0];
@@ -258,12 +249,17 @@ function addressChunks(ranges: CellRange[]): { address: string; ranges: CellRang
   return chunks;
 }
 
-/** One operation per style group: a single range as before, several through `getRanges`. */
-function styleOperations(name: string, styles: { range: CellRange; style: CellStyle }[]): WriteOperation[] {
+/**
+ * One operation per style group: a single range as before, several through `getRanges` when
+ * `multiArea`, else each area on its own. `getRanges("A1:B2,D4")` takes the comma the reference
+ * documents, but Excel for Windows in a locale whose list separator is `;` (French, German) has been
+ * reported to refuse it with InvalidArgument (office-js issues 1167 and 1985): the gateway then writes
+ * again with `multiArea` off, so no separator is ever needed.
+ */
+function styleOperations(name: string, styles: { range: CellRange; style: CellStyle }[], multiArea: boolean): WriteOperation[] {
   return groupStyles(styles).flatMap(({ style, ranges }) => {
-    if (ranges.length === 1) {
-      const [range] = ranges;
-      return [{ bytes: styleBytes(style, range), apply: (scope: RequestScope) => applyStyle(scope.range(name, range), range, style) }];
+    if (ranges.length === 1 || !multiArea) {
+      return ranges.map((range) => ({ bytes: styleBytes(style, range), apply: (scope: RequestScope) => applyStyle(scope.range(name, range), range, style) }));
     }
     return addressChunks(ranges).map(({ address, ranges: chunk }) => ({
       bytes: styleBytes(style, { row: 0, col: 0, rowCount: 1, colCount: 1 }) + address.length,
@@ -305,10 +301,10 @@ const operation = (calls: number, payload: unknown, apply: WriteOperation['apply
  * Formats, merges, tables over the written data, conditional formats, validations, widths, panes, tab,
  * charts and page layout: one small operation each, so that a heavily formatted sheet can be split too.
  */
-function layoutOperations(spec: SheetSpec): WriteOperation[] {
+function layoutOperations(spec: SheetSpec, multiArea: boolean): WriteOperation[] {
   const name = spec.name;
   const operations: WriteOperation[] = [];
-  operations.push(...styleOperations(name, spec.styles ?? []));
+  operations.push(...styleOperations(name, spec.styles ?? [], multiArea));
   for (const merge of spec.merges ?? []) {
     operations.push(operation(2, merge, (scope) => scope.range(name, merge).merge(false)));
   }
@@ -413,8 +409,13 @@ function printOperations(name: string, print: PrintSpec): WriteOperation[] {
 
 /** Suffix of the hidden copy of an AP sheet that a generation replaced (for « Annuler la dernière génération »). */
 export const BACKUP_SUFFIX = ' (préc.)';
-/** Prefix of a sheet being written; a leftover one (interrupted write) is deleted by the next write. */
+/** Prefix of the temporary sheets of earlier versions; a leftover one is deleted by the next write. */
 export const STAGING_PREFIX = 'AP ~';
+/**
+ * Fingerprint of a sheet being written: set before its content is touched, replaced by the content's
+ * fingerprint in the write's last sync. A sheet still marked so was left by an interrupted write.
+ */
+export const INCOMPLETE = 'écriture en cours';
 
 /** The hidden copy's name of an AP sheet, within Excel's 31 characters. */
 export function backupName(name: string): string {
@@ -434,101 +435,174 @@ export function freeTableName(wanted: string, taken: Set<string>): string {
   return name;
 }
 
+/**
+ * Worksheet calls that cannot be undone, per platform (« Undo support with the Excel JavaScript API »,
+ * learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities): `Worksheet.copy` and
+ * `Worksheet.delete` nowhere; `Worksheet.name`, `.position` and `.visibility` not in Excel on Windows
+ * and on Mac. Inside a `mergeUndoGroup` batch such a call throws `UndoNotSupported`; outside one, it
+ * clears the user's undo stack.
+ */
+export type StructuralCall = 'copy' | 'delete' | 'rename' | 'move' | 'hide';
+const NEVER_UNDONE: StructuralCall[] = ['copy', 'delete'];
+const UNDONE_ON_THE_WEB_ONLY: StructuralCall[] = ['rename', 'move', 'hide'];
+
+/** Can every call of a write be undone as one group on this platform (`web`: Excel on the web)? */
+export function canGroupUndo(calls: Set<StructuralCall>, onTheWeb: boolean): boolean {
+  if (NEVER_UNDONE.some((call) => calls.has(call))) return false;
+  return onTheWeb || !UNDONE_ON_THE_WEB_ONLY.some((call) => calls.has(call));
+}
+
 export interface WritePlanContext {
   /** Sheets of the workbook as last seen. */
   known: KnownSheet[];
   /** Every table name of the workbook (names are workbook-wide). */
   tableNames: string[];
   budget: number;
-  /** Unique per write: temporary sheet names. */
-  stamp: string;
   /** Sheet to bring to the front at the end. */
   activate?: string;
   /** Mark written sheets with their content fingerprint, and leave alone those whose content is unchanged. */
   fingerprints?: boolean;
+  /** Style several areas with one `getRanges` call (default); off: each area on its own. */
+  multiArea?: boolean;
 }
 
 export interface PlannedWrite {
   operations: WriteOperation[];
   /** Output sheets that had no predecessor (deleted by an undo). */
   created: string[];
-  /** Existing AP sheets kept hidden as `… (préc.)` (restored by an undo). */
+  /** Existing AP sheets whose previous content is kept hidden as `… (préc.)` (restored by an undo). */
   replaced: string[];
   /** Output sheets left as they were: same content fingerprint as the spec. */
   unchanged: string[];
   /** Every sheet name of the workbook once the write is done (order not kept). */
   sheetsAfter: string[];
+  /** The worksheet calls of the write that some platform cannot undo. */
+  structuralCalls: Set<StructuralCall>;
+}
+
+/**
+ * A sheet that the write empties before writing it again in place: its tables and charts removed,
+ * its cells, merges, conditional formats, validations, frozen panes and page breaks cleared. The
+ * sheet itself stays, under its name: a coordinator's formula (`='AP Groupes'!B5`), a defined name or
+ * a chart series that points at it keeps pointing at it, and shows the new values.
+ */
+function resetSheet(sheet: KnownSheet): WriteOperation {
+  return {
+    bytes: (sheet.tables.length + sheet.charts.length + 6) * ACTION_BYTES,
+    apply(scope) {
+      const target = scope.sheet(sheet.name);
+      for (const table of sheet.tables) target.tables.getItem(table).delete();
+      for (const chart of sheet.charts) target.charts.getItem(chart).delete();
+      const all = target.getRange();
+      all.unmerge();
+      all.conditionalFormats.clearAll();
+      all.dataValidation.clear();
+      all.clear('All');
+      target.freezePanes.unfreeze();
+      target.horizontalPageBreaks.removePageBreaks();
+    },
+  };
 }
 
 /**
  * Every operation needed to write `specs`, in the order they must run. Parameter sheets that already
- * exist are skipped. Every sheet is written under a temporary name; the last operation (in the last
- * sync) swaps them in: the previous copies are deleted, the sheets being replaced are hidden under
- * `… (préc.)`, the new ones take their names and places. A write interrupted before that leaves the
- * AP sheets as they were, plus `AP ~…` sheets that the next write deletes.
+ * exist are skipped, and so are output sheets whose fingerprint says their content is unchanged.
+ *
+ * An AP sheet is rewritten in place, never renamed nor deleted, so that whatever points at it keeps
+ * working: first its previous content is copied to a hidden `… (préc.)` sheet (the one an undo puts
+ * back; the copy's tables get new names from Excel, the live sheet's keep theirs), and the sheet is
+ * marked INCOMPLETE; then it is emptied and written; its fingerprint comes last. A write interrupted
+ * halfway leaves the copy, and the mark that tells the next read (see officeGateway.ts).
  */
 export function planWrite(specs: SheetSpec[], plan: WritePlanContext): PlannedWrite {
-  const { known, budget, stamp } = plan;
+  const { known, budget } = plan;
   const fingerprintOf = new Map(plan.fingerprints ? specs.map((spec) => [spec, specFingerprint(spec)]) : []);
   const unchanged = specs.filter((spec) => {
     const existing = findSheet(known, spec.name);
     return spec.role === 'output' && existing?.ours && existing.name === spec.name && !!existing.fingerprint && existing.fingerprint === fingerprintOf.get(spec);
   });
-  const toWrite = specs.filter((spec) => !unchanged.includes(spec) && (spec.role === 'output' || !findSheet(known, spec.name)));
-  const takenTables = new Set(plan.tableNames.map((name) => name.toLocaleLowerCase('en')));
-  const staged = toWrite.map((spec, index) => ({
-    spec,
-    fingerprint: fingerprintOf.get(spec) ?? null,
-    existing: findSheet(known, spec.name),
-    staging: { ...spec, name: `${STAGING_PREFIX}${stamp} ${index}`, tables: spec.tables?.map((t) => ({ ...t, name: freeTableName(t.name, takenTables) })) },
-  }));
+  const toWrite = specs
+    .filter((spec) => !unchanged.includes(spec) && (spec.role === 'output' || !findSheet(known, spec.name)))
+    .map((spec) => ({ spec, existing: findSheet(known, spec.name), fingerprint: fingerprintOf.get(spec) ?? null }));
+  const structuralCalls = new Set<StructuralCall>();
   const leftovers = known.filter((sheet) => sheet.ours && sheet.name.startsWith(STAGING_PREFIX));
+  // A sheet an interrupted write left incomplete is not copied: its backup is the one of before.
+  const backedUp = toWrite.filter(({ existing }) => existing && existing.fingerprint !== INCOMPLETE);
+  const keptBackups = new Set(toWrite.filter(({ existing }) => existing?.fingerprint === INCOMPLETE).map(({ existing }) => backupName((existing as KnownSheet).name)));
   // A generation that changes no sheet keeps the copies of the one before, which can still be undone.
-  const oldBackups = staged.length ? known.filter((sheet) => sheet.ours && isBackupName(sheet.name)) : [];
-  const cleanup: WriteOperation[] = leftovers.length
-    ? [{ bytes: leftovers.length * ACTION_BYTES, apply: (scope) => leftovers.forEach((sheet) => scope.sheet(sheet.name).delete()) }]
-    : [];
-  const commit: WriteOperation = {
-    bytes: (oldBackups.length + 4 * staged.length + 1) * ACTION_BYTES,
+  const oldBackups = toWrite.length ? known.filter((sheet) => sheet.ours && isBackupName(sheet.name) && !keptBackups.has(sheet.name)) : [];
+  if (leftovers.length || oldBackups.length) structuralCalls.add('delete');
+  if (backedUp.length) ['copy', 'rename', 'hide'].forEach((call) => structuralCalls.add(call as StructuralCall));
+
+  const prepare: WriteOperation[] = [];
+  if (leftovers.length || oldBackups.length) {
+    prepare.push({
+      bytes: (leftovers.length + oldBackups.length) * ACTION_BYTES,
+      apply: (scope) => [...leftovers, ...oldBackups].forEach((sheet) => scope.sheet(sheet.name).delete()),
+    });
+  }
+  for (const { existing } of backedUp) {
+    const sheet = existing as KnownSheet;
+    prepare.push({
+      bytes: 3 * ACTION_BYTES,
+      apply(scope) {
+        const copy = scope.sheet(sheet.name).copy('End');
+        copy.name = backupName(sheet.name);
+        copy.visibility = 'Hidden';
+      },
+    });
+  }
+  for (const { spec, existing } of toWrite) {
+    prepare.push({
+      bytes: 2 * ACTION_BYTES,
+      apply(scope) {
+        const sheet = existing ? scope.sheet(existing.name) : addSheet(scope, spec);
+        if (plan.fingerprints) sheet.customProperties.add(FINGERPRINT_KEY, INCOMPLETE);
+      },
+    });
+    if (existing) prepare.push(resetSheet(existing));
+  }
+  const finish: WriteOperation = {
+    bytes: (toWrite.length + 1) * ACTION_BYTES,
     apply(scope) {
-      for (const backup of oldBackups) scope.sheet(backup.name).delete();
-      const removed = [...leftovers, ...oldBackups].map((sheet) => sheet.position);
-      let inserted = 0;
-      // In tab order: each new sheet goes where the one it replaces was, which moves one place right.
-      const inTabOrder = [...staged].sort((a, b) => (a.existing?.position ?? Infinity) - (b.existing?.position ?? Infinity));
-      for (const { spec, existing, staging } of inTabOrder) {
-        const fresh = scope.sheet(staging.name);
-        if (existing) {
-          const old = scope.sheet(existing.name);
-          old.name = backupName(existing.name);
-          old.visibility = 'Hidden';
-          fresh.name = spec.name;
-          fresh.position = existing.position - removed.filter((p) => p < existing.position).length + inserted++;
-        } else {
-          fresh.name = spec.name;
-        }
-        scope.remember(spec.name, fresh);
-      }
+      for (const { spec, fingerprint } of toWrite) if (fingerprint) scope.sheet(spec.name).customProperties.add(FINGERPRINT_KEY, fingerprint);
       if (plan.activate) scope.sheet(plan.activate).activate();
     },
   };
+  // Written under the existing sheet's name (same sheet whatever the case of the spec's name). The
+  // tables of the sheets emptied first free their names: each table is added under its own name again.
+  const emptied = new Set(toWrite.flatMap(({ existing }) => existing?.tables ?? []).map((name) => name.toLocaleLowerCase('en')));
+  const takenTables = new Set(plan.tableNames.map((name) => name.toLocaleLowerCase('en')).filter((name) => !emptied.has(name)));
+  const targets = toWrite.map(({ spec, existing }) => ({
+    ...spec,
+    name: existing?.name ?? spec.name,
+    tables: spec.tables?.map((t) => ({ ...t, name: freeTableName(t.name, takenTables) })),
+  }));
   return {
     operations: [
-      ...cleanup,
-      ...staged.map(({ spec, staging, fingerprint }) => addStagingSheet(spec, staging.name, fingerprint)),
-      ...staged.flatMap(({ staging }) => contentOperations(staging, budget / 2)),
-      ...staged.flatMap(({ staging }) => layoutOperations(staging)),
-      ...(staged.length || plan.activate ? [commit] : []),
+      ...prepare,
+      ...targets.flatMap((target) => contentOperations(target, budget / 2)),
+      ...targets.flatMap((target) => layoutOperations(target, plan.multiArea ?? true)),
+      ...(toWrite.length || plan.activate ? [finish] : []),
     ],
     unchanged: unchanged.map((spec) => spec.name),
-    created: staged.filter((s) => !s.existing && s.spec.role === 'output').map((s) => s.spec.name),
-    replaced: staged.filter((s) => s.existing).map((s) => s.spec.name),
+    created: toWrite.filter((s) => !s.existing && s.spec.role === 'output').map((s) => s.spec.name),
+    replaced: toWrite.filter((s) => s.existing).map((s) => s.spec.name),
     sheetsAfter: [
       ...new Set([
         ...known.filter((sheet) => !leftovers.includes(sheet) && !oldBackups.includes(sheet)).map((sheet) => sheet.name),
-        ...staged.map((s) => s.spec.name),
-        ...staged.flatMap((s) => (s.existing ? [backupName(s.existing.name)] : [])),
+        ...targets.map((target) => target.name),
+        ...backedUp.map(({ existing }) => backupName((existing as KnownSheet).name)),
       ]),
     ],
+    structuralCalls,
   };
+}
+
+/** A new sheet under its own name, marked as ours with its marker cell at once. */
+function addSheet(scope: RequestScope, spec: SheetSpec): Excel.Worksheet {
+  const fresh = scope.context.workbook.worksheets.add(spec.name);
+  markAsOurs(fresh, spec);
+  scope.remember(spec.name, fresh);
+  return fresh;
 }

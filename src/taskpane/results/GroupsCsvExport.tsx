@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import { Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowDownload20Regular } from '@fluentui/react-icons';
-import { groupsCsv } from '../../core/followup/groupsExport';
+import { groupMembershipRows, groupsCsv } from '../../core/followup/groupsExport';
 import type { Generation } from '../../core/pipeline';
 import type { Pilote } from '../usePilote';
 
@@ -21,9 +21,20 @@ export function GroupsCsvExport({ pilote, generation }: { pilote: Pilote; genera
   async function run(): Promise<void> {
     try {
       const fileName = `pilote-ap-groupes-cycle-${generation.analysis.settings.general.cycle}.csv`;
-      const bytes = new TextEncoder().encode(groupsCsv(generation.plan, generation.analysis.read.pupils));
-      await pilote.host.deliverFile(fileName, bytes, 'text/csv;charset=utf-8');
-      setDone(`Fichier téléchargé : « ${fileName} ».`);
+      const { plan } = generation;
+      const pupils = generation.analysis.read.pupils;
+      const bytes = new TextEncoder().encode(groupsCsv(plan, pupils));
+      // Where the pane cannot download (Excel for Mac), the same rows open as a new workbook.
+      const asWorkbook = async () => {
+        const { writeXlsx } = await import(/* webpackChunkName: "export" */ '../../gateways/xlsx/xlsxGateway');
+        return writeXlsx([{ name: 'Groupes', role: 'output', cells: groupMembershipRows(plan, pupils) }]);
+      };
+      const outcome = await pilote.host.deliverFile(fileName, bytes, 'text/csv;charset=utf-8', asWorkbook);
+      setDone(
+        outcome === 'new-workbook'
+          ? 'Groupes ouverts dans un nouveau classeur Excel : enregistrez-le au format « CSV UTF-8 » (Fichier > Enregistrer sous) pour l’emploi du temps ou la vie scolaire.'
+          : `Fichier téléchargé : « ${fileName} ».`,
+      );
     } catch (error) {
       pilote.report(error);
     }

@@ -59,7 +59,9 @@ describe('Office gateway: unchanged AP sheets are not written again', () => {
     expect(first.customProperties.size).toBe(0);
     await gateway.readSnapshot();
     await gateway.writeSheets([groupsSpec(30)]);
-    expect(excel.sheet(SHEET_NAMES.groups)).not.toBe(first);
+    // Written again, in place (the same sheet), the previous content kept as the backup.
+    expect(excel.sheet(SHEET_NAMES.groups)).toBe(first);
+    expect(excel.findSheet(`${SHEET_NAMES.groups} (préc.)`)?.visibility).toBe('Hidden');
   });
 
   it('rewrites a sheet whose fingerprint was changed or removed by hand', async () => {
@@ -71,7 +73,7 @@ describe('Office gateway: unchanged AP sheets are not written again', () => {
     first.customProperties.clear();
     await gateway.readSnapshot();
     await gateway.writeSheets([groupsSpec(30)]);
-    expect(excel.sheet(SHEET_NAMES.groups)).not.toBe(first);
+    expect(excel.findSheet(`${SHEET_NAMES.groups} (préc.)`)?.visibility).toBe('Hidden');
     expect(excel.sheet(SHEET_NAMES.groups).valueAt('F4')).toBe('Élève 0 Dupont-Moreau');
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createOfficeHost } from '../../../src/host/officeHost';
+import { fakeWebviewDownload } from '../../fakes/fakeDownload';
 import { FakeExcel } from '../../fakes/fakeExcel';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -51,6 +52,26 @@ describe('Excel host', () => {
     const old = createOfficeHost({ run: workbook().run, isSetSupported: () => false, createWorkbook: async () => undefined, download });
     expect(await old.deliverFile('export.xlsx', bytes, XLSX)).toBe('download');
     expect(downloads).toEqual(['export.csv', 'export.xlsx', 'export.xlsx']);
+  });
+
+  it('in Excel for Mac, where a download does nothing, opens the export as a new workbook and never says it downloaded', async () => {
+    const bytes = new Uint8Array([1, 2, 3]);
+    const workbook = new Uint8Array([80, 75, 3, 4]);
+    const webview = fakeWebviewDownload(true);
+    const opened: string[] = [];
+    const mac = createOfficeHost({ run: new FakeExcel().run, isSetSupported: () => true, onMac: true, createWorkbook: async (b64) => void opened.push(b64), download: webview.download });
+    expect(await mac.deliverFile('groupes.csv', bytes, 'text/csv', async () => workbook)).toBe('new-workbook');
+    expect(Buffer.from(opened[0], 'base64')).toEqual(Buffer.from(workbook));
+    // No workbook to open (blocked, or nothing to convert): a French refusal, not « téléchargé ».
+    const blocked = createOfficeHost({ run: new FakeExcel().run, isSetSupported: () => true, onMac: true, createWorkbook: () => Promise.reject(new Error('blocked')), download: webview.download });
+    await expect(blocked.deliverFile('export.xlsx', bytes, XLSX)).rejects.toThrow(/Excel pour Mac ne peut pas télécharger.*rien n’a été enregistré/);
+    await expect(mac.deliverFile('groupes.csv', bytes, 'text/csv')).rejects.toThrow(/rien n’a été enregistré/);
+    expect(webview.saved).toEqual([]);
+    // Elsewhere the download happens, and is said.
+    const windows = fakeWebviewDownload(false);
+    const pc = createOfficeHost({ run: new FakeExcel().run, isSetSupported: () => true, onMac: false, createWorkbook: async () => undefined, download: windows.download });
+    expect(await pc.deliverFile('groupes.csv', bytes, 'text/csv', async () => workbook)).toBe('download');
+    expect(windows.saved.map((f) => f.fileName)).toEqual(['groupes.csv']);
   });
 
   it('reports missing requirement sets and reads merges only where supported', async () => {

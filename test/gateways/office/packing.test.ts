@@ -73,4 +73,24 @@ describe('Office gateway: packing writes and reads', () => {
     const written = excel.requestBytes.slice(before).reduce((a, b) => a + b, 0);
     expect(written).toBeLessThan(40_000);
   });
+
+  it('where getRanges refuses the comma (a `;` locale of Excel for Windows), styles each area on its own and gets the same look', async () => {
+    const lists = 30;
+    const cells = [['Pilote AP · listes'], ...Array.from({ length: lists * 4 }, (_, i) => (i % 4 === 3 ? [] : [`Élève ${i}`, 'P']))];
+    const styles = Array.from({ length: lists }, (_, k) => ({ range: { row: 1 + 4 * k, col: 0, rowCount: 3, colCount: 2 }, style: { border: true, bold: true } as CellStyle }));
+    const spec: SheetSpec = { name: SHEET_NAMES.attendance, role: 'output', cells, styles };
+    const look = async (listSeparator: ',' | ';') => {
+      const excel = new FakeExcel({ listSeparator });
+      excel.addSheet('2MRC', { values: [['Nom']] });
+      const gateway = createOfficeGateway({ run: excel.run, fingerprints: true });
+      await gateway.readSnapshot();
+      await gateway.writeSheets([spec]);
+      const sheet = excel.sheet(SHEET_NAMES.attendance);
+      return { cells: [...sheet.cells.entries()].sort(), borders: sheet.borders.map((b) => JSON.stringify(b)).sort(), fingerprint: sheet.customProperties.get('piloteap.empreinte') };
+    };
+    const comma = await look(',');
+    const semicolon = await look(';');
+    expect(semicolon).toEqual(comma);
+    expect(comma.borders.length).toBe(lists * 6);
+  });
 });

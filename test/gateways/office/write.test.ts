@@ -37,7 +37,7 @@ describe('Office gateway: writing', () => {
       { range: { row: 35, col: 1, rowCount: 40, colCount: 1 }, type: 'CellValue', fill: '#FFC7CE', bold: true, rule: { formula1: '=12', operator: 'GreaterThan' } },
     ]);
     expect(sheet.charts).toEqual([
-      { type: 'ColumnClustered', source: { row: 34, col: 0, rowCount: 41, colCount: 2 }, seriesBy: 'Columns', title: 'Élèves par groupe', from: 'D35', to: 'I49' },
+      { name: 'Chart 1', type: 'ColumnClustered', source: { row: 34, col: 0, rowCount: 41, colCount: 2 }, seriesBy: 'Columns', title: 'Élèves par groupe', from: 'D35', to: 'I49' },
     ]);
     expect(sheet.freeze).toEqual({ rows: 3, cols: 0 });
     expect(sheet.tabColor).toBe('#2F75B5');
@@ -94,20 +94,23 @@ describe('Office gateway: writing', () => {
     excel.syncCount = 0;
     await gateway.writeSheets([parametersSpec(8), groupsSpec(20)]);
     expect(excel.syncCount).toBe(1);
-    // The replaced sheet stays, hidden, right after the new one, for « Annuler la dernière génération ».
-    expect(excel.sheetNames()).toEqual([SHEET_NAMES.groups, `${SHEET_NAMES.groups} (préc.)`, '2MRC', SHEET_NAMES.parameters, 'Notes']);
+    // The sheet is written again in place, where the coordinator put it; its previous content is
+    // copied, hidden, at the end, for « Annuler la dernière génération ».
+    expect(excel.sheetNames()).toEqual([SHEET_NAMES.groups, '2MRC', SHEET_NAMES.parameters, 'Notes', `${SHEET_NAMES.groups} (préc.)`]);
     expect(excel.sheet(`${SHEET_NAMES.groups} (préc.)`).visibility).toBe('Hidden');
     expect(excel.sheet(SHEET_NAMES.parameters).valueAt('B3')).toBe(15);
     const groups = excel.sheet(SHEET_NAMES.groups);
     expect(groups.valueAt('F23')).toBe('Élève 19 Dupont-Moreau');
-    // Table names are workbook-wide: the hidden copy keeps AP_Groupes, the new table takes a free name.
-    expect(groups.tables.map((t) => t.name)).toEqual(['AP_Groupes_2']);
+    // The live sheet's table keeps its name; the hidden copy's got a new one from Excel.
+    expect(groups.tables.map((t) => t.name)).toEqual(['AP_Groupes']);
     expect(excel.allTables()).toHaveLength(2);
+    expect(groups.charts).toHaveLength(1);
 
     // The next generation drops the older copy: never more than one copy per sheet.
     await gateway.readSnapshot();
     await gateway.writeSheets([groupsSpec(21)]);
-    expect(excel.sheetNames()).toEqual([SHEET_NAMES.groups, `${SHEET_NAMES.groups} (préc.)`, '2MRC', SHEET_NAMES.parameters, 'Notes']);
+    expect(excel.sheetNames()).toEqual([SHEET_NAMES.groups, '2MRC', SHEET_NAMES.parameters, 'Notes', `${SHEET_NAMES.groups} (préc.)`]);
+    expect(excel.sheet(SHEET_NAMES.groups).tables.map((t) => t.name)).toEqual(['AP_Groupes']);
     expect(excel.sheet(`${SHEET_NAMES.groups} (préc.)`).valueAt('F23')).toBe('Élève 19 Dupont-Moreau');
     expect(excel.allTables()).toHaveLength(2);
   });
@@ -191,27 +194,44 @@ describe('Office gateway: writing', () => {
     expect(excel.sheetNames()).toEqual(['2MRC', SHEET_NAMES.groups]);
   });
 
-  it('a split write cut short never leaves a half-written generation under the AP names', async () => {
+  it('a split write cut short is never read as a generation: the read says so, the undo puts the previous one back', async () => {
     const excel = new FakeExcel({ maxRequestBytes: 60_000 });
     excel.addSheet('2MRC', { values: [['Nom']] });
-    const gateway = createOfficeGateway({ run: excel.run, maxRequestBytes: 50_000 });
+    const gateway = createOfficeGateway({ run: excel.run, maxRequestBytes: 50_000, fingerprints: true });
     await gateway.readSnapshot();
     await gateway.writeSheets([groupsSpec(100)]);
     await gateway.readSnapshot();
-    excel.failAtSync = { at: excel.syncCount + 2, code: 'GeneralException' };
+    excel.failAtSync = { at: excel.syncCount + 3, code: 'GeneralException' };
     await expect(gateway.writeSheets([groupsSpec(600)])).rejects.toThrow(/erreur interne/);
-    // The previous generation is intact under its name; the partial one sits under a temporary name.
+    // Half of the new content is in AP Groupes, the previous content in its hidden copy: the read
+    // refuses to take half a sheet for the coordinator's locks.
+    expect(excel.sheet(`${SHEET_NAMES.groups} (préc.)`).valueAt('F103')).toBe('Élève 99 Dupont-Moreau');
+    await expect(gateway.readSnapshot()).rejects.toThrow(/interrompue pendant l’écriture de la feuille « AP Groupes ».*Annuler la dernière génération/);
+    expect(await gateway.undoLastGeneration()).toEqual([SHEET_NAMES.groups]);
     expect(excel.sheet(SHEET_NAMES.groups).valueAt('F103')).toBe('Élève 99 Dupont-Moreau');
     expect(excel.sheet(SHEET_NAMES.groups).valueAt('F104')).toBe('');
-    expect(excel.sheetNames().some((name) => name.startsWith('AP ~'))).toBe(true);
-    // A sheet of the coordinator's that merely looks temporary is never deleted.
+    await gateway.readSnapshot();
+    await gateway.writeSheets([groupsSpec(600)]);
+    expect(excel.sheet(SHEET_NAMES.groups).valueAt('F603')).toBe('Élève 599 Dupont-Moreau');
+  });
+
+  it('a new sheet cut short is read as absent, and written in full by the next generation', async () => {
+    const excel = new FakeExcel({ maxRequestBytes: 60_000 });
+    excel.addSheet('2MRC', { values: [['Nom']] });
+    const gateway = createOfficeGateway({ run: excel.run, maxRequestBytes: 50_000, fingerprints: true });
+    await gateway.readSnapshot();
+    excel.failAtSync = { at: excel.syncCount + 2, code: 'GeneralException' };
+    await expect(gateway.writeSheets([groupsSpec(600)])).rejects.toThrow(/erreur interne/);
+    expect(excel.findSheet(SHEET_NAMES.groups)).toBeDefined();
+    // A leftover temporary sheet of an earlier version is deleted; one of the coordinator's that
+    // merely looks temporary is never touched.
     excel.addSheet('AP ~ mes notes', { values: [['à garder']] });
     const snapshot = await gateway.readSnapshot();
-    expect(snapshot.grids.map((g) => g.sheet)).toEqual(['2MRC', SHEET_NAMES.groups, 'AP ~ mes notes']);
-
+    expect(snapshot.grids.map((g) => g.sheet)).toEqual(['2MRC', 'AP ~ mes notes']);
     await gateway.writeSheets([groupsSpec(600)]);
-    expect(excel.sheetNames()).toEqual(['2MRC', SHEET_NAMES.groups, `${SHEET_NAMES.groups} (préc.)`, 'AP ~ mes notes']);
+    expect(excel.sheetNames()).toEqual(['2MRC', SHEET_NAMES.groups, 'AP ~ mes notes']);
     expect(excel.sheet(SHEET_NAMES.groups).valueAt('F603')).toBe('Élève 599 Dupont-Moreau');
+    expect(excel.sheet(SHEET_NAMES.groups).customProperties.get('piloteap.empreinte')).toMatch(/^v\d+-/);
   });
 
   it('never races a write against a timeout: says it waits for Excel, then finishes when the sync lands', async () => {
@@ -231,13 +251,51 @@ describe('Office gateway: writing', () => {
     expect(excel.sheet(SHEET_NAMES.groups).valueAt('F4')).toBe('Élève 0 Dupont-Moreau');
   });
 
-  it('groups the write into one undo step where ExcelApi 1.19 exists, and retries without when refused', async () => {
+  it('groups a write into one undo step only where every call of it can be undone (ExcelApi 1.20)', async () => {
+    for (const platform of ['web', 'windows', 'mac'] as const) {
+      const excel = new FakeExcel({ platform });
+      excel.addSheet('2MRC', { values: [['Nom']] });
+      const gateway = createOfficeGateway({ run: excel.run, undoGroup: true, onTheWeb: platform === 'web', fingerprints: true });
+      await gateway.readSnapshot();
+      // A first generation only adds sheets and writes them: one undo step on every platform.
+      await gateway.writeSheets([groupsSpec(5)]);
+      expect(excel.runOptions.at(-1)).toEqual({ mergeUndoGroup: true });
+      // A regeneration copies the previous content to its backup (`Worksheet.copy`, never undoable):
+      // not grouped; « Annuler la dernière génération » is the undo.
+      await gateway.readSnapshot();
+      await gateway.writeSheets([groupsSpec(6)]);
+      expect(excel.runOptions.at(-1)).toBeNull();
+      expect(excel.sheet(SHEET_NAMES.groups).valueAt('F9')).toBe('Élève 5 Dupont-Moreau');
+    }
+  });
+
+  it('fake Excel refuses, inside an undo group, the sheet calls its platform cannot undo', async () => {
+    for (const platform of ['web', 'windows'] as const) {
+      const excel = new FakeExcel({ platform });
+      excel.addSheet('A', { values: [['a']] });
+      excel.addSheet('B', { values: [['b']] });
+      const grouped = (apply: (sheets: Excel.WorksheetCollection) => void) =>
+        excel.run(async (context) => {
+          apply(context.workbook.worksheets);
+          await context.sync();
+        }, { mergeUndoGroup: true });
+      await expect(grouped((sheets) => sheets.getItem('B').delete())).rejects.toMatchObject({ code: 'UndoNotSupported' });
+      await expect(grouped((sheets) => void sheets.getItem('B').copy('End'))).rejects.toMatchObject({ code: 'UndoNotSupported' });
+      const rename = grouped((sheets) => (sheets.getItem('B').name = 'C'));
+      if (platform === 'web') await expect(rename).resolves.toBeUndefined();
+      else await expect(rename).rejects.toMatchObject({ code: 'UndoNotSupported' });
+    }
+  });
+
+  it('still writes, ungrouped, when Excel refuses the group anyway', async () => {
     const excel = coordinatorWorkbook();
-    const gateway = createOfficeGateway({ run: excel.run, undoGroup: true });
+    const gateway = createOfficeGateway({ run: excel.run, undoGroup: true, onTheWeb: true });
     await gateway.readSnapshot();
     excel.failAtSync = { at: excel.syncCount + 1, code: 'UndoNotSupported' };
+    const before = excel.runOptions.length;
     await gateway.writeSheets([groupsSpec(5)]);
-    expect(excel.runOptions.slice(-2)).toEqual([{ mergeUndoGroup: true }, null]);
+    // Refused grouped, then the workbook looked at again and written ungrouped.
+    expect(excel.runOptions.slice(before)).toEqual([{ mergeUndoGroup: true }, null, null]);
     expect(excel.sheet(SHEET_NAMES.groups).valueAt('F4')).toBe('Élève 0 Dupont-Moreau');
   });
 
