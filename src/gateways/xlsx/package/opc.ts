@@ -3,7 +3,7 @@
  * text only when needed (untouched parts keep their exact bytes), relationships, content types and
  * free part names. No Node-only API: this runs in a browser bundle too.
  */
-import { unzipSync, zipSync, type Zippable } from 'fflate';
+import { unzipSync, Zip, ZipDeflate } from 'fflate';
 
 export const NS = {
   main: 'http://schemas.openxmlformats.org/spreadsheetml/2006/main',
@@ -133,8 +133,20 @@ export function nextRelId(rels: Relationship[]): string {
 const utf8 = new TextDecoder();
 const encoder = new TextEncoder();
 
-/** A part as read (bytes), or as written (text, encoded only when the package is zipped). */
-type PartContent = Uint8Array | string;
+/**
+ * A part as read (bytes), or as written: text, or text in chunks (a large sheet), encoded only when
+ * the package is zipped, chunk by chunk.
+ */
+type PartContent = Uint8Array | string | string[];
+/** Uncompressed sizes beyond any school workbook (a zip bomb is refused before it is inflated). */
+const MAX_PART_BYTES = 256 * 1024 * 1024;
+const MAX_PACKAGE_BYTES = 1024 * 1024 * 1024;
+/** Deflate level: 3 compresses within about a tenth of the default (6) in a third of its time. */
+const DEFLATE_LEVEL = 3;
+
+function asText(content: PartContent): string {
+  return typeof content === 'string' ? content : Array.isArray(content) ? content.join('') : utf8.decode(content);
+}
 
 export class Package {
   private constructor(private readonly parts: Map<string, PartContent>) {}
@@ -144,11 +156,20 @@ export class Package {
     return new Package(new Map());
   }
 
-  /** The parts of a zip package (folders left out); throws on a file that is not a readable zip. */
+  /**
+   * The parts of a zip package (folders left out); throws on a file that is not a readable zip, or
+   * whose parts announce more than a workbook holds (each part inflates into the size it announced).
+   */
   static async load(bytes: Uint8Array): Promise<Package> {
-    const parts = new Map<string, PartContent>();
-    for (const [name, content] of Object.entries(unzipSync(bytes))) if (!name.endsWith('/')) parts.set(name, content);
-    return new Package(parts);
+    let total = 0;
+    const unzipped = unzipSync(bytes, {
+      filter: (file) => {
+        total += file.originalSize;
+        if (file.originalSize > MAX_PART_BYTES || total > MAX_PACKAGE_BYTES) throw new Error(`part too large: ${file.name}`);
+        return !file.name.endsWith('/');
+      },
+    });
+    return new Package(new Map(Object.entries(unzipped)));
   }
 
   has(path: string): boolean {
@@ -162,12 +183,12 @@ export class Package {
 
   async text(path: string): Promise<string | null> {
     const content = this.parts.get(path);
-    return content === undefined ? null : typeof content === 'string' ? content : utf8.decode(content);
+    return content === undefined ? null : asText(content);
   }
 
   async bytes(path: string): Promise<Uint8Array | null> {
     const content = this.parts.get(path);
-    return content === undefined ? null : typeof content === 'string' ? encoder.encode(content) : content;
+    return content === undefined ? null : content instanceof Uint8Array ? content : encoder.encode(asText(content));
   }
 
   write(path: string, content: PartContent): void {
@@ -218,10 +239,32 @@ export class Package {
     return null;
   }
 
-  /** The zipped package, each part compressed once. */
+  /** The zipped package, each part compressed once, a chunked part one chunk at a time. */
   async generate(): Promise<Uint8Array> {
-    const files: Zippable = {};
-    for (const [path, content] of this.parts) files[path] = typeof content === 'string' ? encoder.encode(content) : content;
-    return zipSync(files, { level: 6 });
+    const output: Uint8Array[] = [];
+    let failure: Error | null = null;
+    const zip = new Zip((error, data) => {
+      if (error) failure = error;
+      else output.push(data);
+    });
+    for (const [path, content] of this.parts) {
+      const entry = new ZipDeflate(path, { level: DEFLATE_LEVEL });
+      zip.add(entry);
+      if (Array.isArray(content)) {
+        if (!content.length) entry.push(new Uint8Array(), true);
+        content.forEach((chunk, i) => entry.push(encoder.encode(chunk), i === content.length - 1));
+      } else {
+        entry.push(typeof content === 'string' ? encoder.encode(content) : content, true);
+      }
+    }
+    zip.end();
+    if (failure) throw failure;
+    const bytes = new Uint8Array(output.reduce((total, chunk) => total + chunk.length, 0));
+    let offset = 0;
+    for (const chunk of output) {
+      bytes.set(chunk, offset);
+      offset += chunk.length;
+    }
+    return bytes;
   }
 }
