@@ -27,6 +27,28 @@ const DEV_PORT = 3000;
 const SCRIPT_TARGET = 'es2017';
 const LEGACY_CHECK = 'legacy-check.js';
 
+/**
+ * « Rien ne quitte la page », enforced by the browser: each page's Content-Security-Policy, written as a
+ * <meta> first in its <head> (static hosting sets no headers). Scripts only from the page's own site (and,
+ * for the pane in production, office.js from Microsoft's CDN), none inline; requests only to the own site.
+ * Styles may be inline (Fluent UI inserts its <style> elements at run time); the solver's WebAssembly
+ * needs 'wasm-unsafe-eval'; development builds evaluate their source maps ('unsafe-eval').
+ */
+function contentSecurityPolicy({ officeJsFromCdn, development }) {
+  const scripts = ["'self'", "'wasm-unsafe-eval'", ...(officeJsFromCdn ? [new URL(OFFICE_JS_CDN).origin] : []), ...(development ? ["'unsafe-eval'"] : [])];
+  return [
+    "default-src 'self'",
+    `script-src ${scripts.join(' ')}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "connect-src 'self'",
+    "worker-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
 /** Puts the ES5 check before the bundles of each page (office.js, in the template, is ES5 itself). */
 class LegacyCheckFirst {
   apply(compiler) {
@@ -74,6 +96,9 @@ export default async function config(env = {}, argv = {}) {
   const localOfficeJs = mode === 'development' || preview;
   const officeJsUrl = localOfficeJs ? OFFICE_JS_LOCAL : OFFICE_JS_CDN;
   const base = preview ? null : deploymentBase();
+  const development = mode === 'development';
+  const paneCsp = contentSecurityPolicy({ officeJsFromCdn: !localOfficeJs, development });
+  const appCsp = contentSecurityPolicy({ officeJsFromCdn: false, development });
   if (!preview && !serving) {
     console.log(
       base
@@ -121,7 +146,8 @@ export default async function config(env = {}, argv = {}) {
           // esbuild only strips types (tsc checks them): the build stays well under a minute.
           use: [
             path.join(root, 'scripts/unicodeRegexLoader.cjs'),
-            { loader: 'esbuild-loader', options: { loader: 'tsx', jsx: 'automatic', target: SCRIPT_TARGET } },
+            // import.meta.url is kept for webpack, which turns `new Worker(new URL(…, import.meta.url))` into the worker's chunk.
+            { loader: 'esbuild-loader', options: { loader: 'tsx', jsx: 'automatic', target: SCRIPT_TARGET, supported: { 'import-meta': true } } },
           ],
         },
         { test: /\.wasm$/, type: 'asset/resource' },
@@ -138,17 +164,17 @@ export default async function config(env = {}, argv = {}) {
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',
         chunks: ['taskpane'],
-        templateParameters: { officeJsUrl },
+        templateParameters: { officeJsUrl, csp: paneCsp },
         scriptLoading: 'defer',
       }),
       new HtmlWebpackPlugin({
         filename: 'commands.html',
         template: './src/commands/commands.html',
         chunks: ['commands'],
-        templateParameters: { officeJsUrl },
+        templateParameters: { officeJsUrl, csp: paneCsp },
         scriptLoading: 'defer',
       }),
-      new HtmlWebpackPlugin({ filename: 'index.html', template: './src/app/index.html', chunks: ['app'], scriptLoading: 'defer' }),
+      new HtmlWebpackPlugin({ filename: 'index.html', template: './src/app/index.html', chunks: ['app'], templateParameters: { csp: appCsp }, scriptLoading: 'defer' }),
       new OfflineCachePlugin({ template: path.join(root, 'src/app/serviceWorker.js') }),
       new CopyWebpackPlugin({
         patterns: [

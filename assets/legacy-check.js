@@ -8,7 +8,9 @@
   try {
     new Function('async function probe() { await 0; } return Object.entries({}) && Promise.resolve(probe);')();
   } catch (error) {
-    modern = false;
+    // A Content-Security-Policy without 'unsafe-eval' refuses the probe itself (EvalError) before any
+    // parsing: only browsers recent enough to enforce the page's <meta> policy do that.
+    modern = error instanceof EvalError;
   }
   if (modern) return;
   window.__piloteApTooOld = true;

@@ -2,10 +2,11 @@
  * The one place where the standalone app meets workbook files: open a file the coordinator chose, and
  * write the completed workbook. The readers (.xlsx, .xlsm, .ods, .csv, SIECLE; `src/gateways/files/`)
  * and the package-level writer (`src/gateways/xlsx/`, every non-AP part kept byte for byte) are the
- * command line's own; both are loaded on demand, since they are the heavy part of the app.
+ * command line's own; the readers are loaded on demand, the writer runs in the engine worker.
  */
 import type { SheetSpec } from '../core/render/sheetSpec';
 import type { OpenedWorkbook, WorkbookFileKind } from '../gateways/files/open';
+import { writeInWorker } from './worker/engineClient';
 
 export type { OpenedWorkbook, WorkbookFileKind };
 
@@ -25,9 +26,9 @@ export async function openWorkbookFile(bytes: Uint8Array, fileName: string): Pro
  * The completed workbook: the input file with the specs written into it (output sheets replaced,
  * parameter sheets added when absent), or a new workbook made of the specs when there is no input file.
  */
-export async function writeCompletedWorkbook(inputBytes: Uint8Array | null, specs: SheetSpec[]): Promise<Uint8Array> {
-  const { writeXlsx } = await import(/* webpackChunkName: "xlsx-gateway" */ '../gateways/xlsx/xlsxGateway');
-  return writeXlsx(specs, inputBytes ?? undefined);
+export function writeCompletedWorkbook(inputBytes: Uint8Array | null, specs: SheetSpec[]): Promise<Uint8Array> {
+  // In the engine worker: the writing of a large workbook never freezes the page.
+  return writeInWorker(inputBytes, specs);
 }
 
 /**

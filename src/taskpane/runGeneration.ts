@@ -6,7 +6,17 @@ import type { WorkbookSnapshot } from '../core/grid';
 import type { Generation, StepId } from '../core/pipeline';
 import { applySheetSpecs } from '../gateways/memory';
 import type { PiloteHost } from '../host/host';
+import type { GenerateInWorkerOptions } from '../host/worker/engineClient';
 import type { Engine } from './engine';
+
+/**
+ * What a generation needs of the engine: its step labels, and a `generate` that runs off the page
+ * (`generateInWorker`) or in it; either reports each step and honours the signal.
+ */
+export interface GenerationEngine {
+  STEP_LABELS: Engine['STEP_LABELS'];
+  generate(snapshot: WorkbookSnapshot, options: GenerateInWorkerOptions): Promise<Generation>;
+}
 
 /** The pipeline's steps plus the pane's own last one. */
 export type RunStep = StepId | 'write';
@@ -38,7 +48,7 @@ export interface RunResult {
   written: WorkbookSnapshot;
 }
 
-export async function runGeneration(host: PiloteHost, engine: Engine, options: RunOptions): Promise<RunResult> {
+export async function runGeneration(host: PiloteHost, engine: GenerationEngine, options: RunOptions): Promise<RunResult> {
   const { signal, onStep } = options;
   const stepCount = Object.keys(engine.STEP_LABELS).length + 1;
   onStep('read', 0, stepCount);
@@ -48,10 +58,7 @@ export async function runGeneration(host: PiloteHost, engine: Engine, options: R
   const generation = await engine.generate(snapshot, {
     today: options.today,
     signal,
-    onProgress: (step, index) => {
-      onStep(step, index, stepCount);
-      return yieldToBrowser(signal);
-    },
+    onProgress: (step, index) => onStep(step, index, stepCount),
   });
   // Last moment a cancel is honoured: after this the sheets are being written.
   await yieldToBrowser(signal);

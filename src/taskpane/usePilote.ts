@@ -7,6 +7,7 @@ import type { Analysis, Generation } from '../core/pipeline';
 import type { WorkbookSnapshot } from '../core/grid';
 import { WAITING_FOR_EXCEL_MESSAGE, type PiloteHost } from '../host/host';
 import { addClassListFile, describeAddedClassList, type AddedClassList } from './sources/classListFile';
+import { analyseInWorker, generateInWorker } from '../host/worker/engineClient';
 import { loadEngine, todayIso } from './engine';
 import { describeError, isAbort, type ProblemText } from './errors';
 import { runGeneration, type RunStep } from './runGeneration';
@@ -73,7 +74,8 @@ export function usePilote(host: PiloteHost): Pilote {
     const engine = await loadEngine();
     setStepLabels({ ...engine.STEP_LABELS, write: 'Écriture dans le classeur' });
     setSnapshot(snapshot);
-    const result = engine.analyse(snapshot, { today: todayIso() });
+    // Off the page's thread: a large school's analysis would otherwise freeze the page.
+    const result = await analyseInWorker(snapshot, { today: todayIso() });
     setAnalysis(result);
     return result;
   }, []);
@@ -112,7 +114,7 @@ export function usePilote(host: PiloteHost): Pilote {
     void (async () => {
       try {
         const engine = await loadEngine();
-        const { generation: result, written } = await runGeneration(host, engine, {
+        const { generation: result, written } = await runGeneration(host, { STEP_LABELS: engine.STEP_LABELS, generate: generateInWorker }, {
           today: todayIso(),
           signal: controller.signal,
           onStep: (step, index, total) => setRun({ status: 'running', step, index, total }),

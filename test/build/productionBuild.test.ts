@@ -53,6 +53,18 @@ describe('production build for a school (PILOTE_AP_URL)', () => {
     }
   });
 
+  it('gives each page a Content-Security-Policy: own site only, office.js from Microsoft’s CDN for the pane', async () => {
+    const policyOf = async (page: string) => /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(await readFile(path.join(out, page), 'utf8'))?.[1] ?? '';
+    for (const page of ['index.html', 'taskpane.html', 'commands.html']) {
+      const policy = await policyOf(page);
+      expect(policy, page).toMatch(/default-src 'self'/);
+      expect(policy, page).toMatch(/connect-src 'self'(;|$)/);
+      expect(policy, page).not.toMatch(/script-src[^;]*'unsafe-(inline|eval)'/);
+    }
+    expect(await policyOf('index.html')).not.toMatch(/appsforoffice/);
+    expect(await policyOf('taskpane.html')).toMatch(/script-src 'self' 'wasm-unsafe-eval' https:\/\/appsforoffice\.microsoft\.com(;| )/);
+  });
+
   it('writes every manifest URL on the school address, AppDomain on its origin', async () => {
     const manifest = await readFile(path.join(out, 'manifest.xml'), 'utf8');
     const urls = [...manifest.matchAll(/DefaultValue="(https?:[^"]+)"/g)].map((m) => m[1]);

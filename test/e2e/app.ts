@@ -93,6 +93,36 @@ suite.test('accueil : ouvrir un classeur, déposer un fichier, rien n’est envo
   await shoot('app-0-accueil');
 });
 
+suite.test('« rien ne quitte la page » : le navigateur lui-même refuse une requête vers un autre site', async () => {
+  const failures: string[] = [];
+  const onFailed = (request: import('playwright-core').Request) => failures.push(`${request.url()} ${request.failure()?.errorText}`);
+  page.on('requestfailed', onFailed);
+  const outcome = await page.evaluate(async () => {
+    const violations: string[] = [];
+    document.addEventListener('securitypolicyviolation', (event) => violations.push(`${event.effectiveDirective} ${event.blockedURI}`));
+    const fetched = await fetch('https://example.org/collecte', { method: 'POST', body: 'élèves' }).then(
+      () => 'envoyée',
+      () => 'refusée',
+    );
+    const image = await new Promise<string>((resolve) => {
+      const img = new Image();
+      img.onload = () => resolve('chargée');
+      img.onerror = () => resolve('refusée');
+      img.src = 'https://example.org/pixel.png';
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50)); // the violation events are queued
+    return { fetched, image, violations, policy: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '' };
+  });
+  assert(outcome.fetched === 'refusée' && outcome.image === 'refusée', `requêtes : ${JSON.stringify(outcome)}`);
+  assert(outcome.violations.some((v) => v.startsWith('connect-src https://example.org')), `pas de violation connect-src : ${outcome.violations.join(' ; ')}`);
+  assert(outcome.violations.some((v) => v.startsWith('img-src https://example.org')), `pas de violation img-src : ${outcome.violations.join(' ; ')}`);
+  // Refused by the policy itself (ERR_BLOCKED_BY_CSP), not by the test's own network guard (ERR_FAILED).
+  page.off('requestfailed', onFailed);
+  const notByPolicy = failures.filter((f) => f.includes('example.org') && !f.endsWith('net::ERR_BLOCKED_BY_CSP'));
+  assert(notByPolicy.length === 0, `requêtes arrêtées par autre chose que la politique : ${notByPolicy.join(', ')}`);
+  assert(/default-src 'self'/.test(outcome.policy) && /connect-src 'self'/.test(outcome.policy) && !/script-src[^;]*unsafe-inline/.test(outcome.policy), `politique : ${outcome.policy}`);
+});
+
 suite.test('un fichier qui n’est pas un classeur est refusé en français, sans quitter l’accueil', async () => {
   await pickFile('eleves.ods', new TextEncoder().encode('%PDF-1.4 bulletin'));
   await page.getByText(/« eleves\.ods » est un document PDF/).waitFor();
@@ -300,6 +330,10 @@ suite.test('le volet (taskpane.html) n’enregistre aucun service worker', async
     await pane.waitForTimeout(1500); // the app registers on « load »: give it every chance to
     const registrations = await pane.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length);
     assert(registrations === 0, `${registrations} service worker(s) enregistré(s) par le volet`);
+    // The pane's policy: scripts from its own site only here (the production build adds Microsoft's CDN for office.js).
+    const blocked = await pane.evaluate(() => fetch('https://example.org/').then(() => false, () => true));
+    const policy = (await pane.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')) ?? '';
+    assert(blocked && /connect-src 'self'/.test(policy) && !/appsforoffice/.test(policy), `politique du volet : ${policy}`);
   } finally {
     await fresh.close();
   }
