@@ -154,6 +154,8 @@ export interface HoursResult {
   levels: LevelTotal[];
   slotHours: SlotCycleHours[];
   calendar: CalendarEntry[];
+  /** Cycles over whose planned hours, sessions and calendar rows are kept as the sheets showed them. */
+  frozenCycles: number[];
   /**
    * Teachers in the sheets, those with planned hours, the school's teaching staff (`AP Paramètres`,
    * null when not given) and the share involved: over the staff when given, else over the teachers.
