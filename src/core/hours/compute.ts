@@ -7,6 +7,7 @@ import type { HistoryEntry, Plan } from '../model';
 import type { Settings } from '../settings/settings';
 import { calendarEntries, roomFinder, SessionCounter, slotCycleHours, slotFinder, type TimedRun } from './schedule';
 import { hoursRows, levelTotals, statusTotals, teacherNames, teacherTotals } from './totals';
+import { shortCycleWarning } from './cycleCalendar';
 import { durationChanges, frozenCycles, frozenRows, NO_FROZEN_PAST, type FrozenPast } from './frozen';
 import type { HoursDone, HoursResult, HoursSource, RoomEntry, TeacherTotal } from './types';
 import { levelLabel, workshopRuns, yearCycles } from './workshops';
@@ -38,6 +39,21 @@ function compareRuns(a: TimedRun, b: TimedRun): number {
     a.workshop.localeCompare(b.workshop, 'fr') ||
     a.teacher.localeCompare(b.teacher, 'fr')
   );
+}
+
+/** The cycle generated and those to come, where a level gets fewer than three sessions: one warning per cycle and level. */
+function shortCycles(runs: TimedRun[], settings: Settings): Diagnostic[] {
+  const said = new Set<string>();
+  const warnings: Diagnostic[] = [];
+  for (const run of runs) {
+    const key = `${run.cycle}|${run.level}`;
+    if (run.span.source === 'history' || run.sessions.estimated || said.has(key)) continue;
+    const warning = shortCycleWarning(settings.cycles.find((c) => c.cycle === run.cycle), run.level, run.slot.id, run.sessions.sessions);
+    if (!warning) continue;
+    said.add(key);
+    warnings.push(warning);
+  }
+  return warnings;
 }
 
 /** Stable: within a cycle, rows keep the order they were built in. */
@@ -80,6 +96,7 @@ export function computeHours(plan: Plan, settings: Settings, done: HoursDone[], 
     runs.push({ ...run, level, teacher: canonical(run.teacher), slot, span, sessions: counter.count(slot, span) });
   }
   runs.sort(compareRuns);
+  diagnostics.push(...shortCycles(runs, settings));
 
   const past = frozenRows(frozen, frozenSet, done, settings, diagnostics).map((row) => ({ ...row, teacher: canonical(row.teacher) }));
   const rows = byCycle([...past, ...hoursRows(runs, done.filter((d) => !frozenSet.has(d.cycle)), settings.teachers, canonical, diagnostics)]);
