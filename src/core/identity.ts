@@ -17,6 +17,7 @@ import { cellAt, parseA1, type Grid, type WorkbookSnapshot } from './grid';
 import type { HistoryEntry, Pin } from './model';
 import type { HoursDone, RoomEntry } from './hours/types';
 import type { FollowUpRecord } from './followup/types';
+import type { FrozenPast } from './hours/frozen';
 import { TO_COMPLETE } from './settings/defaults';
 import type { Settings } from './settings/settings';
 import { findBySheetName } from './sheetNames';
@@ -194,6 +195,15 @@ export function renamePins(pins: Pin[], ids: Identities): Pin[] {
 
 export function renameFollowUp(records: FollowUpRecord[], ids: Identities): FollowUpRecord[] {
   return records.map((r) => ({ ...r, teacher: ids.current('teacher', r.teacher), slotId: ids.current('slot', r.slotId), workshop: ids.current('workshop', r.workshop) }));
+}
+
+export function renameFrozenPast(frozen: FrozenPast, ids: Identities): FrozenPast {
+  const slots = (list: string[]) => list.map((id) => ids.current('slot', id));
+  return {
+    rows: frozen.rows.map((r) => ({ ...r, teacher: ids.current('teacher', r.teacher), workshop: ids.current('workshop', r.workshop), slotIds: slots(r.slotIds) })),
+    calendar: frozen.calendar.map((e) => ({ ...e, teacher: ids.current('teacher', e.teacher), workshop: ids.current('workshop', e.workshop), slotId: ids.current('slot', e.slotId) })),
+    slotHours: frozen.slotHours.map((s) => ({ ...s, slotId: ids.current('slot', s.slotId) })),
+  };
 }
 
 /** Rows of the identity table, for the foot of `AP Historique`. */

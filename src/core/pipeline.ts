@@ -7,7 +7,8 @@
  */
 import { checkCycleToGenerate } from './cycleToGenerate';
 import { diagnostic, UnusableInputError, type Diagnostic } from './diagnostics';
-import { readIdentities, renameFollowUp, renameHistory, renameHoursDone, renamePins, renameRooms, resolveIdentities } from './identity';
+import { readIdentities, renameFollowUp, renameFrozenPast, renameHistory, renameHoursDone, renamePins, renameRooms, resolveIdentities } from './identity';
+import { readFrozenPast } from './hours/frozen';
 import { applyFollowUp, readFollowUp, renderFollowUpSheets, type FollowUpResult } from './followup';
 import type { WorkbookSnapshot } from './grid';
 import { computeHours, readHoursDone, readRooms, type HoursResult } from './hours';
@@ -185,7 +186,8 @@ export async function generate(snapshot: WorkbookSnapshot, options: GenerateOpti
 
   await progress('hours');
   const roomsRead = readRooms(snapshot);
-  const hours = computeHours(plan, settings, hoursDone, history, renameRooms(roomsRead.entries, identities));
+  const frozen = renameFrozenPast(readFrozenPast(snapshot), identities);
+  const hours = computeHours(plan, settings, hoursDone, history, renameRooms(roomsRead.entries, identities), frozen);
 
   await progress('indicators');
   const optionalRead = readOptionalSheets(snapshot);

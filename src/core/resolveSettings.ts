@@ -14,6 +14,7 @@ import { normalizeText } from './text';
 import { HOURS_PER_WEEKLY_HOUR } from './hours/compute';
 import { sameLevel, sessionDates, weekdayOf, weeksOffFor } from './hours/sessions';
 import { envelopeOf } from './hours/totals';
+import { cyclesToUse } from './hours/cycleCalendar';
 import { COVERED_YEARS, defaultSchoolCycles, findZone, missingNationalPeriods, schoolCalendar, type SchoolCalendar } from './hours/nationalCalendar';
 import {
   DEFAULT_ENVELOPES,
@@ -184,8 +185,9 @@ export function resolveSettings(snapshot: WorkbookSnapshot, initial: ParsedSetti
     weeksOff: parsed.settings.weeksOff ?? [],
   };
   const calendar = schoolCalendar(general);
-  if (!parsed.settings.cycles) settings.cycles = defaultSchoolCycles(calendar, general.weeksPerCycle);
-  const diagnostics = [...parsed.diagnostics, ...applyNationalCalendar(settings, calendar), ...checkCoherence(settings, read)];
+  const cycles = cyclesToUse(parsed.settings.cycles, general, calendar, today);
+  settings.cycles = cycles.cycles;
+  const diagnostics = [...parsed.diagnostics, ...applyNationalCalendar(settings, calendar), ...cycles.diagnostics, ...checkCoherence(settings, read)];
   for (const spec of createdSheets) {
     diagnostics.push(diagnostic('info', spec.name, '', `Feuille « ${spec.name} » créée avec des valeurs par défaut tirées des données : complétez-la (cellules orangées) puis relancez.`));
   }

@@ -5,6 +5,7 @@
 import { isoToSerial } from '../dates';
 import { CALENDAR_HEADERS, CALENDAR_TABLE_TITLE, SOURCE_LABELS } from './labels';
 import { COUNT_FORMAT, DATE_FORMAT, INPUT_STYLE, SheetRows } from './sheetLayout';
+import { frozenNote } from './hoursSheet';
 import type { HoursResult } from './types';
 import type { Settings } from '../settings/settings';
 import { fitColumnWidths, type SheetSpec, type SpecCell, printLayout } from '../render/sheetSpec';
@@ -36,7 +37,7 @@ export function renderCalendarSheet(hours: HoursResult, settings: Settings): She
     ? ` « ${SOURCE_LABELS.forecast} » : cycles à venir, mêmes ateliers que le cycle ${hours.currentCycle}.`
     : '';
   sheet.add([
-    `Saisissez la salle de chaque atelier : elle est conservée à la prochaine génération. Séances : semaines du cycle où tombe le jour de la barrette, hors vacances et PFMP du niveau.${forecast}`,
+    `Saisissez la salle de chaque atelier : elle est conservée à la prochaine génération. Séances : semaines du cycle où tombe le jour de la barrette, hors vacances et PFMP du niveau.${forecast}${frozenNote(hours)}`,
   ]);
   sheet.style(1, 0, 1, 1, { italic: true });
   sheet.add();

@@ -3,7 +3,7 @@
  * totals over it as live formulas (plain A1 ranges, so that Excel and LibreOffice agree). Each
  * formula carries the value the core computed.
  */
-import { HOURS_HEADERS, HOURS_TABLE_TITLE, SOURCE_LABELS, UNKNOWN_STATUS } from './labels';
+import { HOURS_HEADERS, HOURS_TABLE_TITLE, SLOT_HOURS_HEADERS, SLOT_HOURS_TABLE_TITLE, SOURCE_LABELS, UNKNOWN_STATUS } from './labels';
 import { a1 } from '../grid';
 import { absolute, columnRange, COUNT_FORMAT, formula, HOURS_FORMAT, INPUT_STYLE, SheetRows, sumWhere } from './sheetLayout';
 import type { HoursResult, StatusTotal } from './types';
@@ -198,8 +198,8 @@ function mainBlock(sheet: SheetRows, hours: HoursResult): { block: Block; table:
 }
 
 function slotBlock(sheet: SheetRows, hours: HoursResult): { block: Block; table: TableSpec } {
-  sheet.title('Heures offertes à un élève par barrette et par cycle (un atelier par barrette et par semaine)');
-  const header = sheet.header(['Cycle', 'Origine', 'Niveau', 'Barrette', 'Séances', 'Durée', 'Heures pour un élève']);
+  sheet.title(SLOT_HOURS_TABLE_TITLE);
+  const header = sheet.header(Object.values(SLOT_HOURS_HEADERS));
   const { first, last } = sheet.block(hours.slotHours, 7, (s, at) => [
     s.cycle,
     SOURCE_LABELS[s.source],
@@ -216,12 +216,20 @@ function slotBlock(sheet: SheetRows, hours: HoursResult): { block: Block; table:
   return { block: { first, last }, table };
 }
 
+/** Ended cycles keep what was planned: the sheet says from which cycle a change of parameters applies. */
+export function frozenNote(hours: HoursResult): string {
+  const cycles = hours.frozenCycles;
+  if (!cycles.length) return '';
+  const which = cycles.length === 1 ? `Cycle ${cycles[0]} terminé` : `Cycles ${cycles.join(', ')} terminés`;
+  return ` ${which} : heures prévues, séances et salles figées telles qu’elles ont été faites ; un changement de paramètres (durée d’une barrette, dates, vacances) s’applique à partir du cycle ${hours.currentCycle}.`;
+}
+
 function sourcesNote(hours: HoursResult): string {
   const c = hours.currentCycle;
   const forecast = hours.cycles.some((s) => s.source === 'forecast')
     ? ` ; cycles suivants : « ${SOURCE_LABELS.forecast} », mêmes ateliers que le cycle ${c} sur leurs propres dates`
     : '';
-  return `Heures prévues : cycles passés d’après AP Historique ; cycle ${c} d’après les groupes générés${forecast}. Séances : semaines du cycle où tombe le jour de la barrette, hors périodes sans AP.`;
+  return `Heures prévues : cycles passés d’après AP Historique ; cycle ${c} d’après les groupes générés${forecast}. Séances : semaines du cycle où tombe le jour de la barrette, hors périodes sans AP.${frozenNote(hours)}`;
 }
 
 /** Writes every block; formulas point at the blocks' rows given in `r`, and the real rows are returned. */

@@ -43,3 +43,15 @@ export const CALENDAR_HEADERS = {
   last: 'Dernière séance',
   sessions: 'Séances',
 } as const;
+
+export const SLOT_HOURS_TABLE_TITLE = 'Heures offertes à un élève par barrette et par cycle (un atelier par barrette et par semaine)';
+
+export const SLOT_HOURS_HEADERS = {
+  cycle: 'Cycle',
+  source: 'Origine',
+  level: 'Niveau',
+  slot: 'Barrette',
+  sessions: 'Séances',
+  duration: 'Durée',
+  hours: 'Heures pour un élève',
+} as const;

@@ -154,6 +154,8 @@ export interface HoursResult {
   levels: LevelTotal[];
   slotHours: SlotCycleHours[];
   calendar: CalendarEntry[];
+  /** Cycles over whose planned hours, sessions and calendar rows are kept as the sheets showed them. */
+  frozenCycles: number[];
   /**
    * Teachers in the sheets (staff category enseignant or professeur documentaliste, see
    * settings/staff.ts), those with planned hours, the school's teaching staff (`AP Paramètres`, null

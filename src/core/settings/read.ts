@@ -263,7 +263,7 @@ function parseCycles(section: Section, sheet: string, schoolYear: string, diagno
     } else if (clash) {
       const why = clash.cycle === cycle ? 'numéro déjà utilisé' : `chevauche le cycle ${clash.cycle}`;
       diagnostics.push(diagnostic('warning', sheet, row.address, `Cycle ${cycle} : ${why}, ligne ignorée.`));
-    } else cycles.push({ cycle, ...period });
+    } else cycles.push({ cycle, ...period, cell: row.addressOf('Début') });
   }
   return cycles.sort((a, b) => a.cycle - b.cycle);
 }

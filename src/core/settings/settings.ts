@@ -89,6 +89,8 @@ export interface CycleDates {
   /** ISO dates. */
   start: string;
   end: string;
+  /** Cell of the cycle's start in « Calendrier des cycles », when typed there. */
+  cell?: string;
 }
 
 /** A period without AP: holidays for everybody, or a PFMP for one level. */
