@@ -28,6 +28,7 @@ function row(pupil: number, className: string, slotId: string, group: number): F
     selfAssessment: '',
     outcome: '',
     comment: '',
+    pupilBilan: '',
     planned: true,
   };
 }
