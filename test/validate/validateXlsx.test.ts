@@ -71,7 +71,8 @@ describe('validateXlsx', () => {
       [sheetWithFormula, (x) => x.replace('<f>', '<f>(('), /unbalanced parentheses/],
       [sheets[0], (x) => x.replace('</sheetData>', '</sheetData><mergeCells count="2"><mergeCell ref="A1:B2"/><mergeCell ref="B2:C3"/></mergeCells>'), /merge B2:C3 overlaps another/],
       [sheets[0], (x) => x.replace(/<c r="([A-Z]+\d+)"( s="\d+")?/, '<c r="$1" s="9999"'), /style 9999/],
-      [sheets[0], (x) => x.replace(/<c r="([A-Z]+\d+)" t="s"><v>\d+<\/v>/, '<c r="$1" t="s"><v>99999</v>'), /shared string 99999/],
+      // A text cell, shared or inline (the writer writes inline strings), made to point at a shared string that does not exist.
+      [sheets[0], (x) => x.replace(/<c r="([A-Z]+\d+)"( s="\d+")? t="(?:s|inlineStr)">(?:<v>\d+<\/v>|<is>.*?<\/is>)/, '<c r="$1"$2 t="s"><v>99999</v>'), /shared string 99999/],
       ['[Content_Types].xml', (x) => x.replace(/<Override PartName="\/xl\/styles.xml"[^>]*\/>/, ''), /styles/],
     ];
     const reports = await validatePackages(await Promise.all(cases.map(([part, change]) => damaged(part, change))));

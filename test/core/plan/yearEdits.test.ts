@@ -4,6 +4,7 @@
  * locked « toujours », a barrette made longer and another renamed. Who is who stays, and what was
  * planned and done in ended cycles never changes.
  */
+import { countsAsTeacher } from '../../../src/core/settings/staff';
 import { describe, expect, it } from 'vitest';
 import { buildExampleWorkbook } from '../../../src/core/example';
 import { HOURS_HEADERS } from '../../../src/core/hours/labels';
@@ -75,7 +76,8 @@ function expectOnlyDeclaredTeachers(generation: Generation): void {
     ...generation.plan.groups.map((g) => g.teacher),
   ];
   expect([...new Set(named)].filter((name) => !declared.has(name))).toEqual([]);
-  expect(generation.hours.involvement.teachers).toBe(generation.analysis.settings.teachers.length);
+  // The involvement counts teachers only (CPE, PsyEN… are counted apart).
+  expect(generation.hours.involvement.teachers).toBe(generation.analysis.settings.teachers.filter(countsAsTeacher).length);
 }
 
 describe('a year of edits between cycles', () => {
