@@ -5,6 +5,7 @@ import type { Pupil, ReadResult } from '../../src/core/model';
 import { specToGrid } from '../../src/core/render/specToGrid';
 import { resolveSettings } from '../../src/core/resolveSettings';
 import { parseSettingsSheets } from '../../src/core/settings/read';
+import { GENERAL_PARAMETERS, type GeneralParameter } from '../../src/core/settings/settings';
 import { readValue, type Quantity } from '../../src/core/settings/values';
 import { formatDiagnostic } from '../../src/core/diagnostics';
 import { cellText } from '../../src/core/text';
@@ -196,6 +197,32 @@ const TARGETS: Target[] = [
   },
 ];
 
+/** Every number of the « Général » section, spelled with a unit word its quantity allows. */
+const UNIT_WORDS: Record<Quantity, string[]> = {
+  hours: ['h', 'heures'],
+  pupils: ['élèves'],
+  teachers: ['enseignants'],
+  absences: ['absences'],
+  weeks: ['semaines'],
+  cycles: ['cycles'],
+  euros: ['€', 'euros'],
+  ratio: ['%'],
+  number: [],
+};
+const GENERAL_TARGETS: Target[] = (GENERAL_PARAMETERS as readonly GeneralParameter[])
+  .filter((p) => p.kind === 'number')
+  .map((p) => ({
+    sheet: SHEET_NAMES.parameters,
+    locate: (g: Grid) => [rowStarting(g, p.label), 1] as [number, number],
+    read: (s: ReturnType<typeof parseSettingsSheets>['settings']) => s.general?.[p.key as keyof NonNullable<typeof s.general>] as number | undefined,
+    value: fc
+      .tuple(p.integer ? fc.integer({ min: p.min!, max: p.max! }) : fc.integer({ min: p.min! * 100, max: p.max! * 100 }).map((n) => n / 100), fc.constantFrom(...['', ...UNIT_WORDS[p.quantity!]]), SOME_SPACE)
+      .map(([value, word, space]) => ({
+        value,
+        spelling: word === '%' ? `${comma(Math.round(value * 10000) / 100)}${space}%` : `${comma(value)}${word ? space + word : ''}`,
+      })),
+  }));
+
 function withCell(target: Target, value: string | number): { grids: Grid[]; address: string } {
   let address = '';
   const grids = defaultGrids.map((g) => {
@@ -222,9 +249,21 @@ describe('every parameter cell goes through the same reading', () => {
     );
   });
 
+  it('reads every number of « Général » with the unit it allows', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...GENERAL_TARGETS).chain((t) => t.value.map((v) => ({ target: t, ...v }))), ({ target, value, spelling }) => {
+        const { grids, address } = withCell(target, spelling);
+        const parsed = parseSettingsSheets({ grids });
+        expect(target.read(parsed.settings)).toBeCloseTo(value, 9);
+        expect(parsed.diagnostics.filter((d) => d.cell === address)).toEqual([]);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('refuses junk with an error naming the sheet and the cell, quoting what was typed', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...TARGETS), junk, (target, text) => {
+      fc.property(fc.constantFrom(...TARGETS, ...GENERAL_TARGETS), junk, (target, text) => {
         const { grids, address } = withCell(target, text);
         const parsed = parseSettingsSheets({ grids });
         const errors = parsed.diagnostics.filter((d) => d.severity === 'error' && d.sheet === target.sheet && d.cell === address);

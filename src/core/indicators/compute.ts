@@ -292,7 +292,7 @@ function teachersTable(context: Context): IndicatorTable {
       count('involved', "Intervenants ayant animé au moins un atelier dans l'année", people.filter((p) => p.involved).length),
       count('teachers-declared', 'Enseignants déclarés (professeurs documentalistes compris)', staffCount.teachers.declared),
       count('teachers-involved', "Enseignants ayant animé au moins un atelier dans l'année", staffCount.teachers.involved),
-      count('others-involved', "Autres personnels ayant animé (CPE, PsyEN, AED, infirmier·ère, intervenants extérieurs)", staffCount.others.involved),
+      count('others-involved', 'Autres personnels ayant animé (CPE, PsyEN, AED, infirmier·ère, intervenants extérieurs)', staffCount.others.involved),
       ...otherRows,
       ...(staff !== null ? [count('staff', "Enseignants de l'établissement (AP Paramètres)", staff)] : []),
       {
@@ -307,7 +307,7 @@ function teachersTable(context: Context): IndicatorTable {
       (staff !== null
         ? "Enseignants ayant des heures d'AP dans l'année, rapportés à l'effectif enseignant de l'établissement (« Enseignants de l'établissement », AP Paramètres)."
         : "Enseignants ayant des heures d'AP dans l'année, rapportés aux enseignants déclarés : renseignez « Enseignants de l'établissement » dans AP Paramètres pour la part de l'équipe enseignante.") +
-      " Catégorie lue dans la colonne « Catégorie » d'AP Intervenants (vide : enseignant) ; CPE, PsyEN, AED, infirmier·ère et intervenants extérieurs sont comptés à part.",
+      ' Catégorie lue dans la colonne « Catégorie » d’AP Intervenants (vide : enseignant) ; CPE, PsyEN, AED, infirmier·ère et intervenants extérieurs sont comptés à part.',
   };
 }
 
@@ -338,11 +338,11 @@ function sessionsTable({ input, levels }: Context): IndicatorTable | null {
   };
   return {
     id: 'sessions',
-    title: "Séances d'atelier prévues et faites",
+    title: "Séances d’atelier prévues et faites",
     rowHeader: 'Séances',
     columns: levelColumns(levels),
     rows: [
-      countRow('planned', "Séances prévues sur l'année (cycles à venir compris)", totals.planned),
+      countRow('planned', "Séances prévues sur l’année (cycles à venir compris)", totals.planned),
       countRow('due', `Séances prévues aux cycles écoulés (avant le cycle ${input.settings.general.cycle})`, totals.due),
       countRow('done', 'Séances faites aux cycles écoulés', totals.done),
       countRow('unreported', 'Séances des cycles écoulés sans heures faites saisies', totals.unreported),
@@ -354,7 +354,7 @@ function sessionsTable({ input, levels }: Context): IndicatorTable | null {
       },
     ],
     lastColumnIsSum: true,
-    note: "Une séance est une réunion d'un atelier (un intervenant, une barrette, une semaine). Faites : « Heures faites » saisies dans AP Horaires, divisées par la durée d'une séance ; la part compte au plus les séances prévues de chaque atelier.",
+    note: "Une séance est une réunion d’un atelier (un intervenant, une barrette, une semaine). Faites : « Heures faites » saisies dans AP Horaires, divisées par la durée d’une séance ; la part compte au plus les séances prévues de chaque atelier.",
   };
 }
 

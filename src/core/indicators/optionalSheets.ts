@@ -65,9 +65,11 @@ export function readOptionalSheets(snapshot: WorkbookSnapshot): OptionalSheets {
       const question = cellText(sectionValue(row, 'Question'));
       if (!question) continue;
       const at = (header: string) => ({ sheet: surveyGrid.sheet, cell: row.addressOf(header), subject: `« ${header} » de la question « ${question} »`, fallback: 'question ignorée' });
+      const refusals = diagnostics.length;
       const respondents = parameterValue(sectionValue(row, 'Répondants'), HEADCOUNT, at('Répondants'), diagnostics);
       const satisfied = parameterValue(sectionValue(row, 'Satisfaits'), HEADCOUNT, at('Satisfaits'), diagnostics);
-      if (respondents === null || satisfied === null || satisfied < 0 || satisfied > respondents) {
+      if (diagnostics.length > refusals) continue;
+      if (respondents === null || satisfied === null || satisfied > respondents) {
         diagnostics.push(diagnostic('warning', surveyGrid.sheet, row.addressOf('Satisfaits'), `« ${question} » : satisfaits et répondants attendus, satisfaits au plus égal aux répondants ; question ignorée.`));
         continue;
       }

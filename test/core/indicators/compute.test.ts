@@ -204,6 +204,33 @@ describe('computeIndicators', () => {
     expect(row(withStaff, 'teachers', 'share').cells).toEqual([{ num: 2, den: 40 }]);
   });
 
+  it('counts teachers and each other category apart on any staff (property)', () => {
+    const categories = ['teacher', 'librarian', 'cpe', 'psyen', 'aed', 'nurse', 'external'] as const;
+    const person = fc.record({ category: fc.option(fc.constantFrom(...categories), { nil: undefined }), involved: fc.boolean(), declared: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(person, { maxLength: 25 }), fc.nat({ max: 80 }), (staff, teachingStaff) => {
+        const named = staff.map((p, i) => ({ ...p, name: `Personne ${i}` }));
+        const teachers = named.filter((p) => p.declared).map((p) => ({ ...input.settings.teachers[0], name: p.name, category: p.category }));
+        const settings = { ...input.settings, teachers };
+        const ind2 = computeIndicators({ ...input, settings, hours: { perLevel: [], people: named.map(({ name, involved }) => ({ name, involved })), teachingStaff: teachingStaff || null } });
+        // Not declared, or declared without a category: a teacher.
+        const categoryOf = (p: (typeof named)[number]) => (p.declared ? (p.category ?? 'teacher') : 'teacher');
+        const isTeacher = (p: (typeof named)[number]) => ['teacher', 'librarian'].includes(categoryOf(p));
+        const cell = (key: string) => table(ind2, 'teachers').rows.find((r) => r.key === key)?.cells[0];
+        expect(cell('teachers-declared')).toBe(named.filter(isTeacher).length);
+        expect(cell('teachers-involved')).toBe(named.filter((p) => isTeacher(p) && p.involved).length);
+        expect(cell('others-involved')).toBe(named.filter((p) => !isTeacher(p) && p.involved).length);
+        for (const category of ['cpe', 'psyen', 'aed', 'nurse', 'external']) {
+          const declared = named.filter((p) => categoryOf(p) === category);
+          expect(cell(`involved:${category}`)).toBe(declared.length ? declared.filter((p) => p.involved).length : undefined);
+        }
+        const teachersInvolved = named.filter((p) => isTeacher(p) && p.involved).length;
+        expect(cell('share')).toEqual({ num: teachersInvolved, den: teachingStaff || named.filter(isTeacher).length });
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('counts workshop sessions done against those planned, per level', () => {
     const sessions = [
       { level: '2nde', cycle: 1, past: true, planned: 7, done: 7 },

@@ -37,6 +37,17 @@ describe('optional sheets AP Projets and AP Satisfaction', () => {
     expect(JSON.stringify(renderIndicatorsSheet(ind, buildSchool().settings).cells)).toContain('Enquête de satisfaction');
   });
 
+  it('reads counts as people write them, and refuses junk with its cell, once', () => {
+    const typed = grid(SURVEY_SHEET, [
+      ['Question', 'Répondants', 'Satisfaits'],
+      ['Les ateliers m’ont aidé', '120 répondants', '90'],
+      ['Le groupe était adapté', 'beaucoup', 30],
+    ]);
+    const read = readOptionalSheets({ grids: [typed] });
+    expect(read.survey).toEqual([{ question: 'Les ateliers m’ont aidé', respondents: 120, satisfied: 90 }]);
+    expect(read.diagnostics).toEqual([expect.objectContaining({ severity: 'error', sheet: SURVEY_SHEET, cell: 'B3', message: expect.stringMatching(/^« beaucoup » refusé pour « Répondants »/) })]);
+  });
+
   it('are absent when the workbook has no such sheet, and never reach the rectorat export', () => {
     expect(readOptionalSheets({ grids: [] })).toEqual({ projects: null, survey: null, diagnostics: [] });
     const { input, settings } = buildSchool();
