@@ -18,6 +18,7 @@ import { readOptionalSheets } from './indicators/optionalSheets';
 import type { HistoryEntry, Plan, PupilNeeds, ReadResult } from './model';
 import { computeNeeds } from './needs';
 import { planGroups, readHistory, readPins } from './plan';
+import { alwaysLockWarnings } from './plan/pins';
 import { readSavedMapping, readWorkbook, renderMappingSheet, type ColumnMapping } from './read';
 import { renderCalendarSheet } from './hours/calendarSheet';
 import { renderGroupsSheet } from './plan/groupsSheet';
@@ -180,7 +181,9 @@ export async function generate(snapshot: WorkbookSnapshot, options: GenerateOpti
 
   await progress('plan');
   const pinsRead = readPins(snapshot, read.pupils);
-  const plan = await planGroups({ pupils: read.pupils, needs, settings, pins: renamePins(pinsRead.pins, identities), history, pairs: read.pairs });
+  const pins = renamePins(pinsRead.pins, identities);
+  const plan = await planGroups({ pupils: read.pupils, needs, settings, pins, history, pairs: read.pairs });
+  const lockWarnings = alwaysLockWarnings({ plan, pins, pupils: read.pupils, needs, history, settings });
 
   await progress('hours');
   const roomsRead = readRooms(snapshot);
@@ -224,6 +227,7 @@ export async function generate(snapshot: WorkbookSnapshot, options: GenerateOpti
     ...followUpRead.diagnostics,
     ...pinsRead.diagnostics,
     ...plan.diagnostics,
+    ...lockWarnings,
     ...doneRead.diagnostics,
     ...roomsRead.diagnostics,
     ...hours.diagnostics,

@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { HistoryEntry, Need } from '../../../src/core/model';
 import { rotationOf } from '../../../src/core/plan/objective';
+import { alwaysLockWarnings } from '../../../src/core/plan/pins';
 import { settingsWith } from './scenario';
 
 function need(evidence: string, score: number): Need {
@@ -70,5 +71,35 @@ describe('rotation', () => {
         examples: [[1, [{ newer: false, score: 0.9 }, { newer: true, score: 0.9 }, { newer: false, score: 0.9 }, { newer: false, score: 0.9 }]]],
       },
     );
+  });
+});
+
+describe('a « toujours » lock against the year', () => {
+  const slot = { id: '2nde mardi 10h', level: '2nde', day: 'mardi', time: '10h', durationHours: 2, source: { sheet: 'AP Paramètres', cell: 'A36' } };
+  const pupil = { id: 'p', lastName: 'MARTIN', firstName: 'Léa', displayName: 'MARTIN Léa', className: '2MRC', level: '2nde', results: [], selfResults: [], sources: [] };
+  const plan = (kind: 'remediation' | 'methodology') => ({
+    groups: [{ id: 'g', level: '2nde', slotId: slot.id, workshopTypeId: 'W', kind, ...(kind === 'remediation' && { discipline: 'Mathématiques' }), teacher: 'T', capacity: 12, minSize: 1, pupilIds: ['p'] }],
+    assignments: [{ pupilId: 'p', slotId: slot.id, groupId: 'g', score: 0.5, reason: '', locked: true, lock: 'always' as const }],
+    unassigned: [],
+    diagnostics: [],
+  });
+  const pins = [{ pupilId: 'p', slotId: slot.id, workshopTypeId: 'W', teacher: 'T', source: { sheet: 'AP Groupes', cell: 'L12' }, lifetime: { kind: 'always' as const } }];
+  const settings = (cycle: number) => settingsWith({ slots: [slot], teachers: [], workshopTypes: [], cycle });
+
+  it('is said, with the pupil and the cell, when it keeps a pupil past the rotation limit', () => {
+    const history = [entry(1, 'A'), entry(2, 'A')];
+    const warnings = alwaysLockWarnings({ plan: plan('remediation') as never, pins, pupils: [pupil], needs: [], history, settings: settings(3) });
+    expect(warnings.map((d) => [d.sheet, d.cell])).toEqual([['AP Groupes', 'L12']]);
+    expect(warnings[0].message).toMatch(/MARTIN Léa .* 3e cycle de suite/);
+    expect(alwaysLockWarnings({ plan: plan('remediation') as never, pins, pupils: [pupil], needs: [], history: [entry(2, 'A')], settings: settings(3) })).toEqual([]);
+  });
+
+  it('is said when it keeps a pupil from a yearly objective', () => {
+    const needs = [{ pupilId: 'p', level: '2nde', needs: [], goals: [{ kind: 'orientation' as const, reason: 'travailler le projet' }] }];
+    const warnings = alwaysLockWarnings({ plan: plan('methodology') as never, pins, pupils: [pupil], needs, history: [], settings: settings(4) });
+    expect(warnings.map((d) => d.cell)).toEqual(['L12']);
+    expect(warnings[0].message).toMatch(/MARTIN Léa .*« Orientation »/);
+    const served = [{ ...entry(2, 'A'), kind: 'orientation' as const }];
+    expect(alwaysLockWarnings({ plan: plan('methodology') as never, pins, pupils: [pupil], needs, history: served, settings: settings(4) })).toEqual([]);
   });
 });
