@@ -19,12 +19,14 @@ import { readOptionalSheets } from './indicators/optionalSheets';
 import type { HistoryEntry, Plan, PupilNeeds, ReadResult } from './model';
 import { computeNeeds } from './needs';
 import { planGroups, readHistory, readPins } from './plan';
+import { alwaysLockWarnings } from './plan/pins';
 import { isReadingCheck, readSavedMapping, readWorkbook, renderMappingSheet, type ColumnMapping } from './read';
 import { renderCalendarSheet } from './hours/calendarSheet';
 import { renderGroupsSheet } from './plan/groupsSheet';
 import { renderHistorySheet } from './plan/historySheet';
 import { renderHoursSheet } from './hours/hoursSheet';
 import { retiredParts, type SheetSpec } from './render/sheetSpec';
+import { splitSchoolYears } from './schoolYear';
 import { isOwnSheet, MARKER } from './workbook';
 import { parseSettingsSheets } from './settings/read';
 import { resolveSettings } from './resolveSettings';
@@ -163,12 +165,15 @@ export async function generate(snapshot: WorkbookSnapshot, options: GenerateOpti
   await progress('needs');
   // What earlier generations wrote is read under today's names: a rename is a rename everywhere.
   const identities = resolveIdentities(settings, readIdentities(snapshot));
-  const historyRead = readHistory(snapshot);
+  // Last year's sheets are archived and never read as this year's.
+  const years = splitSchoolYears(snapshot, settings.general.schoolYear);
+  const thisYear = years.thisYear;
+  const historyRead = readHistory(thisYear);
   const history = renameHistory(historyRead.history, identities);
   const followUpRead = readFollowUp(snapshot);
   const followUpRecords = renameFollowUp(followUpRead.records, identities);
   // Hours done and rooms are read from the sheets as they are now, before they are replaced.
-  const doneRead = readHoursDone(snapshot);
+  const doneRead = readHoursDone(thisYear);
   const hoursDone = renameHoursDone(doneRead.entries, identities);
   refuseCycle(checkCycleToGenerate(snapshot, settings, { history, hoursDone, followUp: followUpRecords }, options.today), analysis.diagnostics);
   const followUp = applyFollowUp(computeNeeds(read.pupils, read.competencies, settings, read.rounds), followUpRecords, {
@@ -182,11 +187,13 @@ export async function generate(snapshot: WorkbookSnapshot, options: GenerateOpti
 
   await progress('plan');
   const pinsRead = readPins(snapshot, read.pupils);
-  const plan = await planGroups({ pupils: read.pupils, needs, settings, pins: renamePins(pinsRead.pins, identities), history, pairs: read.pairs });
+  const pins = renamePins(pinsRead.pins, identities);
+  const plan = await planGroups({ pupils: read.pupils, needs, settings, pins, history, pairs: read.pairs });
+  const lockWarnings = alwaysLockWarnings({ plan, pins, pupils: read.pupils, needs, history, settings });
 
   await progress('hours');
-  const roomsRead = readRooms(snapshot);
-  const frozen = renameFrozenPast(readFrozenPast(snapshot), identities);
+  const roomsRead = readRooms(thisYear);
+  const frozen = renameFrozenPast(readFrozenPast(thisYear), identities);
   const hours = computeHours(plan, settings, hoursDone, history, renameRooms(roomsRead.entries, identities), frozen);
 
   await progress('indicators');
@@ -208,8 +215,9 @@ export async function generate(snapshot: WorkbookSnapshot, options: GenerateOpti
   await progress('render');
   const specs: SheetSpec[] = [
     ...analysis.parameterSheets,
+    ...years.archives,
     renderGroupsSheet(plan, read.pupils, needs, settings),
-    renderHistorySheet(history, plan, read.pupils, settings.general.cycle, needs, identities.all),
+    renderHistorySheet(history, plan, read.pupils, settings.general.cycle, needs, identities.all, settings.general.schoolYear),
     ...renderFollowUpSheets({ plan, pupils: read.pupils, needs, settings, hours, history, records: followUpRecords, loop: followUp }),
     renderCalendarSheet(hours, settings),
     renderHoursSheet(hours, settings),
@@ -222,11 +230,13 @@ export async function generate(snapshot: WorkbookSnapshot, options: GenerateOpti
 
   const diagnostics = [
     ...analysis.diagnostics,
+    ...years.diagnostics,
     ...identities.diagnostics,
     ...historyRead.diagnostics,
     ...followUpRead.diagnostics,
     ...pinsRead.diagnostics,
     ...plan.diagnostics,
+    ...lockWarnings,
     ...doneRead.diagnostics,
     ...roomsRead.diagnostics,
     ...hours.diagnostics,

@@ -49,7 +49,7 @@ function entriesOf(plan: Plan, pupils: Pupil[], cycle: number, needs: PupilNeeds
   });
 }
 
-export function renderHistorySheet(previous: HistoryEntry[], plan: Plan, pupils: Pupil[], cycle: number, needs: PupilNeeds[] = [], identities: Identity[] = []): SheetSpec {
+export function renderHistorySheet(previous: HistoryEntry[], plan: Plan, pupils: Pupil[], cycle: number, needs: PupilNeeds[] = [], identities: Identity[] = [], schoolYear = ''): SheetSpec {
   const entries = [...previous.filter((e) => e.cycle !== cycle), ...entriesOf(plan, pupils, cycle, needs)].sort(
     (a, b) =>
       a.cycle - b.cycle ||
@@ -59,8 +59,9 @@ export function renderHistorySheet(previous: HistoryEntry[], plan: Plan, pupils:
       a.pupilName.localeCompare(b.pupilName, 'fr') ||
       a.pupilId.localeCompare(b.pupilId),
   );
+  // The year in the title tells a new school year from this one (schoolYear.ts).
   const sheet = new SheetBuilder(
-    'Historique des groupes',
+    `Historique des groupes${schoolYear ? ` ${schoolYear}` : ''}`,
     'Archive : une ligne par élève, cycle et barrette. Chaque génération remplace les lignes de son cycle et garde les autres. L’identifiant relie un élève d’un cycle à l’autre : ne le modifiez pas.',
   );
   sheet.blank();

@@ -12,7 +12,8 @@
  *   need of the type's kind.
  * - Rotation (« Cycles consécutifs max dans une même remédiation »): past the limit the remediation is
  *   closed for a cycle, unless a positionnement newer than the start of the run still shows a strong
- *   need (the evidence recorded in `AP Historique` at the start of the run differs from today's).
+ *   need (the evidence recorded in `AP Historique` at the start of the run differs from today's). A
+ *   renewal is used once: the limit counts again from the renewed cycle (renewedSegment).
  * - Year goals (needs/goals.ts): « Objectifs de l'année selon le profil » × (1 + cycles already spent
  *   without it) × the goal's share (half for the orientation every pupil has), until the pupil has had
  *   that kind of workshop in the year.
@@ -82,7 +83,7 @@ export function rankNeeds(needs: Need[], settings: Settings): Need[] {
 export interface Run {
   /** Cycles in a row already done. */
   inARow: number;
-  /** A positionnement newer than the start of the run still shows a strong need. */
+  /** At the limit, a positionnement newer than the start of the counted part still shows a strong need. */
   renewed: boolean;
 }
 
@@ -91,6 +92,19 @@ export interface Rotation {
   excluded: Map<string, number>;
   /** Every run in progress (closed or not), by need key. */
   runs: Map<string, Run>;
+}
+
+/**
+ * The part of a run the limit counts: from its start, or from the last cycle a newer positionnement
+ * renewed it (a cycle at the limit whose results differ from those the part began with). A renewal
+ * is used once: the limit counts again from it. `evidence` is the trace of each cycle of the run, in order.
+ */
+export function renewedSegment(evidence: (string | undefined)[], limit: number): { cycles: number; evidence: string | undefined } {
+  let start = 0;
+  for (let i = 1; i < evidence.length; i++) {
+    if (i - start >= limit && evidence[i] && evidence[start] && evidence[i] !== evidence[start]) start = i;
+  }
+  return { cycles: evidence.length - start, evidence: evidence[start] };
 }
 
 /** Runs of the pupil's remediations (history of this pupil only) and those the limit closes. */
@@ -109,12 +123,13 @@ export function rotationOf(needs: Need[], pupilHistory: HistoryEntry[], settings
     if (!inARow) continue;
     const need = needs.find((n) => n.kind === 'remediation' && sameDiscipline(n.discipline, discipline));
     const key = need?.key ?? `remediation:${discipline}`;
-    const start = entries.find((h) => h.cycle === cycle - inARow && h.evidence);
+    const evidence = Array.from({ length: inARow }, (_, i) => entries.find((h) => h.cycle === cycle - inARow + i && h.evidence)?.evidence);
+    const segment = renewedSegment(evidence, maxConsecutiveCycles);
     // Without a recorded trace the results cannot be told apart from the run's: they count as stale.
-    const newer = !!need?.evidence && !!start?.evidence && start.evidence !== need.evidence;
-    const renewed = newer && (need?.score ?? 0) >= strongNeed;
+    const newer = !!need?.evidence && !!segment.evidence && segment.evidence !== need.evidence;
+    const renewed = segment.cycles >= maxConsecutiveCycles && newer && (need?.score ?? 0) >= strongNeed;
     runs.set(key, { inARow, renewed });
-    if (inARow >= maxConsecutiveCycles && !renewed) excluded.set(key, inARow);
+    if (segment.cycles >= maxConsecutiveCycles && !renewed) excluded.set(key, inARow);
   }
   return { excluded, runs };
 }

@@ -6,7 +6,10 @@
  */
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import type { WorkbookSnapshot } from '../grid';
-import type { Assignment, Pin, Pupil } from '../model';
+import { sameDiscipline } from '../disciplines';
+import type { Assignment, HistoryEntry, NeedKind, Pin, Plan, Pupil, PupilNeeds } from '../model';
+import { KIND_LABELS, type Settings } from '../settings/settings';
+import { openGoals } from './objective';
 import { isOwnSheet, SHEET_NAMES } from '../workbook';
 import { yesValue } from '../settings/sections';
 import { normalizeText } from '../text';
@@ -76,4 +79,53 @@ export function lockLifetime(value: unknown): NonNullable<Pin['lifetime']> | nul
 /** What `AP Groupes` shows in « Verrou » for a lock applied to `cycle`. */
 export function lockText(lock: Assignment['lock'], cycle: number): string {
   return lock === 'always' ? 'toujours' : `oui (cycle ${cycle})`;
+}
+
+export interface AlwaysLockContext {
+  plan: Plan;
+  pins: Pin[];
+  pupils: Pupil[];
+  needs: PupilNeeds[];
+  history: HistoryEntry[];
+  settings: Settings;
+}
+
+/**
+ * A « toujours » lock that keeps a pupil past the rotation limit, or away from a yearly objective
+ * (every workshop of the pupil locked, the objective not met), is said with the pupil and the cell:
+ * the lock wins, but not silently.
+ */
+export function alwaysLockWarnings({ plan, pins, pupils, needs, history, settings }: AlwaysLockContext): Diagnostic[] {
+  const { cycle, maxConsecutiveCycles } = settings.general;
+  const diagnostics: Diagnostic[] = [];
+  const pinOf = (pupilId: string, slotId: string) => pins.find((p) => p.lifetime?.kind === 'always' && p.pupilId === pupilId && normalizeText(p.slotId) === normalizeText(slotId));
+  for (const pupil of pupils) {
+    const own = plan.assignments.filter((a) => a.pupilId === pupil.id);
+    const locked = own.filter((a) => a.lock === 'always' && pinOf(pupil.id, a.slotId));
+    if (!locked.length) continue;
+    const past = history.filter((h) => h.pupilId === pupil.id && h.cycle < cycle);
+    const kinds = new Set<NeedKind>();
+    for (const a of locked) {
+      const group = plan.groups.find((g) => g.id === a.groupId);
+      const pin = pinOf(pupil.id, a.slotId)!;
+      if (!group) continue;
+      kinds.add(group.kind);
+      if (group.kind !== 'remediation' || !group.discipline) continue;
+      let inARow = 0;
+      while (past.some((h) => h.kind === 'remediation' && sameDiscipline(h.discipline, group.discipline) && h.cycle === cycle - 1 - inARow)) inARow++;
+      if (inARow + 1 <= maxConsecutiveCycles) continue;
+      diagnostics.push(
+        diagnostic('warning', pin.source.sheet, pin.source.cell, `verrou « toujours » : ${pupil.displayName} (${pupil.className}) est en remédiation ${group.discipline} pour le ${inARow + 1}e cycle de suite, au-delà de « Cycles consécutifs max dans une même remédiation » (${maxConsecutiveCycles}). Écrivez « oui » à la place de « toujours » pour que l’élève change d’atelier au prochain cycle.`),
+      );
+    }
+    if (locked.length < own.length) continue;
+    const goals = openGoals(needs.find((n) => n.pupilId === pupil.id)?.goals ?? [], past, cycle).filter((g) => !kinds.has(g.kind));
+    for (const goal of goals) {
+      const pin = pinOf(pupil.id, locked[0].slotId)!;
+      diagnostics.push(
+        diagnostic('warning', pin.source.sheet, pin.source.cell, `verrou « toujours » : ${pupil.displayName} (${pupil.className}) n’a pas encore eu d’atelier « ${KIND_LABELS[goal.kind]} » cette année (objectif : ${goal.reason}), et ses verrous l’en empêchent. Écrivez « oui » à la place de « toujours » pour que cet objectif puisse être servi.`),
+      );
+    }
+  }
+  return diagnostics;
 }
