@@ -1,10 +1,11 @@
 /** Usage texts, kept apart from the commands so that `pilote-ap help` loads nothing else. */
 
-export const GENERATE_USAGE = `  pilote-ap generate <classeur> [autres fichiers…] -o <sortie.xlsx> [--json] [--date AAAA-MM-JJ]
+export const GENERATE_USAGE = `  pilote-ap generate <classeur> [autres fichiers…] -o <sortie.xlsx> [--json] [--strict] [--date AAAA-MM-JJ]
       Lit le positionnement, forme les groupes de besoin et écrit le classeur complété dans <sortie.xlsx>
       (les fichiers d'entrée ne sont jamais modifiés). Entrées acceptées : .xlsx, .xlsm, .ods, .csv,
       export SIECLE des élèves (.xml ou .zip) ; plusieurs fichiers sont lus comme un seul classeur.
-      --json : rapport JSON sur la sortie standard.`;
+      --json : rapport JSON sur la sortie standard.
+      --strict : n'écrit rien (code 1) quand la lecture est douteuse (avertissements « Vérifiez la lecture »).`;
 
 export const EXAMPLE_USAGE = `  pilote-ap example -o <fichier.xlsx>
       Écrit le classeur d'exemple (lycée fictif) pour essayer Pilote AP.`;
@@ -30,6 +31,6 @@ ${CONSOLIDATE_USAGE}
 ${GROUPS_USAGE}
   pilote-ap help
 
-Codes de sortie : 0 réussite, 1 fichier inutilisable ou erreur d'écriture (message en français),
+Codes de sortie : 0 réussite, 1 fichier inutilisable, lecture douteuse avec --strict ou erreur d'écriture (message en français),
 2 mauvaise utilisation de la commande.
 `;

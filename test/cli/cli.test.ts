@@ -47,6 +47,21 @@ describe('pilote-ap generate', () => {
     for (const grid of original.grids) expect(written.grids.find((g) => g.sheet === grid.sheet)).toEqual(grid);
   });
 
+  it('with --strict, writes nothing and ends with exit 1 when the reading is doubtful; without it, writes and says so first', async () => {
+    // Competencies under no discipline, and a class code read as a pupil: two signs of a misread.
+    const csv = join(dir, 'douteux.csv');
+    await writeFile(csv, 'Nom;Prénom;Calculer;Rédiger\r\nDUPONT;Marie;A;NA\r\n1 MELEC;;;\r\nMARTIN;Léo;ECA;A\r\n');
+    const strictOut = join(dir, 'strict.xlsx');
+    const strict = capture();
+    expect(await main(['generate', csv, '-o', strictOut, '--strict', '--date', '2026-11-22'], strict)).toBe(1);
+    expect(strict.err.join('\n')).toMatch(/--strict : \d+ signes? de lecture douteuse/);
+    await expect(readFile(strictOut)).rejects.toThrow();
+    const lenient = capture();
+    expect(await main(['generate', csv, '-o', join(dir, 'lenient.xlsx'), '--date', '2026-11-22'], lenient)).toBe(0);
+    expect(lenient.err.find((line) => !line.startsWith('Info'))).toMatch(/^Attention — .*Vérifiez la lecture/);
+    expect(await main(['generate', example, '-o', join(dir, 'strict-exemple.xlsx'), '--strict', '--date', '2026-11-22'], capture())).toBe(0);
+  });
+
   it('refuses to overwrite its input and explains usage with exit code 2', async () => {
     const io = capture();
     expect(await main(['generate', example, '-o', example], io)).toBe(2);

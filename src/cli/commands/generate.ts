@@ -7,6 +7,7 @@
  */
 import { basename } from 'node:path';
 import { generate } from '../../core/pipeline';
+import { isReadingCheck, READING_CHECK_PREFIX } from '../../core/read';
 import { gridToSpec } from '../../core/render/specToGrid';
 import { toJsonReport } from '../../core/report';
 import { withoutBirthDates } from '../../gateways/files/birthDates';
@@ -26,6 +27,7 @@ export const runGenerate = command(GENERATE_USAGE, async (args, io) => {
     output: { type: 'string', short: 'o' },
     json: { type: 'boolean' },
     date: { type: 'string' },
+    strict: { type: 'boolean' },
   });
   if (!positionals.length) throw new UsageError('Indiquez un classeur et un fichier de sortie : pilote-ap generate <classeur.xlsx> -o <sortie.xlsx>');
   const output = outputOption(values.output, ['.xlsx', '.xlsm'], 'groupes.xlsx');
@@ -36,6 +38,12 @@ export const runGenerate = command(GENERATE_USAGE, async (args, io) => {
   printNotes(io, inputs.notes);
   const [first, ...others] = inputs.files;
   const generation = await generate(inputs.snapshot, { today: date });
+  const doubts = generation.diagnostics.filter(isReadingCheck);
+  if (values.strict && doubts.length) {
+    printDiagnostics(io, generation.diagnostics);
+    io.stderr(`Erreur — --strict : ${doubts.length} signe${doubts.length > 1 ? 's' : ''} de lecture douteuse (« ${READING_CHECK_PREFIX} » ci-dessus) : rien n'est écrit. Corrigez la lecture dans « AP Correspondances », ou relancez sans --strict.`);
+    return EXIT.unusableInput;
+  }
 
   const notes: string[] = [];
   if (!isExcelPackage(first)) {

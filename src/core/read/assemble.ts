@@ -44,12 +44,16 @@ export interface Assembly {
   pairs: PairConstraint[];
   /** Pupils read in each sheet. */
   pupilsPerSheet: Map<string, number>;
+  /** Rows repeating a pupil already read in the same sheet and positionnement. */
+  duplicateRows: number;
 }
 
 const ROLE_ORDER: SheetRole[] = ['class-list', 'national-test', 'positionnement', 'self-assessment', 'interview'];
 const ASSESSMENT_ROLES: SheetRole[] = ['national-test', 'positionnement'];
 
 const COLLATOR = new Intl.Collator('fr', { numeric: true });
+
+const MAX_TWICE_WARNINGS = 20;
 
 const LEVEL_WORDS: Record<MasteryLevel, string> = { 1: 'insuffisant (1)', 2: 'fragile (2)', 3: 'satisfaisant (3)', 4: 'très bon (4)' };
 
@@ -269,9 +273,22 @@ class Assembler {
     const rounds = new Set(record.rounds);
     const twice = draft.records.find((r) => r.sheet === record.sheet && (r.rounds.length === 0 ? rounds.size === 0 : r.rounds.some((n) => rounds.has(n))));
     if (!twice) return;
+    const count = (this.twicePerSheet.get(record.sheet) ?? 0) + 1;
+    this.twicePerSheet.set(record.sheet, count);
+    if (count > MAX_TWICE_WARNINGS) return;
     this.diagnostics.push(
       diagnostic('warning', record.sheet, record.source.cell, `${displayName(draft.lastName, draft.firstName)} figure deux fois dans cette feuille (lignes ${twice.source.cell.replace(/^\D+/, '')} et ${record.source.cell.replace(/^\D+/, '')})`),
     );
+  }
+
+  /** Rows of one sheet that repeat a pupil, per sheet: beyond twenty, one line sums them up. */
+  private readonly twicePerSheet = new Map<string, number>();
+
+  private reportTwiceBeyond(): void {
+    for (const [sheet, count] of this.twicePerSheet) {
+      if (count <= MAX_TWICE_WARNINGS) continue;
+      this.diagnostics.push(diagnostic('warning', sheet, '', `et ${count - MAX_TWICE_WARNINGS} autres élèves figurant deux fois dans cette feuille`));
+    }
   }
 
   private checkSameClass(draft: Draft, record: RowRecord): void {
@@ -362,7 +379,9 @@ class Assembler {
     const pairs = this.resolvePairs(pupils, draftOf);
     const pupilsPerSheet = new Map<string, number>();
     for (const p of pupils) for (const sheet of new Set(draftOf(p).records.map((r) => r.sheet))) pupilsPerSheet.set(sheet, (pupilsPerSheet.get(sheet) ?? 0) + 1);
-    return { pupils, rounds, pairs, pupilsPerSheet };
+    this.reportTwiceBeyond();
+    const duplicateRows = [...this.twicePerSheet.values()].reduce((a, b) => a + b, 0);
+    return { pupils, rounds, pairs, pupilsPerSheet, duplicateRows };
   }
 
   /** Pupils whose « Date de sortie » is past are not planned: said once each, with the cell. */

@@ -215,7 +215,10 @@ export function classifyColumn(layout: HeaderLayout, column: HeaderColumn, stats
   // The header search may have decided an identity column from its content (no « Nom » label).
   const decided = [...layout.identity].find(([, col]) => col === column.col)?.[0];
   if (decided && layout.inferredIdentity) return { entry: { column: letters, header, role: { kind: 'identity', field: decided }, reason: layout.inferredIdentity } };
-  const field = column.group ? null : identityFieldOf(column.label);
+  const labelled = column.group ? null : identityFieldOf(column.label);
+  // « Niveau » over mastery words (« Acquis », « Maîtrise fragile ») is a result, not the class level.
+  const masteryLevel = labelled === 'level' && stats.values > 0 && stats.mastery * 2 >= stats.values;
+  const field = masteryLevel ? null : labelled;
   if (field) {
     if (layout.identity.get(field) !== column.col) return ignored(column, letters, `deuxième colonne « ${COLUMN_ROLE_LABELS[field]} » : seule la première est lue`);
     const why = field === 'birthDate' ? 'reconnue pour ne jamais être lue ni recopiée' : 'intitulé reconnu';

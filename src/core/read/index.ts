@@ -217,7 +217,7 @@ export function readWorkbook(snapshot: WorkbookSnapshot, options: ReadOptions): 
 
   const mappings = mapped.map((m) => m.mapping);
   const checks = assembly.pupils.length
-    ? selfCheck({ grids: snapshot.grids, mappings, pupils: assembly.pupils, tally, diagnostics })
+    ? selfCheck({ grids: snapshot.grids, mappings, pupils: assembly.pupils, tally, duplicateRows: assembly.duplicateRows, diagnostics })
     : [];
   const result: ReadResult & { mapping: ColumnMapping } = {
     pupils: assembly.pupils,

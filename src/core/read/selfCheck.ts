@@ -39,7 +39,9 @@ export interface CheckInput {
   mappings: SheetMapping[];
   pupils: Pupil[];
   tally: ValueTally;
-  /** Diagnostics of the reading so far (duplicates are counted from them). */
+  /** Rows repeating a pupil within a sheet (the assembler counts them). */
+  duplicateRows: number;
+  /** Diagnostics of the reading so far (to point at the first duplicate). */
   diagnostics: Diagnostic[];
 }
 
@@ -174,10 +176,10 @@ function classLevels(pupils: Pupil[]): Diagnostic[] {
   return [check(first.sheet, first.cell, `niveau non reconnu pour ${examples([...odd.keys()].map((l) => `« ${l} »`))} : ces classes forment chacune leur propre niveau ; indiquez leur niveau dans « AP Paramètres »`)];
 }
 
-function duplicates(diagnostics: Diagnostic[]): Diagnostic[] {
-  const twice = diagnostics.filter((d) => / figure deux fois | résultats? différents? de ceux lus /.test(d.message));
-  if (twice.length < DUPLICATE_FLOOD) return [];
-  return [check(twice[0].sheet, twice[0].cell, `${twice.length} lignes en double ou contradictoires : une colonne prise pour l'identité ne l'est peut-être pas (« Niveau », « Date »…)`)];
+function duplicates(count: number, diagnostics: Diagnostic[]): Diagnostic[] {
+  if (count < DUPLICATE_FLOOD) return [];
+  const first = diagnostics.find((d) => / figure deux fois /.test(d.message));
+  return [check(first?.sheet ?? '', first?.cell ?? '', `${count} lignes répètent un élève déjà lu dans la même feuille : une colonne prise pour l'identité ne l'est peut-être pas (« Niveau », « Date »…), ou une ligne par élève et par compétence non reconnue`)];
 }
 
 export function selfCheck(input: CheckInput): Diagnostic[] {
@@ -188,6 +190,6 @@ export function selfCheck(input: CheckInput): Diagnostic[] {
     ...unknownValues(input.tally),
     ...droppedParts(input.grids, input.mappings),
     ...classLevels(input.pupils),
-    ...duplicates(input.diagnostics),
+    ...duplicates(input.duplicateRows, input.diagnostics),
   ];
 }

@@ -176,7 +176,8 @@ export function disciplineInText(text: string): string | null {
   for (let start = 1; start < words.length; start++) {
     for (let n = Math.min(4, words.length - start); n >= 1; n--) {
       const part = words.slice(start, start + n).join(' ');
-      if (n === 1 && LEADING_ONLY.has(part)) continue;
+      // A short spelling counts inside a label only as a capitalised acronym (« Lecture – PSE »).
+      if (n === 1 && LEADING_ONLY.has(part) && !new RegExp(`(^|[^\\p{L}])${part.toUpperCase()}([^\\p{L}]|$)`, 'u').test(text)) continue;
       const found = DISCIPLINE_LOOKUP.get(part);
       if (found) return found;
     }
@@ -329,11 +330,18 @@ export function stripRoundSuffix(label: string): { label: string; round: number 
 }
 
 /** Words removed from a sheet name to get the class it holds: « Positionnement 2MRC P2 » -> « 2MRC ». */
+/** Month names and their abbreviations: a sheet « 1MELEC février » is class 1MELEC, dated February. */
+const MONTH_WORDS = new Set([
+  'septembre', 'sept', 'sep', 'octobre', 'oct', 'novembre', 'nov', 'decembre', 'dec', 'janvier', 'janv', 'jan', 'fevrier', 'fevr', 'fev',
+  'mars', 'avril', 'avr', 'mai', 'juin', 'juillet', 'juil', 'aout',
+]);
+
 export function classFromSheetName(sheet: string): string {
-  const words = tidy(sheet).split(' ');
+  const words = tidy(sheet).replace(/\(|\)/g, ' ').split(' ');
   const kept = words.filter((word) => {
     const key = keyOf(word);
-    return !(ROUND_FILLER.has(key) || /^p\d$/.test(key) || ['classe', 'resultats', 'eval', 'grille', 'diag', 'autopositionnement', 'entretiens'].includes(key) || key === '');
+    const dated = /^\d{1,2}[-/.]\d{1,2}([-/.]\d{2,4})?$|^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$|^20\d\d$/.test(word);
+    return !(ROUND_FILLER.has(key) || MONTH_WORDS.has(key) || dated || /^p\d$/.test(key) || ['classe', 'resultats', 'eval', 'grille', 'diag', 'autopositionnement', 'entretiens'].includes(key) || key === '');
   });
   return kept.join(' ') || tidy(sheet);
 }

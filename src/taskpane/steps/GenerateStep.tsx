@@ -15,7 +15,9 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { CheckmarkCircle16Filled, Circle16Regular, ArrowCircleRight16Filled, Play20Filled, Dismiss20Regular } from '@fluentui/react-icons';
+import { formatDiagnostic } from '../../core/diagnostics';
 import type { Analysis } from '../../core/pipeline';
+import { isReadingCheck } from '../../core/read';
 import { Section } from '../components/Section';
 import type { Pilote } from '../usePilote';
 
@@ -42,6 +44,7 @@ export function GenerateStep({ pilote, analysis, onSeeResults }: { pilote: Pilot
   const currentIndex = running ? stepKeys.indexOf(run.step) : -1;
   const errors = analysis.diagnostics.filter((d) => d.severity === 'error').length;
   const summary = pilote.generation?.summary;
+  const doubts = analysis.diagnostics.filter(isReadingCheck);
 
   return (
     <>
@@ -59,6 +62,20 @@ export function GenerateStep({ pilote, analysis, onSeeResults }: { pilote: Pilot
         <Caption1 className={styles.muted}>
           Les groupes sont écrits dans « AP Groupes » ; vos propres feuilles ne sont jamais modifiées.
         </Caption1>
+        {doubts.length > 0 && (
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>Vérifiez la lecture</MessageBarTitle>
+              {doubts.length} signe{doubts.length > 1 ? 's' : ''} de lecture douteuse : les groupes seraient formés sur des données peut-être mal lues.
+              Corrigez dans « AP Correspondances » (étape Sources) avant de générer.
+              <ul>
+                {doubts.slice(0, 5).map((d) => (
+                  <li key={formatDiagnostic(d)}>{formatDiagnostic(d).replace('Vérifiez la lecture : ', '')}</li>
+                ))}
+              </ul>
+            </MessageBarBody>
+          </MessageBar>
+        )}
         <div className={styles.buttons}>
           <Button appearance="primary" icon={<Play20Filled />} disabled={running} onClick={pilote.generate}>
             Générer
