@@ -199,6 +199,8 @@ suite.test('paramètres : AP Ateliers modifiée dans la grille, au clavier, et r
   await page.keyboard.press('Enter');
   const field = dialog.getByRole('textbox', { name: /^Valeur de [A-Z]+\d+$/ });
   assert(await field.evaluate((input) => input === document.activeElement), 'Entrée ne mène pas au champ de valeur');
+  // The field takes the selected cell's value on the next render: give it that render.
+  await page.waitForFunction((cap) => Number((document.activeElement as HTMLInputElement | null)?.value) === cap, target.cap, { timeout: 5_000 }).catch(() => undefined);
   assert(Number(await field.inputValue()) === target.cap, `la cellule choisie vaut ${await field.inputValue()}, attendu ${target.cap}`);
   await field.fill(String(state.cap));
   await page.keyboard.press('Enter');
