@@ -13,6 +13,8 @@ export interface MemoryGateway extends WorkbookGateway {
   current(): WorkbookSnapshot;
   /** Replace one cell's value (parameter edits from the preview pane). */
   setCell(sheet: string, row: number, col: number, value: Grid['values'][number][number]): void;
+  /** Put the whole workbook back as it was (a copy is kept): the app's « Annuler la dernière génération ». */
+  restore(snapshot: WorkbookSnapshot): void;
   /** How many times each operation ran, so tests can count round trips. */
   readonly calls: { reads: number; writes: number };
 }
@@ -48,6 +50,9 @@ export function createMemoryGateway(initial: WorkbookSnapshot): MemoryGateway {
     },
     current() {
       return { grids: snapshot.grids.map(cloneGrid) };
+    },
+    restore(previous) {
+      snapshot = { grids: previous.grids.map(cloneGrid) };
     },
     setCell(sheet, row, col, value) {
       const grid = findBySheetName(snapshot.grids, sheet, (g) => g.sheet);

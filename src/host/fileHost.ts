@@ -4,6 +4,8 @@
  * Excel's grid (selecting a cell or a sheet shows it there) and edits the AP sheets in place; what was
  * written or edited goes into the completed workbook the coordinator downloads. Nothing is sent anywhere.
  */
+import { localIsoDate } from '../core/dates';
+import { UnusableInputError } from '../core/diagnostics';
 import { buildExampleWorkbook } from '../core/example';
 import { a1, parseA1, type CellValue, type Grid, type WorkbookSnapshot } from '../core/grid';
 import { type SheetSpec } from '../core/render/sheetSpec';
@@ -17,8 +19,10 @@ import {
   keepsOwnPackage,
   openWorkbookFile,
   writeCompletedWorkbook,
+  type OpenedWorkbook,
   type WorkbookFileKind,
 } from './fileFormats';
+import { analyseInWorker } from './worker/engineClient';
 import type { ExportOutcome, MissingRequirement, PiloteHost } from './host';
 
 /** What the sheet viewer should show: a sheet, and optionally a cell to highlight. */
@@ -98,6 +102,10 @@ function createFileHost(snapshot: WorkbookSnapshot, input: Uint8Array | null, fi
   /** Cells typed in the viewer, per sheet, keyed `row,col` from A1. */
   const edits = new Map<string, Map<string, CellValue>>();
   let unsaved = false;
+  /** The workbook before the last generation (its sheets, what had been written and typed): « Annuler ». */
+  let beforeLastGeneration:
+    | { snapshot: WorkbookSnapshot; written: Map<string, SheetSpec>; edits: Map<string, Map<string, CellValue>>; unsaved: boolean; sheets: string[] }
+    | undefined;
 
   function gridOf(sheet: string): Grid | undefined {
     return findBySheetName(gateway.current().grids, sheet, (grid) => grid.sheet);
@@ -143,6 +151,16 @@ function createFileHost(snapshot: WorkbookSnapshot, input: Uint8Array | null, fi
       ...gateway,
       async writeSheets(specs) {
         const present = new Set(gateway.current().grids.map((grid) => grid.sheet));
+        if (specs.some((spec) => spec.role === 'output')) {
+          // A generation (parameter sheets alone are not one): keep what it replaces, for « Annuler ».
+          beforeLastGeneration = {
+            snapshot: gateway.current(),
+            written: new Map(written),
+            edits: new Map([...edits].map(([sheet, cells]) => [sheet, new Map(cells)])),
+            unsaved,
+            sheets: specs.filter((spec) => !(spec.role === 'parameters' && present.has(spec.name))).map((spec) => spec.name),
+          };
+        }
         for (const spec of specs) {
           if (spec.role === 'parameters' && present.has(spec.name)) continue; // never overwritten, as in Excel
           written.set(spec.name, spec);
@@ -176,6 +194,18 @@ function createFileHost(snapshot: WorkbookSnapshot, input: Uint8Array | null, fi
       edits.get(sheet)!.set(`${at.row},${at.col}`, value);
       unsaved = true;
     },
+    async undoLastGeneration() {
+      const previous = beforeLastGeneration;
+      if (!previous) throw new Error('Aucune génération à annuler depuis l’ouverture du classeur.');
+      gateway.restore(previous.snapshot);
+      written.clear();
+      for (const [name, spec] of previous.written) written.set(name, spec);
+      edits.clear();
+      for (const [sheet, cells] of previous.edits) edits.set(sheet, cells);
+      unsaved = previous.unsaved;
+      beforeLastGeneration = undefined;
+      return previous.sheets;
+    },
     async deliverFile(fileName, bytes, mimeType): Promise<ExportOutcome> {
       download(fileName, bytes, mimeType);
       return 'download';
@@ -196,9 +226,22 @@ function createFileHost(snapshot: WorkbookSnapshot, input: Uint8Array | null, fi
   };
 }
 
+/**
+ * A file named as a workbook whose content is plain text (a renamed .txt) is read as a CSV; when no
+ * pupil is found in it, it is refused as the command line refuses it, instead of opening an empty app.
+ */
+async function refuseTextNamedAsWorkbook(opened: OpenedWorkbook, fileName: string): Promise<void> {
+  if (opened.kind !== 'csv' || !/\.(xlsx|xlsm|ods|fods)$/i.test(fileName)) return;
+  const analysis = await analyseInWorker(opened.snapshot, { today: localIsoDate(new Date()) });
+  if (analysis.read.pupils.length > 0) return;
+  const reason = analysis.diagnostics.find((d) => d.severity === 'error' && !d.sheet)?.message ?? 'Aucun élève lu.';
+  throw new UnusableInputError(`« ${fileName} » n’est pas un classeur : c’est un fichier texte, lu comme un CSV. ${reason}`);
+}
+
 /** A host over a file the coordinator chose (read here, in the browser). */
 export async function openFileHost(bytes: Uint8Array, fileName: string, options: FileHostOptions = {}): Promise<FileHost> {
   const opened = await openWorkbookFile(bytes, fileName);
+  await refuseTextNamedAsWorkbook(opened, fileName);
   return createFileHost(opened.snapshot, bytes, { name: fileName, kind: opened.kind, notes: opened.notes }, options);
 }
 

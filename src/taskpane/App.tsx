@@ -9,6 +9,7 @@ import {
   MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
+  ProgressBar,
   Spinner,
   Tab,
   TabList,
@@ -135,7 +136,8 @@ export function App({ host, onOpenAnother }: { host: PiloteHost; onOpenAnother?:
               size="small"
               appearance={fileHost.hasUnsavedChanges() ? 'primary' : 'secondary'}
               icon={completed.downloading ? <Spinner size="tiny" /> : <ArrowDownload20Regular />}
-              disabled={completed.downloading || pilote.run.status === 'running'}
+              disabled={completed.downloading || pilote.run.status === 'running' || !fileHost.hasUnsavedChanges()}
+              title={fileHost.hasUnsavedChanges() ? undefined : 'Rien de nouveau à télécharger : générez les groupes ou modifiez une feuille « AP … » d’abord'}
               onClick={() => void completed.download()}
             >
               Télécharger le classeur complété
@@ -183,6 +185,34 @@ export function App({ host, onOpenAnother }: { host: PiloteHost; onOpenAnother?:
             <MessageBarBody>
               Les feuilles « AP … » générées ou modifiées ne sont pour l’instant que dans ce navigateur : « Télécharger le classeur complété »
               les enregistre avec le reste de votre classeur.
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        {pilote.stale && pilote.run.status !== 'running' && (
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>Paramètres modifiés : générez de nouveau</MessageBarTitle>
+              Les résultats affichés datent d’avant la dernière modification du classeur.
+            </MessageBarBody>
+            <MessageBarActions>
+              <Button
+                size="small"
+                onClick={() => {
+                  setStep('generate');
+                  pilote.generate();
+                }}
+              >
+                Générer de nouveau
+              </Button>
+            </MessageBarActions>
+          </MessageBar>
+        )}
+        {completed.downloading && (
+          <MessageBar intent="info" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>Écriture du classeur complété…</MessageBarTitle>
+              <ProgressBar thickness="large" aria-label="Écriture du classeur complété" />
+              La page reste utilisable pendant l’écriture.
             </MessageBarBody>
           </MessageBar>
         )}

@@ -31,6 +31,8 @@ export interface Pilote {
   snapshot?: WorkbookSnapshot;
   sheetNames: string[];
   generation?: Generation;
+  /** The workbook changed (a parameter, a sheet, a class list) since the results shown were generated. */
+  stale: boolean;
   run: RunState;
   /** Labels of the pipeline's steps once the engine is loaded. */
   stepLabels: Record<string, string>;
@@ -62,6 +64,7 @@ export function usePilote(host: PiloteHost): Pilote {
   const [analysis, setAnalysis] = useState<Analysis>();
   const [snapshot, setSnapshot] = useState<WorkbookSnapshot>();
   const [generation, setGeneration] = useState<Generation>();
+  const [stale, setStale] = useState(false);
   const [run, setRun] = useState<RunState>({ status: 'idle' });
   const [stepLabels, setStepLabels] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<ProblemText>();
@@ -120,6 +123,7 @@ export function usePilote(host: PiloteHost): Pilote {
           onStep: (step, index, total) => setRun({ status: 'running', step, index, total }),
         });
         setGeneration(result);
+        setStale(false);
         setRun({ status: 'done' });
         await analyseSnapshot(written);
       } catch (error) {
@@ -141,6 +145,7 @@ export function usePilote(host: PiloteHost): Pilote {
     async (write: () => Promise<void>, done: string | ((analysis: Analysis) => string)) => {
       try {
         await write();
+        setStale(true);
         const result = await analyseSnapshot(await host.gateway.readSnapshot());
         setNotice({ intent: 'success', text: typeof done === 'string' ? done : done(result) });
         return true;
@@ -185,6 +190,7 @@ export function usePilote(host: PiloteHost): Pilote {
     const undone = await host.undoLastGeneration?.().catch((error: unknown) => void fail(error));
     if (!undone) return false;
     setGeneration(undefined);
+    setStale(false);
     setRun({ status: 'idle' });
     return writeThenReanalyse(async () => undefined, `Dernière génération annulée : ${undone.join(', ')} remis comme avant.`);
   }, [host, fail, writeThenReanalyse]);
@@ -196,6 +202,7 @@ export function usePilote(host: PiloteHost): Pilote {
     snapshot,
     sheetNames: snapshot ? snapshot.grids.map((grid) => grid.sheet) : [],
     generation,
+    stale: stale && generation !== undefined,
     run,
     stepLabels,
     problem,

@@ -19,11 +19,11 @@ const useStyles = makeStyles({
   title: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0, marginRight: 'auto' },
 });
 
-export function Section(props: { title: string; actions?: ReactNode; children: ReactNode; headingLevel?: 2 | 3 }) {
+export function Section(props: { title: string; actions?: ReactNode; children: ReactNode; headingLevel?: 2 | 3; id?: string }) {
   const styles = useStyles();
   const Heading = props.headingLevel === 3 ? 'h3' : 'h2';
   return (
-    <section className={styles.section} aria-label={props.title}>
+    <section className={styles.section} aria-label={props.title} id={props.id} tabIndex={props.id ? -1 : undefined}>
       <div className={styles.head}>
         <Heading className={styles.title}>{props.title}</Heading>
         {props.actions}

@@ -261,7 +261,7 @@ export function SheetViewer(props: SheetViewerProps) {
             </Field>
             <p className={styles.note}>
               {editable ? 'Feuille de Pilote AP, modifiable ici' : 'Votre feuille, en lecture seule'}
-              {props.focus?.cell ? ` — cellule ${props.focus.cell} encadrée` : ''}. Dans Excel, c’est la feuille elle-même qui s’affiche.
+              {props.focus?.cell ? ` — cellule ${props.focus.cell} encadrée` : ''}.
             </p>
             {grid && editable && <CellEditor grid={grid} cell={selected} onSave={save} inputRef={valueInput} />}
             {grid && (

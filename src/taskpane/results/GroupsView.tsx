@@ -19,6 +19,7 @@ import { compareLevels } from '../../core/levels';
 import type { Group, Pupil } from '../../core/model';
 import type { Generation } from '../../core/pipeline';
 import { KIND_LABELS } from '../../core/settings/settings';
+import { compareNatural } from '../format';
 
 const useStyles = makeStyles({
   slotTitle: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: `${tokens.spacingVerticalM} 0 ${tokens.spacingVerticalXS}` },
@@ -34,7 +35,7 @@ function GroupItem({ group, pupils }: { group: Group; pupils: Map<string, Pupil>
   const styles = useStyles();
   const size = group.pupilIds.length;
   const names = group.pupilIds.map((id) => pupils.get(id)).filter((p): p is Pupil => Boolean(p));
-  names.sort((a, b) => a.displayName.localeCompare(b.displayName, 'fr'));
+  names.sort((a, b) => compareNatural(a.displayName, b.displayName));
   return (
     <AccordionItem value={group.id}>
       <AccordionHeader>

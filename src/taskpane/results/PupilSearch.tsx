@@ -8,6 +8,7 @@ import type { Pupil } from '../../core/model';
 import type { Generation } from '../../core/pipeline';
 import { KIND_LABELS } from '../../core/settings/settings';
 import { frenchNumber, normalizeText } from '../../core/text';
+import { compareNatural } from '../format';
 
 const MAX_MATCHES = 8;
 const TOP_NEEDS = 3;
@@ -95,7 +96,7 @@ export function PupilSearch({ generation }: { generation: Generation }) {
         const name = normalizeText(`${p.lastName} ${p.firstName} ${p.className}`);
         return words.every((w) => name.includes(w));
       })
-      .sort((a, b) => a.displayName.localeCompare(b.displayName, 'fr'));
+      .sort((a, b) => compareNatural(a.displayName, b.displayName));
   }, [query, pupils]);
 
   const selected = matches.length === 1 ? matches[0] : matches.find((p) => p.id === chosen);

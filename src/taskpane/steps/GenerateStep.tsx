@@ -20,6 +20,7 @@ import type { Analysis } from '../../core/pipeline';
 import { isReadingCheck } from '../../core/read';
 import { Section } from '../components/Section';
 import type { Pilote } from '../usePilote';
+import { plural } from '../format';
 
 const useStyles = makeStyles({
   facts: { margin: 0, display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: tokens.spacingHorizontalM, rowGap: '2px' },
@@ -120,9 +121,10 @@ export function GenerateStep({ pilote, analysis, onSeeResults }: { pilote: Pilot
         <MessageBar intent={summary.unassigned > 0 || summary.errors > 0 ? 'warning' : 'success'} layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>Groupes générés</MessageBarTitle>
-            {summary.pupilsRead} élèves lus, {summary.pupilsPlaced} placés dans {summary.groups} groupes
-            {summary.unassigned > 0 ? `, ${summary.unassigned} sans atelier` : ''}. {summary.errors} erreur{summary.errors > 1 ? 's' : ''} et{' '}
-            {summary.warnings} avertissement{summary.warnings > 1 ? 's' : ''} (détail dans Résultats).
+            {plural(summary.pupilsRead, 'élève lu', 'élèves lus')}, {plural(summary.pupilsPlaced, 'placé', 'placés')} dans{' '}
+            {plural(summary.groups, 'groupe')}
+            {summary.unassigned > 0 ? `, ${summary.unassigned} sans atelier` : ''}. {plural(summary.errors, 'erreur')} et{' '}
+            {plural(summary.warnings, 'avertissement')} (détail dans Résultats).
           </MessageBarBody>
           <MessageBarActions>
             <Button appearance="primary" onClick={onSeeResults}>

@@ -25,6 +25,7 @@ import { KIND_LABELS, PAY_STATUS_LABELS } from '../../core/settings/settings';
 import { Section } from '../components/Section';
 import { generalParameterCell } from '../parameterCells';
 import type { Pilote } from '../usePilote';
+import { compareNatural, plural } from '../format';
 
 const useStyles = makeStyles({
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -197,12 +198,12 @@ export function ParametersStep({ pilote, analysis }: { pilote: Pilote; analysis:
 
       <Section title={`Intervenants (${settings.teachers.length})`}>
         <ul className={styles.list}>
-          {settings.teachers.map((teacher) => (
+          {[...settings.teachers].sort((a, b) => compareNatural(a.name, b.name)).map((teacher) => (
             <li key={teacher.name} className={styles.line}>
               <span className={styles.name}>{teacher.name}</span>
               <span className={styles.muted}>
                 {teacher.disciplines.join(', ') || teacher.kinds.map((k) => KIND_LABELS[k]).join(', ')} · {PAY_STATUS_LABELS[teacher.payStatus]} ·{' '}
-                {teacher.freeSlots.length} barrette{teacher.freeSlots.length > 1 ? 's' : ''}
+                {plural(teacher.freeSlots.length, 'barrette')}
               </span>
             </li>
           ))}

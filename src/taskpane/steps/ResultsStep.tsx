@@ -13,6 +13,7 @@ import { PupilSearch } from '../results/PupilSearch';
 import { RectoratExport } from '../results/RectoratExport';
 import { GroupsCsvExport } from '../results/GroupsCsvExport';
 import type { Pilote } from '../usePilote';
+import { compareNatural, plural } from '../format';
 
 const useStyles = makeStyles({
   stats: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(88px, 1fr))', gap: tokens.spacingHorizontalS, margin: 0 },
@@ -23,6 +24,17 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground3,
   },
+  statLink: { cursor: 'pointer', ':hover': { backgroundColor: tokens.colorNeutralBackground3Hover } },
+  statButton: {
+    font: 'inherit',
+    color: tokens.colorBrandForegroundLink,
+    textDecorationLine: 'underline',
+    background: 'none',
+    border: 'none',
+    padding: 0,
+    cursor: 'pointer',
+    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '2px' },
+  },
   statValue: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
   statLabel: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
@@ -30,25 +42,47 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground2 },
 });
 
+const DIAGNOSTICS_ID = 'resultats-diagnostics';
+
+/** Bring the diagnostics into view and give them the focus (the tiles that count them lead there). */
+function showDiagnostics(): void {
+  const section = document.getElementById(DIAGNOSTICS_ID);
+  section?.scrollIntoView({ block: 'start' });
+  section?.focus();
+}
+
 function Stats({ generation }: { generation: Generation }) {
   const styles = useStyles();
   const s = generation.summary;
-  const items: [string, number][] = [
-    ['élèves lus', s.pupilsRead],
-    ['placés', s.pupilsPlaced],
-    ['sans atelier', s.unassigned],
-    ['groupes', s.groups],
-    ['erreurs', s.errors],
-    ['avertissements', s.warnings],
+  const items: { count: number; singular: string; plural: string; leadsToDiagnostics?: boolean }[] = [
+    { count: s.pupilsRead, singular: 'élève lu', plural: 'élèves lus' },
+    { count: s.pupilsPlaced, singular: 'placé', plural: 'placés' },
+    { count: s.unassigned, singular: 'sans atelier', plural: 'sans atelier' },
+    { count: s.groups, singular: 'groupe', plural: 'groupes' },
+    { count: s.errors, singular: 'erreur', plural: 'erreurs', leadsToDiagnostics: true },
+    { count: s.warnings, singular: 'avertissement', plural: 'avertissements', leadsToDiagnostics: true },
   ];
   return (
     <dl className={styles.stats}>
-      {items.map(([label, value]) => (
-        <div key={label} className={styles.stat}>
-          <dt className={styles.statLabel}>{label}</dt>
-          <dd className={styles.statValue}>{value}</dd>
-        </div>
-      ))}
+      {items.map((item) => {
+        const label = plural(item.count, item.singular, item.plural).replace(/^\S+ /, '');
+        const leads = item.leadsToDiagnostics && item.count > 0;
+        return (
+          // The whole tile answers a click; its number is the button for the keyboard and screen readers.
+          <div key={item.singular} className={leads ? `${styles.stat} ${styles.statLink}` : styles.stat} onClick={leads ? showDiagnostics : undefined}>
+            <dt className={styles.statLabel}>{label}</dt>
+            <dd className={styles.statValue}>
+              {leads ? (
+                <button type="button" className={styles.statButton} aria-label={`${item.count} ${label} : voir le détail`} onClick={(event) => (event.stopPropagation(), showDiagnostics())}>
+                  {item.count}
+                </button>
+              ) : (
+                item.count
+              )}
+            </dd>
+          </div>
+        );
+      })}
     </dl>
   );
 }
@@ -58,7 +92,7 @@ function UnassignedList({ generation }: { generation: Generation }) {
   const pupils = new Map(generation.analysis.read.pupils.map((p) => [p.id, p]));
   const rows = generation.plan.unassigned
     .map((u) => ({ ...u, pupil: pupils.get(u.pupilId) }))
-    .sort((a, b) => compareLevels(a.pupil?.level ?? '', b.pupil?.level ?? '') || (a.pupil?.displayName ?? '').localeCompare(b.pupil?.displayName ?? '', 'fr'));
+    .sort((a, b) => compareLevels(a.pupil?.level ?? '', b.pupil?.level ?? '') || compareNatural(a.pupil?.displayName ?? '', b.pupil?.displayName ?? ''));
   if (rows.length === 0) return <p>Tous les élèves ont un atelier.</p>;
   return (
     <ul className={styles.list}>
@@ -89,7 +123,7 @@ export function ResultsStep({ pilote, onGoGenerate }: { pilote: Pilote; onGoGene
       </Section>
     );
   }
-  const generationOnly = generation.diagnostics.filter((d) => !generation.analysis.diagnostics.includes(d));
+  const counted = generation.diagnostics.filter((d) => d.severity !== 'info');
   return (
     <>
       <Section title={`Cycle ${generation.analysis.settings.general.cycle} : résumé`}>
@@ -105,11 +139,13 @@ export function ResultsStep({ pilote, onGoGenerate }: { pilote: Pilote; onGoGene
       <Section title={`Élèves sans atelier (${generation.plan.unassigned.length})`}>
         <UnassignedList generation={generation} />
       </Section>
-      {generationOnly.length > 0 && (
-        <Section title={`Remarques de la génération (${generationOnly.length})`}>
-          <DiagnosticList diagnostics={generationOnly} sheetNames={pilote.sheetNames} onShow={pilote.showCell} />
-        </Section>
-      )}
+      <Section id={DIAGNOSTICS_ID} title={`Erreurs et avertissements (${counted.length})`}>
+        {generation.diagnostics.length > 0 ? (
+          <DiagnosticList diagnostics={generation.diagnostics} sheetNames={pilote.sheetNames} onShow={pilote.showCell} />
+        ) : (
+          <p>Aucune remarque : tout a été lu et placé sans difficulté.</p>
+        )}
+      </Section>
       <Section title="Indicateurs">
         <IndicatorsPanel generation={generation} exportAction={<RectoratExport pilote={pilote} generation={generation} />} />
         <Caption1 className={styles.muted}>Le détail est dans la feuille « AP Indicateurs » quand elle est générée.</Caption1>
