@@ -45,7 +45,7 @@ function findExportGrid(grids: Grid[]): Grid | undefined {
 }
 
 /** Row and column codes are words, numbers, spaces and « : . - »: nothing else is written by an export. */
-const CODE = /^[\p{L}\p{N}][\p{L}\p{N} :.\-]*$/u;
+const CODE = /^[\p{L}\p{N}][\p{L}\p{N} :.-]*$/u;
 
 /**
  * Why a line's codes cannot come from an export (a file edited by hand or by another tool), or null.
