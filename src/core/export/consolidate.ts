@@ -1,19 +1,19 @@
 /**
- * Consolidation at the académie: many establishments' exports merged into one workbook — one sheet
- * per indicator with one row per establishment and académie totals per level, the list of
- * establishments kept, and the files rejected with the reason.
+ * Consolidation at the académie: many establishments' exports of one school year merged into one
+ * workbook — one sheet per indicator (and per positionnement transition) with one row per establishment
+ * and académie totals per level, the list of establishments kept, and the files rejected with the reason.
  */
 import { frenchDate } from '../dates';
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import { a1, type Grid } from '../grid';
-import type { IndicatorTableId, IndicatorUnit } from '../indicators/types';
+import type { IndicatorUnit } from '../indicators/types';
 import { compareLevels } from '../levels';
 import { HOUSE, SheetBuilder } from '../render/builder';
 import type { CellRange } from '../grid';
 import type { SheetSpec, SpecCell } from '../render/sheetSpec';
 import { parseExport, type ExportFigure, type ParsedExport } from './parse';
 import { MIN_MASK_THRESHOLD } from './publicLabels';
-import { CONSOLIDATION_SHEETS } from './schema';
+import { CONSOLIDATION_SHEET_NAMES } from './schema';
 
 export interface ExportSource {
   fileName: string;
@@ -42,6 +42,22 @@ export interface Consolidation {
 const FIXED_COLUMNS = ['UAI', 'Établissement', 'Académie'];
 const ESTABLISHMENTS_SHEET = 'Établissements';
 const REJECTED_SHEET = 'Fichiers rejetés';
+
+/** The school year a consolidation is about: the one most exports give, the latest on a tie; '' when none says. */
+function consolidatedYear(candidates: AcceptedExport[]): string {
+  const counts = new Map<string, number>();
+  for (const c of candidates) if (c.schoolYear) counts.set(c.schoolYear, (counts.get(c.schoolYear) ?? 0) + 1);
+  return [...counts.entries()].sort(([a, x], [b, y]) => y - x || b.localeCompare(a))[0]?.[0] ?? '';
+}
+
+/** One school year per consolidation: exports of another year are rejected, to be consolidated apart. */
+function oneSchoolYear(candidates: AcceptedExport[], year: string, rejected: Rejection[]): AcceptedExport[] {
+  return candidates.filter((c) => {
+    if (!c.schoolYear || c.schoolYear === year) return true;
+    rejected.push({ fileName: c.fileName, reason: `année scolaire ${c.schoolYear} : cette consolidation porte sur ${year}, l’année de la plupart des exports ; consolidez chaque année à part` });
+    return false;
+  });
+}
 
 /** Keep one export per UAI: the most recent, the first given on a tie; reject the others. */
 function dropDuplicates(candidates: AcceptedExport[], rejected: Rejection[]): AcceptedExport[] {
@@ -81,13 +97,19 @@ interface TableView {
   figures: Map<string, Map<string, ExportFigure>>;
 }
 
-/** Group the figures of every export by indicator table, with the union of their (row, column) pairs. */
+/**
+ * Group the figures of every export by indicator table and title, with the union of their (row, column)
+ * pairs: a table whose title names its positionnements (« Positionnement 1 puis Positionnement 3 ») is a
+ * view of its own, so that each transition is consolidated apart. Views are in the order of the
+ * indicators, transitions in the order of their positionnements.
+ */
 function tableViews(exports: AcceptedExport[]): TableView[] {
   const views = new Map<string, TableView & { rows: Map<string, { label: string; cols: Map<string, Column> }> }>();
   for (const exp of exports) {
     for (const figure of exp.figures) {
-      if (!views.has(figure.table)) views.set(figure.table, { id: figure.table, title: figure.tableTitle, columns: [], figures: new Map(), rows: new Map() });
-      const view = views.get(figure.table)!;
+      const key = `${figure.table}\u0000${figure.tableTitle}`;
+      if (!views.has(key)) views.set(key, { id: figure.table, title: figure.tableTitle, columns: [], figures: new Map(), rows: new Map() });
+      const view = views.get(key)!;
       if (!view.rows.has(figure.row)) view.rows.set(figure.row, { label: figure.rowLabel, cols: new Map() });
       const row = view.rows.get(figure.row)!;
       if (!row.cols.has(figure.col)) row.cols.set(figure.col, { row: figure.row, rowLabel: figure.rowLabel, col: figure.col, colLabel: figure.colLabel, unit: figure.unit });
@@ -95,23 +117,58 @@ function tableViews(exports: AcceptedExport[]): TableView[] {
       view.figures.get(exp.uai)!.set(`${figure.row}|${figure.col}`, figure);
     }
   }
-  const known = Object.keys(CONSOLIDATION_SHEETS);
+  const known = [...CONSOLIDATION_SHEET_NAMES.keys()];
   const rank = (id: string) => (known.includes(id) ? known.indexOf(id) : known.length);
   return [...views.values()]
-    .sort((a, b) => rank(a.id) - rank(b.id) || a.id.localeCompare(b.id))
+    .sort((a, b) => rank(a.id) - rank(b.id) || a.id.localeCompare(b.id) || a.title.localeCompare(b.title, 'fr', { numeric: true }))
     .map(({ rows, ...view }) => ({
       ...view,
       columns: [...rows.values()].flatMap((row) => [...row.cols.values()].sort((a, b) => compareColumns(a.col, b.col))),
     }));
 }
 
+/** « Maîtrise par discipline : Positionnement 1 puis Positionnement 3 » -> « P1 → P3 »; '' when the title names no positionnement. */
+function transitionOf(title: string): string {
+  const rounds = [...title.matchAll(/positionnement\s*(?:n°\s*)?(\d+)/gi)].map((m) => `P${m[1]}`);
+  return rounds.length >= 2 ? rounds.join(' → ') : '';
+}
+
+/** Sheet name of a view: the indicator's short name, with its transition when the indicator has several. */
+function viewSheetName(view: TableView, views: TableView[]): string {
+  const base = CONSOLIDATION_SHEET_NAMES.get(view.id) ?? view.title;
+  const several = views.filter((v) => v.id === view.id).length > 1;
+  const transition = several ? transitionOf(view.title) : '';
+  return transition ? `${base} ${transition}` : base;
+}
+
+/** Pupils of each establishment by level, as published in its « Élèves » table (weights of the hours). */
+function pupilsByLevel(exp: AcceptedExport): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const f of exp.figures) if (f.table === 'pupils' && f.row === 'all' && typeof f.value === 'number') counts.set(f.col, f.value);
+  return counts;
+}
+
 const COUNT_UNITS = new Set<IndicatorUnit>(['pupils', 'workshops', 'teachers']);
 
-/** Académie total of a column: sum of counts, mean of hours, ratio of summed counts for shares. */
-function totalCell(column: Column, figures: (ExportFigure | undefined)[], range: string): SpecCell {
+/**
+ * Académie total of a column: sum of counts; for hours per pupil, the mean weighted by the pupils of the
+ * level in each establishment (a school of 600 weighs six times one of 100; an establishment whose count
+ * is masked is left out of the mean); ratio of summed counts for shares.
+ */
+function totalCell(column: Column, figures: (ExportFigure | undefined)[], range: string, weights: (number | undefined)[]): SpecCell {
   const numbers = figures.map((f) => f?.value).filter((v): v is number => typeof v === 'number');
   if (COUNT_UNITS.has(column.unit)) return { formula: `=SUM(${range})`, value: numbers.reduce((a, b) => a + b, 0) };
-  if (column.unit === 'hours') return numbers.length ? { formula: `=AVERAGE(${range})`, value: numbers.reduce((a, b) => a + b, 0) / numbers.length } : null;
+  if (column.unit === 'hours') {
+    let sum = 0;
+    let pupils = 0;
+    figures.forEach((f, i) => {
+      const weight = weights[i];
+      if (typeof f?.value !== 'number' || weight === undefined || weight <= 0) return;
+      sum += weight * f.value;
+      pupils += weight;
+    });
+    return pupils > 0 ? Math.round((100 * sum) / pupils) / 100 : null;
+  }
   let num = 0;
   let den = 0;
   for (const f of figures) {
@@ -141,11 +198,13 @@ const NUMBER_FORMATS: Record<IndicatorUnit, string> = {
   count: '0',
 };
 
-function tableSheet(view: TableView, exports: AcceptedExport[], name: string): SheetSpec {
+function tableSheet(view: TableView, accepted: AcceptedExport[], name: string): SheetSpec {
+  // Only the establishments that publish this view (a transition of positionnements is not everyone's).
+  const exports = accepted.filter((exp) => view.figures.has(exp.uai));
   const sheet = new SheetBuilder(
     `${view.title} — consolidation académique`,
     'Une ligne par établissement. Valeurs masquées à la source (« < 5 », « masqué ») non comptées dans les totaux. ' +
-      'Total : somme des effectifs ; moyenne pour les heures ; pour les parts (%), rapport des numérateurs et dénominateurs publiés.',
+      'Total : somme des effectifs ; pour les heures, moyenne pondérée par les élèves du niveau de chaque établissement ; pour les parts (%), rapport des numérateurs et dénominateurs publiés.',
   );
   sheet.blank();
   const groupRow = sheet.row([...FIXED_COLUMNS, ...view.columns.map((c, i) => (i === 0 || view.columns[i - 1].row !== c.row ? c.rowLabel : null))], HOUSE.header);
@@ -168,7 +227,10 @@ function tableSheet(view: TableView, exports: AcceptedExport[], name: string): S
   const columnRange = (i: number) => `${a1(first, FIXED_COLUMNS.length + i)}:${a1(Math.max(first, last), FIXED_COLUMNS.length + i)}`;
   const columnFigures = (c: Column) => exports.map((exp) => view.figures.get(exp.uai)?.get(`${c.row}|${c.col}`));
 
-  const totalRow = sheet.row(['Total académie', null, null, ...view.columns.map((c, i) => totalCell(c, columnFigures(c), columnRange(i)))]);
+  const pupils = exports.map(pupilsByLevel);
+  // Hours rows are levels: each establishment weighs by its pupils of that level.
+  const weightsOf = (c: Column) => pupils.map((byLevel) => byLevel.get(c.row));
+  const totalRow = sheet.row(['Total académie', null, null, ...view.columns.map((c, i) => totalCell(c, columnFigures(c), columnRange(i), weightsOf(c)))]);
   const maskedRow = sheet.row([
     'Valeurs masquées',
     null,
@@ -237,14 +299,16 @@ export function consolidateExports(sources: ExportSource[]): Consolidation {
       rejected.push({ fileName: source.fileName, reason: `seuil de masquage ${threshold} : il doit valoir au moins ${MIN_MASK_THRESHOLD}, demandez un nouvel export` });
     } else candidates.push({ ...outcome.export, fileName: source.fileName });
   }
-  const accepted = dropDuplicates(candidates, rejected);
+  const year = consolidatedYear(candidates);
+  const accepted = dropDuplicates(oneSchoolYear(candidates, year, rejected), rejected);
   const used = new Set([ESTABLISHMENTS_SHEET, REJECTED_SHEET]);
-  const tables = tableViews(accepted).map((view) =>
-    tableSheet(view, accepted, safeSheetName(CONSOLIDATION_SHEETS[view.id as IndicatorTableId] ?? view.title, used)),
-  );
+  const views = tableViews(accepted);
+  const tables = views.map((view) => tableSheet(view, accepted, safeSheetName(viewSheetName(view, views), used)));
   const diagnostics: Diagnostic[] = rejected.map((r) => diagnostic('warning', '', '', `${r.fileName} rejeté : ${r.reason}.`));
-  const years = new Set(accepted.map((e) => e.schoolYear).filter(Boolean));
-  if (years.size > 1) diagnostics.push(diagnostic('warning', '', '', `Les exports portent sur plusieurs années scolaires (${[...years].sort().join(', ')}) : vérifiez les fichiers.`));
+  const undated = accepted.filter((e) => !e.schoolYear).map((e) => e.fileName);
+  if (undated.length && year) {
+    diagnostics.push(diagnostic('warning', '', '', `Année scolaire non précisée dans ${undated.join(', ')} : fichier(s) compté(s) dans ${year}, vérifiez qu’ils portent bien sur cette année.`));
+  }
   return {
     specs: [establishmentsSheet(accepted, rejected), ...tables, rejectedSheet(rejected)],
     accepted,

@@ -7,7 +7,7 @@ import type { CellValue, Grid } from '../grid';
 import type { IndicatorUnit } from '../indicators/types';
 import { cellText } from '../text';
 import type { Published } from './mask';
-import { DATA_HEADER, EXPORT_SCHEMA_VERSION, META_LABELS, unitFromLabel, type MetaKey } from './schema';
+import { CONSOLIDATION_SHEET_NAMES, DATA_HEADER, EXPORT_SCHEMA_VERSION, META_LABELS, unitFromLabel, type MetaKey } from './schema';
 import { checkUai } from './uai';
 
 export interface ExportFigure {
@@ -44,6 +44,27 @@ function findExportGrid(grids: Grid[]): Grid | undefined {
   return grids.find((grid) => grid.values.slice(0, 30).some((row) => cellText(row[0]) === META_LABELS.schema));
 }
 
+/** Row and column codes are words, numbers, spaces and « : . - »: nothing else is written by an export. */
+const CODE = /^[\p{L}\p{N}][\p{L}\p{N} :.-]*$/u;
+
+/**
+ * Why a line's codes cannot come from an export (a file edited by hand or by another tool), or null.
+ * Indicator codes come from a closed list; « constructor », « __proto__ », « toString »… are refused here
+ * rather than looked up.
+ */
+function tamperedCode(row: CellValue[], line: number): string | null {
+  const table = cellText(row[0]);
+  if (!CONSOLIDATION_SHEET_NAMES.has(table)) {
+    return `code indicateur « ${table.slice(0, 40)} » inconnu (ligne ${line}) : le fichier a été modifié après l’export, demandez un nouvel export`;
+  }
+  for (const [cell, what] of [[row[2], 'ligne'], [row[4], 'colonne']] as const) {
+    const code = cellText(cell);
+    // A property every object has (« constructor », « toString »…) is no export's code: refused, never looked up.
+    if (!CODE.test(code) || code in Object.prototype) return `code de ${what} « ${code.slice(0, 40)} » illisible (ligne ${line}) : le fichier a été modifié après l’export, demandez un nouvel export`;
+  }
+  return null;
+}
+
 export function parseExport(grids: Grid[]): ParseOutcome {
   const grid = findExportGrid(grids);
   if (!grid) return { ok: false, reason: "pas un export Pilote AP pour le rectorat (ligne « Version du schéma » introuvable)" };
@@ -63,9 +84,12 @@ export function parseExport(grids: Grid[]): ParseOutcome {
   if (headerIndex < 0) return { ok: false, reason: "pas un export Pilote AP pour le rectorat (en-tête « Code indicateur » introuvable)" };
 
   const figures: ExportFigure[] = [];
-  for (const row of grid.values.slice(headerIndex + 1)) {
+  for (const [offset, row] of grid.values.slice(headerIndex + 1).entries()) {
     const unit = unitFromLabel(row[6]);
     if (!cellText(row[0]) || !unit) continue;
+    const line = grid.origin.row + headerIndex + 2 + offset;
+    const tampered = tamperedCode(row, line);
+    if (tampered) return { ok: false, reason: tampered };
     figures.push({
       table: cellText(row[0]),
       tableTitle: cellText(row[1]),

@@ -51,8 +51,8 @@ export function unitFromLabel(label: unknown): IndicatorUnit | null {
   return found ? (found[0] as IndicatorUnit) : null;
 }
 
-/** Short sheet names of the académie workbook (31 characters at most). */
-export const CONSOLIDATION_SHEETS: Record<IndicatorTableId, string> = {
+/** Short sheet names of the académie workbook (31 characters at most), in the order of the indicators. */
+const CONSOLIDATION_SHEETS: Record<IndicatorTableId, string> = {
   pupils: 'Élèves',
   needs: 'Besoins forts',
   'workshop-pupils': "Élèves par type d'atelier",
@@ -69,3 +69,6 @@ export const CONSOLIDATION_SHEETS: Record<IndicatorTableId, string> = {
   'school-projects': 'Projets',
   survey: 'Satisfaction',
 };
+
+/** The same, as a Map: a code read from a file (« constructor », « __proto__ ») is never an object's property. */
+export const CONSOLIDATION_SHEET_NAMES: ReadonlyMap<string, string> = new Map(Object.entries(CONSOLIDATION_SHEETS));

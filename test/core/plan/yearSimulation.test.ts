@@ -184,4 +184,18 @@ describe('a school year, cycle after cycle', () => {
     const strongAfter = cycles[7].plan.assignments.filter((a) => a.score >= 0.6).length;
     expect(strongAfter).toBeLessThan(strongBefore);
   });
+  it('gives every pupil orientation work over the year without an interview sheet, and counts it in the summary', { timeout: 120_000 }, async () => {
+    const book = buildExampleWorkbook();
+    const gateway = createMemoryGateway({ ...book, grids: book.grids.filter((g) => g.sheet !== 'Entretiens') });
+    const cycles: Generation[] = [];
+    for (let cycle = 1; cycle <= 6; cycle++) cycles.push(await run(gateway, cycle));
+    const { pupils } = cycles[0].analysis.read;
+    expect(pupils.some((p) => p.profile || p.project)).toBe(false);
+    const had = new Set(cycles.flatMap((g) => g.plan.assignments.filter((a) => g.plan.groups.find((x) => x.id === a.groupId)!.kind === 'orientation').map((a) => a.pupilId)));
+    expect(pupils.filter((p) => !had.has(p.id)).map((p) => p.displayName)).toEqual([]);
+    expect(cycles[5].diagnostics.map((d) => d.message)).toContainEqual(expect.stringContaining(`orientation ${pupils.length}`));
+    // The pupil hears why: the part of AP every pupil has.
+    const orientation = cycles.flatMap((g) => g.plan.assignments.filter((a) => g.plan.groups.find((x) => x.id === a.groupId)!.kind === 'orientation'));
+    expect(orientation.every((a) => a.reason.includes('accompagnement au choix d’orientation'))).toBe(true);
+  });
 });
