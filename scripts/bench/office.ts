@@ -2,13 +2,14 @@
  * Office gateway figures on the strict fake of Excel, for 2,000 pupils: round trips and the largest
  * request and answer of the SECOND generation over the first (what a coordinator does every cycle),
  * then of a generation after six cycles of history, against the 5 MB caps of Excel on the web
- * (target: at most 4 round trips and 4 MB).
+ * (target: at most 4 round trips and 4 MB). Requests are weighed as Excel documents it: each call,
+ * each object (a range, a sheet...) and the length of the values (see CALL_BYTES in the fake).
  */
 import { buildLargeSchool } from '../../src/core/example';
 import { generate } from '../../src/core/pipeline';
 import { createOfficeHost } from '../../src/host/officeHost';
 import { generalParameterCell } from '../../src/taskpane/parameterCells';
-import { FakeExcel } from '../../test/fakes/fakeExcel';
+import { CALL_BYTES, FakeExcel, OBJECT_BYTES } from '../../test/fakes/fakeExcel';
 import { seedFakeExcel } from '../../test/gateways/office/seed';
 
 const TODAY = '2026-11-22';
@@ -55,6 +56,7 @@ export async function bench(): Promise<{
   afterSixCycles: GenerationFigures;
 }> {
   console.log(`Passerelle Office (faux Excel strict, ${PUPILS} élèves) : 2e génération sur la 1re, puis après six cycles d’historique`);
+  console.log(`  Taille des requêtes comptée comme Excel la compte : ${CALL_BYTES} octets par appel, ${OBJECT_BYTES} par objet, plus les valeurs`);
   const excel = seedFakeExcel(buildLargeSchool(PUPILS));
   const host = createOfficeHost({ run: excel.run, isSetSupported: () => true });
   const firstGeneration = await measuredGeneration(excel, host);

@@ -255,8 +255,15 @@ export interface FakeExcelOptions {
   maxResponseBytes?: number;
 }
 
-/** Bytes a queued call adds to a request besides its arguments. */
-const CALL_BYTES = 60;
+/**
+ * How a request is weighed. « The payload size of a request is a combination of the number of API
+ * calls, the number of objects, such as Range objects, and the length of the value to set »
+ * (Performance optimization using the Excel JavaScript API, « Payload size limit best practices »,
+ * learn.microsoft.com/office/dev/add-ins/excel/performance). Each call and each object travels as a
+ * JSON record of ids, type, name and argument envelope, about 100 bytes before its arguments.
+ */
+export const CALL_BYTES = 100;
+export const OBJECT_BYTES = 100;
 
 export class FakeExcel {
   readonly sheets: FakeSheet[] = [];
@@ -450,7 +457,9 @@ class FakeContext {
 
   enqueue(location: string, payload: unknown, run: () => void): void {
     if (this.closed) throw new Error(`fake Excel: ${location} used after its Excel.run ended (InvalidObjectPath)`);
-    this.queue.push({ bytes: CALL_BYTES + jsonSize(payload ?? null), location, run });
+    // A proxy's binding is the object it creates (its object path); anything else is a call.
+    const record = location.endsWith('.bind') ? OBJECT_BYTES : CALL_BYTES;
+    this.queue.push({ bytes: record + jsonSize(payload ?? null), location, run });
   }
 
   /** Called by actions that produce data: made readable only once the whole sync succeeds. */
@@ -877,8 +886,11 @@ class WorksheetProxy extends Proxy<FakeSheet> {
           if (sheet.protected) throw new FakeOfficeError('AccessDenied', 'Feuille protégée');
           const area = sourceTarget ? sourceTarget.targetArea() : parseLocalAddress(source as string);
           if (!hasHeaders) throw new Error('fake Excel: tables are always added with headers here');
-          if (sheet.tables.some((t) => overlaps(t.range, area))) throw new FakeOfficeError('InvalidArgument', 'Tableaux superposés');
-          if (sheet.merges.some((m) => overlaps(m, area))) throw new FakeOfficeError('InvalidOperation', 'Cellules fusionnées dans un tableau');
+          if (sheet.tables.some((t) => overlaps(t.range, area))) throw new FakeOfficeError('MergedRangeConflict', 'Tableaux superposés');
+          // « MergedRangeConflict: a table can't overlap with another table, a PivotTable report, query
+          // results, merged cells, or an XML Map » (Error handling with the application-specific
+          // JavaScript APIs, learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling).
+          if (sheet.merges.some((m) => overlaps(m, area))) throw new FakeOfficeError('MergedRangeConflict', 'Cellules fusionnées dans un tableau');
           const index = this.excel.allTables().length + 1;
           const table: FakeTable = { name: `Tableau${index}`, range: area, style: 'TableStyleMedium2' };
           sheet.tables.push(table);

@@ -79,7 +79,15 @@ function isSetSupported(name: string, version: string): boolean {
   return typeof Office !== 'undefined' && !!Office.context?.requirements?.isSetSupported(name, version);
 }
 
-const knownSheet = (o: SheetOutline, position: number): KnownSheet => ({ name: o.meta.name, position, ours: o.ours, fingerprint: o.fingerprint, tables: o.tables, charts: o.charts });
+const knownSheet = (o: SheetOutline, position: number): KnownSheet => ({
+  name: o.meta.name,
+  position,
+  ours: o.ours,
+  fingerprint: o.fingerprint,
+  tables: o.tables,
+  charts: o.charts,
+  extent: o.window,
+});
 
 interface WorkbookState {
   sheets: KnownSheet[];

@@ -31,6 +31,34 @@ export interface KnownSheet {
   /** Names of its tables and charts, for a sheet named like ours. */
   tables: string[];
   charts: string[];
+  /** Where its values are (used range, values only), when read. */
+  extent?: CellRange;
+}
+
+/** Where a written spec's values are: the box around its non-empty cells (null when it has none). */
+function specExtent(spec: SheetSpec): CellRange | null {
+  let top = Infinity, left = Infinity, bottom = -1, right = -1;
+  spec.cells.forEach((line, r) =>
+    line.forEach((cell, c) => {
+      if (cell === null || cell === '') return;
+      top = Math.min(top, r);
+      bottom = Math.max(bottom, r);
+      left = Math.min(left, c);
+      right = Math.max(right, c);
+    }),
+  );
+  return bottom < 0 ? null : { row: top, col: left, rowCount: bottom - top + 1, colCount: right - left + 1 };
+}
+
+/**
+ * The sheet still looks like what its fingerprint says was written: same place of its values. The
+ * fingerprint is of what Pilote AP wrote, not of the sheet: a value typed by hand below or beside the
+ * written cells (or a row of them cleared) moves the used range, and the sheet is written again
+ * rather than kept as edited. (An edit inside the written cells is not seen: see README.)
+ */
+function sameExtent(known: CellRange | undefined, spec: SheetSpec): boolean {
+  const expected = specExtent(spec);
+  return !known || (!!expected && JSON.stringify(known) === JSON.stringify(expected));
 }
 
 /** Per-request state: worksheet proxies already obtained in this request. */
@@ -519,7 +547,9 @@ export function planWrite(specs: SheetSpec[], plan: WritePlanContext): PlannedWr
   const fingerprintOf = new Map(plan.fingerprints ? specs.map((spec) => [spec, specFingerprint(spec)]) : []);
   const unchanged = specs.filter((spec) => {
     const existing = findSheet(known, spec.name);
-    return spec.role === 'output' && existing?.ours && existing.name === spec.name && !!existing.fingerprint && existing.fingerprint === fingerprintOf.get(spec);
+    return (
+      spec.role === 'output' && existing?.ours && existing.name === spec.name && !!existing.fingerprint && existing.fingerprint === fingerprintOf.get(spec) && sameExtent(existing.extent, spec)
+    );
   });
   const toWrite = specs
     .filter((spec) => !unchanged.includes(spec) && (spec.role === 'output' || !findSheet(known, spec.name)))

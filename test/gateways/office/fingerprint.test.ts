@@ -77,6 +77,23 @@ describe('Office gateway: unchanged AP sheets are not written again', () => {
     expect(excel.sheet(SHEET_NAMES.groups).valueAt('F4')).toBe('Élève 0 Dupont-Moreau');
   });
 
+  it('writes again a sheet never read back when a value was typed beside what was written, keeps it when nothing moved', async () => {
+    const excel = workbook();
+    const gateway = createOfficeGateway({ run: excel.run, fingerprints: true });
+    const fiches: SheetSpec = { name: SHEET_NAMES.contracts, role: 'output', cells: [[`${MARKER} fiches`], ['Atelier', 'Remédiation'], ['Signatures', '']] };
+    await gateway.readSnapshot();
+    await gateway.writeSheets([fiches]);
+    await gateway.readSnapshot();
+    await gateway.writeSheets([fiches]);
+    expect(excel.findSheet(`${SHEET_NAMES.contracts} (préc.)`)).toBeUndefined();
+    // A note typed by hand under the page: the sheet no longer is what its fingerprint says.
+    excel.sheet(SHEET_NAMES.contracts).ensure(6, 0).value = 'note à la main';
+    await gateway.readSnapshot();
+    await gateway.writeSheets([fiches]);
+    expect(excel.sheet(SHEET_NAMES.contracts).valueAt('A7')).toBe('');
+    expect(excel.sheet(`${SHEET_NAMES.contracts} (préc.)`).valueAt('A7')).toBe('note à la main');
+  });
+
   it('gives different fingerprints to specs that differ in a single cell or format', () => {
     const cell = fc.oneof(fc.string({ maxLength: 6 }), fc.integer(), fc.constant(null));
     fc.assert(
