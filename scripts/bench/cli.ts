@@ -1,6 +1,6 @@
 /**
  * Command-line bench: start-up of the compiled `pilote-ap help` against a bare `node -e 0` (target:
- * within 4 times), and `npm run demo`'s command (generate on the example workbook). Median of a few runs.
+ * within 4 times). Median of a few runs. `npm run demo` and larger schools: schools.ts.
  */
 import { execFileSync } from 'node:child_process';
 
@@ -22,8 +22,6 @@ export async function bench(): Promise<void> {
   execFileSync('npm', ['run', '--silent', 'build:cli'], { stdio: 'inherit' });
   const nodeBareMs = medianMs(process.execPath, ['-e', '0']);
   const cliHelpMs = medianMs(process.execPath, ['bin/pilote-ap.mjs', 'help']);
-  const demoMs = medianMs(process.execPath, ['bin/pilote-ap.mjs', 'generate', 'examples/lycee-exemple.xlsx', '-o', 'out/groupes-exemple.xlsx', '--date', '2026-11-20'], 3);
   console.log(`  nodeBareMs  node -e 0 : ${nodeBareMs.toFixed(0)} ms`);
   console.log(`  cliHelpMs   pilote-ap help : ${cliHelpMs.toFixed(0)} ms (${(cliHelpMs / nodeBareMs).toFixed(1)} × node nu)`);
-  console.log(`  demoMs      npm run demo (generate sur le classeur d'exemple) : ${demoMs.toFixed(0)} ms`);
 }
