@@ -1,6 +1,6 @@
 /**
  * Command-line bench: start-up of the compiled `pilote-ap help` against a bare `node -e 0` (target:
- * within 4 times), and `npm run demo`'s command (generate on the example workbook). Median of a few runs.
+ * within 4 times). Median of a few runs. `npm run demo` and larger schools: schools.ts.
  */
 import { execFileSync } from 'node:child_process';
 

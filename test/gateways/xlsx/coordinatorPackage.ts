@@ -5,6 +5,7 @@
  * one of ours, and an old Pilote AP sheet under another case (« ap groupes ») to be replaced.
  */
 import ExcelJS from 'exceljs';
+import { unzipSync } from 'fflate';
 import JSZip from 'jszip';
 import { MARKER } from '../../../src/core/workbook';
 import type { ChartSpec } from '../../../src/core/render/sheetSpec';
@@ -111,17 +112,10 @@ export async function coordinatorPackage(): Promise<Uint8Array> {
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
 
-/** Every part's uncompressed bytes; a damaged entry reads as its raw compressed bytes. */
+/**
+ * Every part's uncompressed bytes, read as the package writer reads them (fflate follows the central
+ * directory: a damaged local header the writer accepted reads here too).
+ */
 export async function packageParts(bytes: Uint8Array): Promise<Map<string, Uint8Array>> {
-  const zip = await JSZip.loadAsync(bytes);
-  const parts = new Map<string, Uint8Array>();
-  for (const name of Object.keys(zip.files)) {
-    if (zip.files[name].dir) continue;
-    try {
-      parts.set(name, await zip.files[name].async('uint8array'));
-    } catch {
-      parts.set(name, new TextEncoder().encode(`damaged:${name}`));
-    }
-  }
-  return parts;
+  return new Map(Object.entries(unzipSync(bytes)).filter(([name]) => !name.endsWith('/')));
 }

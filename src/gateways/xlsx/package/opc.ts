@@ -134,10 +134,10 @@ const utf8 = new TextDecoder();
 const encoder = new TextEncoder();
 
 /**
- * A part as read (bytes), or as written: text, or text in chunks (a large sheet), encoded only when
- * the package is zipped, chunk by chunk.
+ * A part as read (bytes), or as written: text, encoded only when the package is zipped, or the chunks
+ * of a large part (a sheet), written while it is zipped, one chunk at a time.
  */
-type PartContent = Uint8Array | string | string[];
+export type PartContent = Uint8Array | string | (() => Iterable<string>);
 /** Uncompressed sizes beyond any school workbook (a zip bomb is refused before it is inflated). */
 const MAX_PART_BYTES = 256 * 1024 * 1024;
 const MAX_PACKAGE_BYTES = 1024 * 1024 * 1024;
@@ -145,7 +145,7 @@ const MAX_PACKAGE_BYTES = 1024 * 1024 * 1024;
 const DEFLATE_LEVEL = 3;
 
 function asText(content: PartContent): string {
-  return typeof content === 'string' ? content : Array.isArray(content) ? content.join('') : utf8.decode(content);
+  return typeof content === 'string' ? content : typeof content === 'function' ? [...content()].join('') : utf8.decode(content);
 }
 
 export class Package {
@@ -250,9 +250,9 @@ export class Package {
     for (const [path, content] of this.parts) {
       const entry = new ZipDeflate(path, { level: DEFLATE_LEVEL });
       zip.add(entry);
-      if (Array.isArray(content)) {
-        if (!content.length) entry.push(new Uint8Array(), true);
-        content.forEach((chunk, i) => entry.push(encoder.encode(chunk), i === content.length - 1));
+      if (typeof content === 'function') {
+        for (const chunk of content()) entry.push(encoder.encode(chunk));
+        entry.push(new Uint8Array(), true);
       } else {
         entry.push(typeof content === 'string' ? encoder.encode(content) : content, true);
       }

@@ -149,7 +149,7 @@ class SheetWriter {
     }
     const xf = (index: number) => this.maps.cellXfs[index] ?? 0;
     const dxf = (index: number) => this.maps.dxfs[index] ?? 0;
-    this.pkg.write(sheetPart, sheetXml(layout, xf, dxf, { tables: tableRelIds, drawing: drawingRelId }));
+    this.pkg.write(sheetPart, () => sheetXml(layout, xf, dxf, { tables: tableRelIds, drawing: drawingRelId }));
     if (rels.length) this.pkg.write(relsPath(sheetPart), relsXml(rels));
     if ((await this.pkg.contentType(sheetPart)) !== CONTENT_TYPE.worksheet) await this.pkg.addOverride(sheetPart, CONTENT_TYPE.worksheet);
     return sheetPart;

@@ -184,10 +184,11 @@ export interface SheetRelationships {
 }
 
 /**
- * The worksheet part. `xf` and `dxf` map the style table's indices to those of the package's styles
- * part. Returned as chunks (one per block of rows), so that a large sheet is never one huge string.
+ * The worksheet part, chunk by chunk (one per block of rows): written while it is zipped, a large sheet
+ * is never one huge string. `xf` and `dxf` map the style table's indices to those of the package's
+ * styles part.
  */
-export function sheetXml(layout: SheetLayout, xf: (index: number) => number, dxf: (index: number) => number, rels: SheetRelationships): string[] {
+export function* sheetXml(layout: SheetLayout, xf: (index: number) => number, dxf: (index: number) => number, rels: SheetRelationships): Generator<string> {
   const { spec, formats, headers } = layout;
   const texts = new TextCells();
   const print = pageSetupXml(spec);
@@ -197,11 +198,9 @@ export function sheetXml(layout: SheetLayout, xf: (index: number) => number, dxf
   const cols = (spec.columnWidths ?? [])
     .map((width, c) => (width === undefined || width === null ? '' : `<col min="${c + 1}" max="${c + 1}" width="${width}" customWidth="1"/>`))
     .join('');
-  const chunks: string[] = [
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}">` +
-      `${sheetPr}<dimension ref="${dimension(spec, formats)}"/><sheetViews>${spec.freeze ? paneXml(spec.freeze) : '<sheetView workbookViewId="0"/>'}</sheetViews>` +
-      `<sheetFormatPr defaultRowHeight="15"/>${cols ? `<cols>${cols}</cols>` : ''}<sheetData>`,
-  ];
+  yield `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}">` +
+    `${sheetPr}<dimension ref="${dimension(spec, formats)}"/><sheetViews>${spec.freeze ? paneXml(spec.freeze) : '<sheetView workbookViewId="0"/>'}</sheetViews>` +
+    `<sheetFormatPr defaultRowHeight="15"/>${cols ? `<cols>${cols}</cols>` : ''}<sheetData>`;
   const letters: string[] = [];
   const xfCache: number[] = [];
   const mapped = (index: number) => (index === 0 ? 0 : (xfCache[index] ??= xf(index)));
@@ -222,7 +221,7 @@ export function sheetXml(layout: SheetLayout, xf: (index: number) => number, dxf
     }
     if (row) block += `<row r="${rowNumber}">${row}</row>`;
     if (block.length > 1 << 16) {
-      chunks.push(block);
+      yield block;
       block = '';
     }
   }
@@ -236,8 +235,7 @@ export function sheetXml(layout: SheetLayout, xf: (index: number) => number, dxf
     (rels.drawing ? `<drawing r:id="${rels.drawing}"/>` : '') +
     (rels.tables.length ? `<tableParts count="${rels.tables.length}">${rels.tables.map((id) => `<tablePart r:id="${id}"/>`).join('')}</tableParts>` : '') +
     '</worksheet>';
-  chunks.push(tail);
-  return chunks;
+  yield tail;
 }
 
 /** A table part: header row, autofilter over the whole range, the spec's built-in style. */
