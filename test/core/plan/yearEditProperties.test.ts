@@ -34,7 +34,7 @@ function retype(gateway: MemoryGateway, sheet: string, from: string, to: string)
 }
 
 /** Applies an edit; returns the renames it made (old name -> new name), by kind. */
-function apply(gateway: MemoryGateway, generation: Generation, e: Edit, serial: number): { teacher?: [string, string]; slot?: [string, string] } {
+function apply(gateway: MemoryGateway, generation: Generation, e: Edit, serial: number, names: Map<string, string> = new Map()): { teacher?: [string, string]; slot?: [string, string] } {
   const { teachers, slots } = generation.analysis.settings;
   if (e.kind === 'type-done') {
     const sheet = values(gateway, SHEET_NAMES.hours);
@@ -46,21 +46,23 @@ function apply(gateway: MemoryGateway, generation: Generation, e: Edit, serial: 
     return {};
   }
   if (e.kind === 'rename-teacher') {
-    const from = teachers[e.at % teachers.length].name;
+    const from = names.get(teachers[e.at % teachers.length].name) ?? teachers[e.at % teachers.length].name;
     const to = `Intervenant renommé ${serial}`;
     retype(gateway, SHEET_NAMES.teachers, from, to);
     return { teacher: [from, to] };
   }
   const slot = slots[e.at % slots.length];
+  // A barrette renamed earlier in the same edits is found under its new name.
+  const slotId = names.get(slot.id) ?? slot.id;
   if (e.kind === 'longer-slot') {
-    const row = values(gateway, SHEET_NAMES.parameters).findIndex((line) => line[0] === slot.id);
+    const row = values(gateway, SHEET_NAMES.parameters).findIndex((line) => line[0] === slotId);
     gateway.setCell(SHEET_NAMES.parameters, row, 4, slot.durationHours + 0.25);
     return {};
   }
   const to = `${slot.level} barrette ${serial}`;
-  retype(gateway, SHEET_NAMES.parameters, slot.id, to);
-  retype(gateway, SHEET_NAMES.teachers, slot.id, to);
-  return { slot: [slot.id, to] };
+  retype(gateway, SHEET_NAMES.parameters, slotId, to);
+  retype(gateway, SHEET_NAMES.teachers, slotId, to);
+  return { slot: [slotId, to] };
 }
 
 async function run(gateway: MemoryGateway, cycle: number): Promise<Generation> {
@@ -92,8 +94,15 @@ describe('a year of random edits on random schools', () => {
           apply(gateway, generation, { kind: 'type-done' }, ++serial);
           generation = await run(gateway, cycle - 1);
           let reference = pastRows(generation, cycle);
+          const names = new Map<string, string>();
           for (const e of edits) {
-            const renamed = apply(gateway, generation, e, ++serial);
+            const renamed = apply(gateway, generation, e, ++serial, names);
+            for (const pair of [renamed.teacher, renamed.slot]) {
+              if (!pair) continue;
+              const [from, to] = pair;
+              const original = [...names].find(([, now]) => now === from)?.[0] ?? from;
+              names.set(original, to);
+            }
             const [teacherFrom, teacherTo] = renamed.teacher ?? [];
             const [slotFrom, slotTo] = renamed.slot ?? [];
             reference = reference.map((r) => ({
@@ -111,7 +120,11 @@ describe('a year of random edits on random schools', () => {
           expect(pastRows(generation, cycle)).toEqual(reference.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))));
         }
       }),
-      { numRuns: 3 },
+      {
+        numRuns: 3,
+        // A barrette renamed then made longer in the same edits.
+        examples: [[122968639, [[{ kind: 'rename-teacher', at: 0 }], [{ kind: 'rename-slot', at: 0 }, { kind: 'longer-slot', at: 0 }, { kind: 'rename-teacher', at: 0 }, { kind: 'rename-teacher', at: 0 }]]]],
+      },
     );
   });
 });
