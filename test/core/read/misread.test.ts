@@ -84,6 +84,23 @@ describe('scales', () => {
   });
 });
 
+describe('values declared after a first reading', () => {
+  it('reads again the columns and sheets a saved mapping had set aside as free text', () => {
+    const marks: CellValue[][] = [['Nom', 'Prénom', 'Maths Calculer'], ['DUPONT', 'Marie', '✔'], ['MARTIN', 'Léo', '✘'], ['PETIT', 'Sam', '✔']];
+    const both: CellValue[][] = [['Nom', 'Prénom', 'Maths Résoudre', 'Maths Calculer'], ['DUPONT', 'Marie', 'A', '✔'], ['MARTIN', 'Léo', 'NA', '✘'], ['PETIT', 'Sam', 'A', '✔']];
+    const snapshot = { grids: [grid('2MRC', both), grid('2MELEC', marks)] };
+    const first = readWorkbook(snapshot, { classLevels: [] });
+    expect(first.mapping.sheets.map((m) => m.role)).toEqual(['positionnement', 'ignored']);
+    expect(checks(first).join('\n')).toMatch(/colonne D écartée comme texte libre, mais ses valeurs ressemblent à une échelle \(« ✔ », « ✘ »\)/);
+    const saved = { ...first.mapping, scale: { ...first.mapping.scale, extraValues: [{ text: '✔', level: 3 as const }, { text: '✘', level: 1 as const }] } };
+    const again = readWorkbook(snapshot, { classLevels: [], mapping: saved });
+    expect(again.mapping.sheets.map((m) => m.role)).toEqual(['positionnement', 'positionnement']);
+    expect(again.pupils.filter((p) => p.className === '2MELEC').map((p) => p.results.map((r) => r.level))).toEqual([[3], [1], [3]]);
+    expect(again.pupils.find((p) => p.className === '2MRC' && p.lastName === 'MARTIN')?.results.map((r) => r.level)).toEqual([1, 1]);
+    expect(checks(again)).toEqual([]);
+  });
+});
+
 describe('levels', () => {
   it('reads the usual division codes and MEF libellés of lycées professionnels', () => {
     const codes: [string, string | null][] = [
