@@ -30,7 +30,7 @@ async function benchPipeline(): Promise<void> {
 }
 
 /** Each area's own figures (scripts/bench/<area>.ts), in the order a coordinator's run goes. */
-const AREAS = ['reader', 'memory', 'planner', 'office', 'consolidate', 'pane', 'app', 'cli', 'schools'];
+const AREAS = ['reader', 'misread', 'memory', 'planner', 'office', 'consolidate', 'pane', 'app', 'cli', 'schools'];
 
 await benchPipeline();
 /** Figures an area returns (besides printing them), one key per area, in out/bench.json. */

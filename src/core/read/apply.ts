@@ -15,7 +15,15 @@ function sameHeader(a: string, b: string): boolean {
   return keyOf(a) === keyOf(b);
 }
 
+/** Reasons detection gives to what it could not read: set aside for lack of a known scale, not by the coordinator. */
+const UNREADABLE = /texte libre|aucune colonne de compétences reconnue/;
+
 export function applySavedSheet(grid: Grid, saved: SheetMapping, detected: SheetMapping, scale: MasteryScale, diagnostics: Diagnostic[]): SheetMapping {
+  // A sheet set aside for its values, which values now declared in « Valeurs ajoutées » make readable.
+  if (saved.role === 'ignored' && UNREADABLE.test(saved.reason) && detected.role !== 'ignored') {
+    diagnostics.push(diagnostic('info', grid.sheet, '', `feuille relue : ses valeurs sont maintenant connues (${detected.reason})`));
+    return detected;
+  }
   if (saved.headerRow === undefined || saved.role === 'ignored') return { ...saved, columns: saved.columns.map((c) => ({ ...c })) };
   const labelRow = saved.headerRow - 1 - grid.origin.row;
   if (labelRow < 0 || labelRow >= grid.values.length) {
@@ -40,7 +48,9 @@ export function applySavedSheet(grid: Grid, saved: SheetMapping, detected: Sheet
     const col = columnIndex(entry.column) - grid.origin.col;
     if (col >= 0 && (headers[col] === undefined ? !entry.header : sameHeader(headers[col], entry.header)) && !used.has(col)) {
       used.add(col);
-      columns.push({ ...entry });
+      const now = entry.role.kind === 'ignored' && UNREADABLE.test(entry.reason) && detected.headerRow === saved.headerRow ? detected.columns.find((d) => d.column === entry.column && d.role.kind !== 'ignored') : undefined;
+      if (now) diagnostics.push(diagnostic('info', grid.sheet, `${entry.column}${saved.headerRow}`, `colonne « ${entry.header} » relue : ${now.reason}`));
+      columns.push({ ...(now ?? entry) });
       continue;
     }
     const moved = headers.findIndex((h, c) => !used.has(c) && entry.header !== '' && sameHeader(h, entry.header));

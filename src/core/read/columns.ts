@@ -11,7 +11,7 @@ import type { HeaderColumn, HeaderLayout } from './header';
 import { headerText } from './header';
 import type { ColumnEntry, ColumnRole } from './mapping';
 import { COLUMN_ROLE_LABELS } from './mapping';
-import { isMasteryWord, numberOf, scoreTextPercent } from './mastery';
+import { extraKey, isMasteryWord, numberOf, scoreTextPercent } from './mastery';
 import { ineOf, looksLikeName } from './names';
 import { dateMarkerOf } from './when';
 import {
@@ -73,7 +73,11 @@ function textKind(value: string): TextKind {
   return 'other';
 }
 
-export function columnStats(grid: Grid, col: number, rows: number[], kinds: Map<string, TextKind> = new Map()): ColumnStats {
+/**
+ * `extras`: compact keys of the values declared in « Valeurs ajoutées », counted as mastery values.
+ * `kinds` caches the kind of each text (give each sheet a fresh one).
+ */
+export function columnStats(grid: Grid, col: number, rows: number[], kinds: Map<string, TextKind> = new Map(), extras: Set<string> = new Set()): ColumnStats {
   const stats: ColumnStats = {
     values: 0, mastery: 0, numbers: 0, integersOneToFour: 0, numberMin: Infinity, numberMax: -Infinity, dates: 0, incomplete: 0, ines: 0, classes: 0, classCodes: new Set(),
     colours: new Map(), greens: new Set(),
@@ -90,7 +94,7 @@ export function columnStats(grid: Grid, col: number, rows: number[], kinds: Map<
     stats.values++;
     if (typeof value === 'string') {
       let kind = kinds.get(value);
-      if (!kind) kinds.set(value, (kind = textKind(value)));
+      if (!kind) kinds.set(value, (kind = extras.has(extraKey(value)) ? 'mastery' : textKind(value)));
       if (kind === 'date') stats.dates++;
       if (kind === 'mastery' || kind === 'incomplete') stats.mastery++;
       if (kind === 'incomplete') stats.incomplete++;

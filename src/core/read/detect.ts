@@ -10,6 +10,7 @@ import { classifyColumn, columnStats, isNationalDomain, pupilRows, type ColumnDr
 import { findHeader, HEADER_SEARCH_ROWS, layoutAtRows, type HeaderLayout } from './header';
 import { asLongColumns } from './layouts/long';
 import type { ColumnEntry, MasteryScale, SheetMapping } from './mapping';
+import { extraKey } from './mastery';
 import { dateMarkerOf, whenOf, type When } from './when';
 import {
   classFromSheetName, extraKindOf, hasNumberedRound, isSiecleHeader, disciplineInText, mentionsAbsences, mentionsClassList, mentionsGrades,
@@ -157,8 +158,9 @@ function mappingFromLayout(grid: Grid, layout: HeaderLayout, scale: MasteryScale
   // A stray cell far to the right widens the grid: columns beyond the pupil rows hold no values.
   const rowsWidth = rows.reduce((widest, r) => Math.max(widest, grid.values[r]?.length ?? 0, grid.fills?.[r]?.length ?? 0), 0);
   const kinds = new Map<string, TextKind>();
+  const extras = new Set(scale.extraValues.map((e) => extraKey(e.text)));
   for (const column of layout.columns.slice(0, width)) {
-    const stats = columnStats(grid, column.col, column.col < rowsWidth ? rows : [], kinds);
+    const stats = columnStats(grid, column.col, column.col < rowsWidth ? rows : [], kinds, extras);
     const draft = classifyColumn(layout, column, stats, context);
     if (draft) drafts.push({ draft, stats });
   }

@@ -84,8 +84,13 @@ export interface ParseContext {
   extras: Map<string, MasteryLevel | null>;
 }
 
+/** How a declared value is compared: its letters and digits, or the symbol itself (« ✔ », « 🟢 »). */
+export function extraKey(value: string): string {
+  return compactKey(value) || value.replace(/\s+/g, '');
+}
+
 export function extrasLookup(extras: ExtraValue[]): Map<string, MasteryLevel | null> {
-  return new Map(extras.map((extra) => [compactKey(extra.text), extra.level]));
+  return new Map(extras.map((extra) => [extraKey(extra.text), extra.level]));
 }
 
 const LEVEL_READINGS: Record<MasteryLevel, Reading> = {
@@ -111,7 +116,7 @@ function readText(raw: string, context: ParseContext): Reading {
   const text = raw.trim();
   if (!text) return EMPTY;
   const key = compactKey(text);
-  const extra = context.extras.get(key);
+  const extra = context.extras.get(extraKey(text));
   if (extra !== undefined) return extra === null ? NOT_ASSESSED : LEVEL_READINGS[extra];
   const symbol = SYMBOLS.get(text.replace(/\s+/g, ''));
   if (symbol) return LEVEL_READINGS[symbol];

@@ -19,7 +19,7 @@ import { looksLikeClassCode } from './columns';
 import type { SheetMapping } from './mapping';
 import { isMasteryWord } from './mastery';
 import type { ValueTally } from './layouts/valueNotes';
-import { identityFieldOf, knownDiscipline, tidy } from './vocabulary';
+import { disciplineInText, identityFieldOf, knownDiscipline, tidy } from './vocabulary';
 
 export const READING_CHECK_PREFIX = 'Vérifiez la lecture';
 
@@ -32,6 +32,8 @@ const LEVELS = new Set(['CAP 1', 'CAP 2', '2nde', '1re', 'Tle', '3e PM']);
 
 /** Above this share of unknown values among the values met, the scale was not understood. */
 const UNKNOWN_SHARE = 0.15;
+/** …or above this count, whatever the share. */
+const UNKNOWN_COUNT = 20;
 const DUPLICATE_FLOOD = 30;
 
 export interface CheckInput {
@@ -60,12 +62,12 @@ function percent(part: number, whole: number): string {
 function unknownValues(tally: ValueTally): Diagnostic[] {
   let unknown = 0;
   for (const { count } of tally.unknown.values()) unknown += count;
-  if (unknown < 3 || unknown < tally.values * UNKNOWN_SHARE) return [];
+  if (!unknown || (unknown < tally.values * UNKNOWN_SHARE && unknown < UNKNOWN_COUNT)) return [];
   const top = [...tally.unknown].sort((a, b) => b[1].count - a[1].count);
   const first = top[0][1].cell.split('!');
   const shown = examples(top.map(([text, { count, cell }]) => `${text} (${count} fois, dont ${cell})`));
   return [
-    check(first[0], first[1] ?? '', `${unknown} valeurs sur ${tally.values} (${percent(unknown, tally.values)}) ne sont d'aucune échelle connue : ${shown}. Si ce sont des codes de l'établissement, déclarez-les dans « AP Correspondances », section « Valeurs ajoutées »`),
+    check(first[0], first[1] ?? '', `${unknown} valeur${unknown > 1 ? 's' : ''} sur ${tally.values} (${percent(unknown, tally.values)}) ${unknown > 1 ? 'ne sont' : 'n’est'} d'aucune échelle connue : ${shown}. Si ce sont des codes de l'établissement, déclarez-les dans « AP Correspondances », section « Valeurs ajoutées »`),
   ];
 }
 
@@ -91,7 +93,8 @@ function notAName(pupil: Pupil): string | null {
   const full = tidy(`${pupil.lastName} ${pupil.firstName}`);
   if (identityFieldOf(full) || (!pupil.firstName && identityFieldOf(pupil.lastName))) return 'un intitulé de colonne';
   if (knownDiscipline(full)) return 'une discipline';
-  if (!pupil.firstName && looksLikeClassCode(pupil.lastName)) return 'une classe (ligne de section ?)';
+  // « 1 MELEC » is split into « MELEC » and « 1 »: both orders are tried.
+  if ([full, tidy(`${pupil.firstName} ${pupil.lastName}`)].some(looksLikeClassCode)) return 'une classe (ligne de section ?)';
   if (!pupil.firstName && pupil.lastName.length > 1 && isMasteryWord(pupil.lastName)) return 'une valeur de maîtrise';
   return null;
 }
@@ -110,7 +113,7 @@ function strangeNames(pupils: Pupil[]): Diagnostic[] {
 /** « DUPONT Marie », « Marie Dupont »: two or three words, capitalised, no digits. */
 function looksLikePersonName(label: string): boolean {
   const words = tidy(label).split(' ');
-  if (words.length < 2 || words.length > 4 || /\d/.test(label)) return false;
+  if (words.length < 2 || words.length > 4 || /\d/.test(label) || disciplineInText(label)) return false;
   const upper = words.some((w) => w.length >= 2 && w === w.toUpperCase() && /\p{L}/u.test(w));
   return upper && words.every((w) => /^\p{Lu}/u.test(w));
 }
@@ -145,6 +148,23 @@ function masteryCells(grid: Grid, rowFrom: number, colFrom: number, colTo: numbe
   return { count, first };
 }
 
+/** A column of a few short codes or symbols repeated from row to row (« F », « S », « ✔ », « 🟢 »), or null. */
+function shortCodes(grid: Grid, rowFrom: number, col: number): { texts: string[]; first: string } | null {
+  const seen = new Map<string, number>();
+  let first = '';
+  let values = 0;
+  for (let r = rowFrom; r < grid.values.length; r++) {
+    const text = tidy(cellAt(grid, r, col));
+    if (!text) continue;
+    values++;
+    if ([...text].length > 3 && !isMasteryWord(text)) continue;
+    if (!seen.size) first = gridAddress(grid, r, col);
+    seen.set(text, (seen.get(text) ?? 0) + 1);
+  }
+  const coded = [...seen.values()].reduce((a, b) => a + b, 0);
+  return coded >= 2 && coded * 2 >= values && seen.size <= 6 ? { texts: [...seen.keys()], first } : null;
+}
+
 function droppedParts(grids: Grid[], mappings: SheetMapping[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const m of mappings) {
@@ -153,15 +173,15 @@ function droppedParts(grids: Grid[], mappings: SheetMapping[]): Diagnostic[] {
     if (m.role === 'ignored') {
       const { count, first } = masteryCells(grid, 0, 0, gridWidth(grid));
       if (count >= 10) out.push(check(m.sheet, first, `feuille écartée (${m.reason}) alors qu'elle contient ${count} valeurs de maîtrise : une disposition non reconnue ?`));
+      else if (/aucune colonne de compétences reconnue/.test(m.reason)) out.push(check(m.sheet, '', `feuille écartée : ${m.reason} ; si elle contient des résultats, donnez son échelle dans « AP Correspondances »`));
       continue;
     }
     const secondName = m.columns.find((c) => c.role.kind === 'ignored' && /^deuxième colonne « Nom/.test(c.reason));
     if (secondName) out.push(check(m.sheet, `${secondName.column}${m.headerRow ?? ''}`, `deuxième colonne « Nom » en ${secondName.column} : un second tableau à côté du premier n'est pas lu`));
-    const ignoredMastery = m.columns.filter((c) => c.role.kind === 'ignored' && /texte libre/.test(c.reason));
-    for (const c of ignoredMastery) {
-      const col = columnIndex(c.column) - grid.origin.col;
-      const { count, first } = masteryCells(grid, Math.max(0, (m.headerRow ?? 1) - grid.origin.row), col, col + 1);
-      if (count >= 5) out.push(check(m.sheet, first, `colonne ${c.column} écartée comme texte libre alors qu'elle contient ${count} valeurs de maîtrise`));
+    const freeText = m.columns.filter((c) => c.role.kind === 'ignored' && /texte libre/.test(c.reason));
+    for (const c of freeText) {
+      const codes = shortCodes(grid, Math.max(0, (m.headerRow ?? 1) - grid.origin.row), columnIndex(c.column) - grid.origin.col);
+      if (codes) out.push(check(m.sheet, codes.first, `colonne ${c.column} écartée comme texte libre, mais ses valeurs ressemblent à une échelle (${examples(codes.texts.map((t) => `« ${t} »`))}) : déclarez-les dans « AP Correspondances », section « Valeurs ajoutées »`));
     }
   }
   return out;

@@ -155,6 +155,7 @@ describe('a saved mapping wins over detection', () => {
     const result = readWorkbook({ grids: [grid('2MRC', changed)] }, { classLevels: [], mapping });
     expect(result.diagnostics.map((d) => `${d.severity} ${d.cell} : ${d.message}`)).toEqual([
       `warning ${noDiscipline('C3', ['C'])}`,
+      "warning E4 : Vérifiez la lecture : 1 valeur sur 6 (17 %) n’est d'aucune échelle connue : « AQ » (1 fois, dont 2MRC!E4). Si ce sont des codes de l'établissement, déclarez-les dans « AP Correspondances », section « Valeurs ajoutées »",
       'info D3 : la colonne « Français › Lire » est passée de C à D : elle est suivie',
       'info E3 : la colonne « Français › Écrire » est passée de D à E : elle est suivie',
       "warning E3 : la colonne « Mathématiques › Calculer » enregistrée dans « AP Correspondances » est introuvable : elle n'est pas lue",

@@ -46,10 +46,11 @@ describe('pupils, blocks and section rows', () => {
       ['Nom', 'Prénom', 'Maths Calculer'],
       ['MARTIN', 'Léo', 'NA'],
     ]]]);
-    const found = checks(result);
-    expect(found).toHaveLength(1);
-    expect(found[0]).toMatch(/« 2 MRC » \(une classe \(ligne de section \?\), 2nde!A2\)/);
-    expect(found[0]).toMatch(/« NOM Prénom » \(un intitulé de colonne, 2nde!A4\)/);
+    const [names, ...others] = checks(result);
+    expect(names).toMatch(/« 2 MRC » \(une classe \(ligne de section \?\), 2nde!A2\)/);
+    expect(names).toMatch(/« NOM Prénom » \(un intitulé de colonne, 2nde!A4\)/);
+    // The repeated header's labels are also values of no scale.
+    expect(others).toEqual([expect.stringMatching(/^2nde!C4 : Vérifiez la lecture : 1 valeur sur 3 .*« Maths Calculer »/)]);
   });
 
   it('says so when pupils are in columns and competencies in rows', () => {
@@ -80,6 +81,23 @@ describe('scales', () => {
     const declared = read(sheets, [{ text: 'S', level: 3 }, { text: 'F', level: 2 }]);
     expect(checks(declared)).toEqual([]);
     expect(declared.pupils.find((p) => p.lastName === 'MARTIN')?.results.map((r) => r.level)).toEqual([3, 2]);
+  });
+});
+
+describe('values declared after a first reading', () => {
+  it('reads again the columns and sheets a saved mapping had set aside as free text', () => {
+    const marks: CellValue[][] = [['Nom', 'Prénom', 'Maths Calculer'], ['DUPONT', 'Marie', '✔'], ['MARTIN', 'Léo', '✘'], ['PETIT', 'Sam', '✔']];
+    const both: CellValue[][] = [['Nom', 'Prénom', 'Maths Résoudre', 'Maths Calculer'], ['DUPONT', 'Marie', 'A', '✔'], ['MARTIN', 'Léo', 'NA', '✘'], ['PETIT', 'Sam', 'A', '✔']];
+    const snapshot = { grids: [grid('2MRC', both), grid('2MELEC', marks)] };
+    const first = readWorkbook(snapshot, { classLevels: [] });
+    expect(first.mapping.sheets.map((m) => m.role)).toEqual(['positionnement', 'ignored']);
+    expect(checks(first).join('\n')).toMatch(/colonne D écartée comme texte libre, mais ses valeurs ressemblent à une échelle \(« ✔ », « ✘ »\)/);
+    const saved = { ...first.mapping, scale: { ...first.mapping.scale, extraValues: [{ text: '✔', level: 3 as const }, { text: '✘', level: 1 as const }] } };
+    const again = readWorkbook(snapshot, { classLevels: [], mapping: saved });
+    expect(again.mapping.sheets.map((m) => m.role)).toEqual(['positionnement', 'positionnement']);
+    expect(again.pupils.filter((p) => p.className === '2MELEC').map((p) => p.results.map((r) => r.level))).toEqual([[3], [1], [3]]);
+    expect(again.pupils.find((p) => p.className === '2MRC' && p.lastName === 'MARTIN')?.results.map((r) => r.level)).toEqual([1, 1]);
+    expect(checks(again)).toEqual([]);
   });
 });
 
