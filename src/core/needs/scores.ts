@@ -175,7 +175,7 @@ export function pupilNeeds(
     if (share > 0 && over >= NOTABLE_GAP) reasons.push(`surestime ses acquis en ${disciplineInSentence(discipline)}`);
     if (share > 0 && profile === 'maybe') {
       score += weights.profile * share;
-      staffReasons.push(`${profilePhrase(profile)} : remédiation sur les compétences`);
+      staffReasons.push(profilePhrase(profile));
     }
     score *= evidenceFactor(t.total, weightOf(weights, 'evidencePrudence'));
     if (clamp(score) > 0) {

@@ -119,18 +119,25 @@ function cycleContext(served: Need | undefined, pupil: PupilContext): string[] {
   return context;
 }
 
-/** What the pupil's year already held and what its goals still ask for (team column). */
-function yearPath(pupil: PupilContext): string {
+/**
+ * What the pupil's year already held and what its goals still ask for (team column), kept short: the
+ * column is written for every pupil and slot (« eu : remédiation ; à venir : orientation »).
+ */
+function yearPath(pupil: PupilContext, now?: NeedKind): string[] {
   const had = NEED_KINDS.filter((k) => pupil.had.has(k)).map((k) => KIND_LABELS[k].toLowerCase());
-  const still = pupil.goals.map((g) => KIND_LABELS[g.kind].toLowerCase());
-  return `année : ${had.length ? `déjà eu ${had.join(', ')}` : 'premier atelier de l’année'}${still.length ? ` ; encore à venir ${still.join(', ')}` : ''}`;
+  const still = pupil.goals.filter((g) => g.kind !== now).map((g) => KIND_LABELS[g.kind].toLowerCase());
+  return [...(had.length ? [`eu : ${had.join(', ')}`] : []), ...(still.length ? [`à venir : ${still.join(', ')}`] : [])];
 }
 
 /** The pupil's sentence, and the team's detail with the scores, the profile and the proposals. */
 export interface Explanation {
   /** For the pupil: evidence in words, cycle context, follow-up; no score, no profile. */
   reason: string;
-  /** For the team only (`AP Groupes`, the pane): ranks, scores, interview profile, proposals. */
+  /**
+ * For the team only (`AP Groupes`, next to « Besoin principal » which holds the main need's score): rank
+ * and score of the need served when it is not the main one, scores of the needs ranked before, proposals,
+ * interview profile, the year so far. Short: it is written for every pupil and slot.
+ */
   detail: string;
   /** Proposals for strong needs no workshop of the slot serves (see proposalFor). */
   proposals: string[];
@@ -138,8 +145,8 @@ export interface Explanation {
 
 /**
  * e.g. reason « Remédiation mathématiques : 5 compétences sur 7 non acquises en mathématiques ;
- * 2e cycle de suite ; besoin encore fort au nouveau positionnement. » and detail « besoin principal
- * (0,82) ; année : déjà eu méthodologie ; encore à venir orientation. »
+ * 2e cycle de suite ; besoin encore fort au nouveau positionnement. » and detail « eu : méthodologie ;
+ * à venir : orientation ».
  */
 export function explainAssignment(
   type: WorkshopType,
@@ -161,12 +168,10 @@ export function explainAssignment(
     // Every reason is kept: a bilan or follow-up added last may be the one that decided.
     const evidence = served.reasons.join(', ');
     parts.push(evidence ? `${typeLabel(type)} : ${evidence}` : typeLabel(type));
-    detail.push(`${index === 0 ? 'besoin principal' : `besoin n°${index + 1}`} (${frenchNumber(served.score)})`, ...(served.staffReasons ?? []));
+    // The main need and its score are in « Besoin principal »: the detail says the rank only otherwise.
+    if (index > 0) detail.push(`n°${index + 1} ${frenchNumber(served.score)}`);
   }
-  if (goal) {
-    parts.push(`objectif de l’année : ${goal.reason}`);
-    if (goal.staffReason) detail.push(`objectif de l’année d’après le ${goal.staffReason}`);
-  }
+  if (goal) parts.push(`objectif de l’année : ${goal.reason}`);
   const wish = wishRank(type, pupil.wishes);
   if (wish >= 0) parts.push(`${wish === 0 ? 'premier vœu' : `vœu n°${wish + 1}`} de l’élève`);
   parts.push(...cycleContext(served, pupil));
@@ -176,23 +181,25 @@ export function explainAssignment(
   for (const n of above) {
     const why = whyNot(n, pupil, view, settings, heldForMinimum, !!goal, tied(n));
     parts.push(why);
-    detail.push(`${needShortLabel(n)} ${frenchNumber(n.score)}${n.staffReasons?.length ? ` (${n.staffReasons.join(', ')})` : ''}`);
+    detail.push(`${needShortLabel(n)} ${frenchNumber(n.score)}`);
     if (n.score >= settings.general.strongNeed && why.endsWith('pas d’atelier possible dans cette barrette')) {
       const proposal = proposalFor(n, view.slot, settings);
       proposals.push(`${needLabel(n)} : ${proposal}`);
       detail.push(proposal);
     }
   }
-  detail.push(yearPath(pupil));
-  return { reason: `${parts.join(' ; ')}.`, detail: `${detail.join(' ; ')}.`, proposals };
+  // The interview profile behind any of these needs or the goal, once.
+  const staff = new Set([...(served?.staffReasons ?? []), ...above.flatMap((n) => n.staffReasons ?? []), ...(goal?.staffReason ? [goal.staffReason] : [])]);
+  detail.push(...staff, ...yearPath(pupil, type.kind));
+  return { reason: `${parts.join(' ; ')}.`, detail: detail.join(' ; '), proposals };
 }
 
 /** Why a locked pupil is where they are; `note` says what changed in the lock (teacher replaced...). */
 export function lockedReason(type: WorkshopType, pupil: PupilContext, note?: string): Explanation {
   const served = servedBy(pupil, type);
   const need = served ? ` ; ${needLabel(served)}${served.reasons.length ? ` : ${served.reasons.join(', ')}` : ''}` : '';
-  const score = served ? `${needLabel(served)} : ${frenchNumber(served.score)}${served.staffReasons?.length ? ` (${served.staffReasons.join(', ')})` : ''} ; ` : '';
-  return { reason: `Verrou de la coordination : ${note ?? 'affectation gardée telle quelle'}${need}.`, detail: `${score}${yearPath(pupil)}.`, proposals: [] };
+  const score = served ? [`${needShortLabel(served)} ${frenchNumber(served.score)}`, ...(served.staffReasons ?? [])] : [];
+  return { reason: `Verrou de la coordination : ${note ?? 'affectation gardée telle quelle'}${need}.`, detail: [...score, ...yearPath(pupil, type.kind)].join(' ; '), proposals: [] };
 }
 
 /**
