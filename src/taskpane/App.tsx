@@ -52,6 +52,18 @@ const useStyles = makeStyles({
   previewBadge: { '@media (max-width: 400px)': { display: 'none' } },
   nav: { backgroundColor: tokens.colorNeutralBackground1, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, overflowX: 'auto' },
   tabs: { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS },
+  // At 320-400 px the header's file buttons show their icon only (the label stays for screen readers and
+  // as a tooltip), so that the header keeps to two lines.
+  narrowLabel: {
+    '@media (max-width: 400px)': {
+      position: 'absolute',
+      width: '1px',
+      height: '1px',
+      overflow: 'hidden',
+      clip: 'rect(0 0 0 0)',
+      whiteSpace: 'nowrap',
+    },
+  },
   // Step numbers help when there is room; at 320 px the four names alone just fit.
   stepNumber: { '@media (max-width: 400px)': { display: 'none' } },
   messages: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} 0` },
@@ -129,22 +141,22 @@ export function App({ host, onOpenAnother }: { host: PiloteHost; onOpenAnother?:
             <Badge className={styles.previewBadge} appearance="tint" color="informative">
               {fileHost.file.kind === 'example' ? 'Aperçu · classeur d’exemple' : fileHost.file.name}
             </Badge>
-            <Button size="small" icon={<Table20Regular />} onClick={() => openViewer()}>
-              Voir le classeur
+            <Button size="small" icon={<Table20Regular />} onClick={() => openViewer()} title="Voir le classeur">
+              <span className={styles.narrowLabel}>Voir le classeur</span>
             </Button>
             <Button
               size="small"
               appearance={fileHost.hasUnsavedChanges() ? 'primary' : 'secondary'}
               icon={completed.downloading ? <Spinner size="tiny" /> : <ArrowDownload20Regular />}
               disabled={completed.downloading || pilote.run.status === 'running' || !fileHost.hasUnsavedChanges()}
-              title={fileHost.hasUnsavedChanges() ? undefined : 'Rien de nouveau à télécharger : générez les groupes ou modifiez une feuille « AP … » d’abord'}
+              title={fileHost.hasUnsavedChanges() ? 'Télécharger le classeur complété' : 'Rien de nouveau à télécharger : générez les groupes ou modifiez une feuille « AP … » d’abord'}
               onClick={() => void completed.download()}
             >
-              Télécharger le classeur complété
+              <span className={styles.narrowLabel}>Télécharger le classeur complété</span>
             </Button>
             {onOpenAnother && (
-              <Button size="small" appearance="subtle" icon={<FolderOpen20Regular />} onClick={onOpenAnother}>
-                Ouvrir un autre classeur
+              <Button size="small" appearance="subtle" icon={<FolderOpen20Regular />} onClick={onOpenAnother} title="Ouvrir un autre classeur">
+                <span className={styles.narrowLabel}>Ouvrir un autre classeur</span>
               </Button>
             )}
           </>
