@@ -20,7 +20,7 @@ import type { HistoryEntry, Plan, PupilNeeds, ReadResult } from './model';
 import { computeNeeds } from './needs';
 import { planGroups, readHistory, readPins } from './plan';
 import { alwaysLockWarnings } from './plan/pins';
-import { isReadingCheck, readSavedMapping, readWorkbook, renderMappingSheet, type ColumnMapping } from './read';
+import { isReadingCheck, legacyPupilIds, readSavedMapping, readWorkbook, renderMappingSheet, type ColumnMapping } from './read';
 import { renderCalendarSheet } from './hours/calendarSheet';
 import { renderGroupsSheet } from './plan/groupsSheet';
 import { renderHistorySheet } from './plan/historySheet';
@@ -168,10 +168,12 @@ export async function generate(snapshot: WorkbookSnapshot, options: GenerateOpti
   // Last year's sheets are archived and never read as this year's.
   const years = splitSchoolYears(snapshot, settings.general.schoolYear);
   const thisYear = years.thisYear;
+  // Pupils written by earlier versions under `nom:<classe>|<nom>` keep their history under today's id.
+  const currentPupilId = legacyPupilIds(read.pupils);
   const historyRead = readHistory(thisYear);
-  const history = renameHistory(historyRead.history, identities);
+  const history = renameHistory(historyRead.history, identities).map((h) => ({ ...h, pupilId: currentPupilId(h.pupilId) }));
   const followUpRead = readFollowUp(snapshot);
-  const followUpRecords = renameFollowUp(followUpRead.records, identities);
+  const followUpRecords = renameFollowUp(followUpRead.records, identities).map((r) => ({ ...r, pupilId: currentPupilId(r.pupilId) }));
   // Hours done and rooms are read from the sheets as they are now, before they are replaced.
   const doneRead = readHoursDone(thisYear);
   const hoursDone = renameHoursDone(doneRead.entries, identities);
