@@ -253,6 +253,10 @@ export function pupilNeeds(
     if (ease > 0 && atEase(acquired, all.total)) enrichmentReasons.push(`à l’aise : ${counted}`);
     else if (all.veryGood > 0) enrichmentReasons.push(`${plural(all.veryGood, 'compétence', 'compétences')} en très bonne maîtrise`);
     else if (ease > 0 && acquired > 0) enrichmentReasons.push(counted);
+    else if (ease > 0) {
+      const solid = all.total - all.notAcquired;
+      enrichmentReasons.push(`${solid} compétence${solid > 1 ? 's' : ''} sur ${all.total} acquise${solid > 1 ? 's' : ''} ou en cours d’acquisition`);
+    }
   }
   if (project === 'further-study') {
     enrichment += 0.2;
