@@ -54,6 +54,6 @@ describe('identifiers written by earlier versions', () => {
         .sort();
     expect(pastOf(control).length).toBeGreaterThan(100);
     expect(pastOf(legacy)).toEqual(pastOf(control));
-    expect(legacy.plan.assignments.map((a) => `${a.pupilId}|${a.workshopTypeId}`).sort()).toEqual(control.plan.assignments.map((a) => `${a.pupilId}|${a.workshopTypeId}`).sort());
+    expect(legacy.plan.assignments.map((a) => `${a.pupilId}|${a.groupId}`).sort()).toEqual(control.plan.assignments.map((a) => `${a.pupilId}|${a.groupId}`).sort());
   });
 });
