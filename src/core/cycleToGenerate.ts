@@ -11,7 +11,8 @@ import type { HoursDone } from './hours/types';
 import type { HistoryEntry } from './model';
 import { numberValue, readSection, sectionValue } from './settings/sections';
 import { SECTION_TITLES } from './settings/read';
-import { GENERAL_PARAMETERS, type Settings } from './settings/settings';
+import { GENERAL_PARAMETERS, type GeneralParameter, type Settings } from './settings/settings';
+import { parameterValue } from './settings/values';
 import { findBySheetName } from './sheetNames';
 import { cellText, normalizeText } from './text';
 import { SHEET_NAMES } from './workbook';
@@ -29,7 +30,11 @@ function typedCycle(snapshot: WorkbookSnapshot): { text: string; value: number |
   const row = section?.rows.find((r) => normalizeText(sectionValue(r, 'Paramètre')) === normalizeText(CYCLE_PARAMETER.label));
   if (!row) return null;
   const raw = sectionValue(row, 'Valeur');
-  return { text: cellText(raw), value: numberValue(raw), cell: row.addressOf('Valeur') };
+  const cell = row.addressOf('Valeur');
+  // Read as every parameter is (« 3 », « 3 cycles »); a refusal is already an error of the settings' reading.
+  const { quantity = 'number', integer, min, max } = CYCLE_PARAMETER as GeneralParameter;
+  const value = parameterValue(raw, { quantity, integer, min, max }, { sheet: SHEET_NAMES.parameters, cell, subject: '', fallback: '' }, []);
+  return { text: cellText(raw), value, cell };
 }
 
 /**

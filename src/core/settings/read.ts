@@ -9,7 +9,7 @@ import type { NeedKind, PayStatus, Slot, StaffCategory, Teacher, WorkshopType } 
 import { frenchDate, isoToSerial, parseDateCell } from '../dates';
 import { SHEET_NAMES } from '../workbook';
 import { cellText, normalizeText } from '../text';
-import { listValue, numberValue, readHeaderTable, readSection, sectionValue, yesValue, type Section, type SectionRow } from './sections';
+import { listValue, readHeaderTable, readSection, sectionValue, yesValue, type Section, type SectionRow } from './sections';
 import { parameterValue, type ValueRule } from './values';
 import { categoryFromRole, parseStaffCategory, STAFF_CATEGORIES, STAFF_CATEGORY_CHOICES, STAFF_CATEGORY_HEADER } from './staff';
 import {
@@ -99,15 +99,11 @@ function parseGeneral(section: Section, sheet: string, diagnostics: Diagnostic[]
       general[parameter.key] = cellText(raw);
       continue;
     }
-    // « Cycle à générer » is refused as an error by cycleToGenerate.ts, never replaced by a default.
-    if (parameter.key === 'cycle') {
-      const typed = numberValue(raw);
-      if (typed !== null) general.cycle = typed;
-      continue;
-    }
     const { quantity = 'number', integer, min, max } = parameter as GeneralParameter;
     const rule = { quantity, integer, min, max };
-    const at = { sheet, cell: row.addressOf('Valeur'), subject: `« ${parameter.label} »`, fallback: `valeur par défaut ${frenchDefault(parameter.defaultValue)} utilisée` };
+    // « Cycle à générer » is never replaced by a default: cycleToGenerate.ts refuses the whole generation.
+    const fallback = parameter.key === 'cycle' ? 'rien ne sera généré tant que la cellule n’est pas corrigée' : `valeur par défaut ${frenchDefault(parameter.defaultValue)} utilisée`;
+    const at = { sheet, cell: row.addressOf('Valeur'), subject: `« ${parameter.label} »`, fallback };
     const value = parameterValue(raw, rule, at, diagnostics);
     if (value !== null) general[parameter.key] = value;
   }
