@@ -9,7 +9,8 @@ import { seededRandom } from '../../src/core/example/random';
 
 const LAST_NAMES = ['Aubry', 'Baptiste', 'Cissé', 'Dumont', 'Esnault', 'Fontaine', 'Gauthier', 'Hervé', 'Idrissi', 'Joly', 'Khelifi', 'Lemoine', 'Marchal', 'Noël', 'Ozturk', 'Picard', 'Rousset', 'Sow', 'Tanguy', 'Vernet'];
 const FIRST_NAMES = ['Agathe', 'Bastien', 'Clémence', 'Dorian', 'Elsa', 'Farid', 'Gaëlle', 'Hamza', 'Iris', 'Jules', 'Khadija', 'Loïc', 'Mélissa', 'Nolan', 'Ophélie', 'Quentin'];
-const COMPETENCIES = ['Lire une consigne', 'Rédiger un paragraphe', 'Calculer un pourcentage', 'Lire un tableau', 'Mener un raisonnement', 'Travailler en équipe'];
+// Each item names its discipline, as schools write it; an item without one would be « Discipline non précisée ».
+const COMPETENCIES = ['Français : Lire une consigne', 'Français : Rédiger un paragraphe', 'Maths : Calculer un pourcentage', 'Maths : Lire un tableau', 'Maths : Mener un raisonnement', 'Anglais : Se présenter à l’oral'];
 
 export interface SchoolFile {
   bytes: Uint8Array;

@@ -64,7 +64,8 @@ describe('file host: undo of the last generation', () => {
 describe('file host: a text file named as a workbook', () => {
   it('is refused in French, like the command line, whatever the text', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.stringMatching(/^[a-z ]{0,30}$/), { minLength: 1, maxLength: 5 }), fc.constantFrom('.xlsx', '.xlsm', '.ods'), async (lines, extension) => {
+      // An empty file has its own message (« est vide (0 octet) »): the text here always has a word.
+      fc.asyncProperty(fc.array(fc.stringMatching(/^[a-z ]{0,30}$/), { maxLength: 4 }).map((lines) => [...lines, 'notes']), fc.constantFrom('.xlsx', '.xlsm', '.ods'), async (lines, extension) => {
         const name = `notes${extension}`;
         const error = await openFileHost(new TextEncoder().encode(lines.join('\n')), name).then(
           () => undefined,
