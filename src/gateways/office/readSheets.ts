@@ -6,7 +6,7 @@
  */
 import type { CellRange, CellValue, Grid } from '../../core/grid';
 import { GROUP_COLUMNS } from '../../core/plan/sheetColumns';
-import { partBase } from '../../core/render/sheetSpec';
+import { readBackOf, type ReadBack } from '../../core/readBack';
 import { MARKER, SHEET_NAMES, SHEET_PREFIX } from '../../core/workbook';
 import { normalizeText } from '../../core/text';
 import { parseAreas, parseRangeAddress, relativeTo } from './addresses';
@@ -102,22 +102,17 @@ export function valueAreas(outline: SheetOutline): CellRange[] {
 }
 
 /**
- * How much of a sheet the engine reads. Our output sheets are rewritten by every generation: the
- * indicators and the printable follow-up sheets are never read back (only their marker), the others
- * are read for what the coordinator and the teams typed (locks, hours done, rooms, follow-up) and the
- * history. Staging and backup copies are not part of the
- * workbook the engine sees.
+ * How much of a sheet the gateway reads: of our own sheets, what the engine reads back (declared by
+ * each domain in the core, see readBack.ts); the coordinator's sheets in full. Staging and backup
+ * copies are not part of the workbook the engine sees.
  */
-export type ReadExtent = 'skip' | 'marker' | 'values' | 'full';
+export type ReadExtent = 'skip' | ReadBack;
 
 export function readExtent(outline: SheetOutline): ReadExtent {
   const name = outline.meta.name;
-  if (outline.ours && (name.startsWith(STAGING_PREFIX) || isBackupName(name))) return 'skip';
-  // Written for reading or printing, never read back by the engine: their marker says they are ours.
-  const printed: string[] = [SHEET_NAMES.indicators, SHEET_NAMES.contracts, SHEET_NAMES.attendance, SHEET_NAMES.teamsReport];
-  if (outline.ours && printed.includes(partBase(name))) return 'marker';
-  const output: string[] = [SHEET_NAMES.groups, SHEET_NAMES.history, SHEET_NAMES.calendar, SHEET_NAMES.hours, SHEET_NAMES.followUp];
-  return outline.ours && output.includes(name) ? 'values' : 'full';
+  if (!outline.ours) return 'full';
+  if (name.startsWith(STAGING_PREFIX) || isBackupName(name)) return 'skip';
+  return readBackOf(name);
 }
 
 /** Hidden rows and columns, formula cells and merges of one sheet: small answers, queued once. */
