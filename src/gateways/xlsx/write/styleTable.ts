@@ -9,18 +9,7 @@ import type { CellStyle, ConditionalFormatSpec } from '../../../core/render/shee
 import { escapeXml, NS } from '../package/opc';
 
 /** What a cell ends up with once every styled range over it is applied, in order (one field each). */
-interface CellFormat {
-  bold?: boolean;
-  italic?: boolean;
-  fontSize?: number;
-  fontColor?: string;
-  fill?: string;
-  numberFormat?: string;
-  wrap?: boolean;
-  horizontal?: CellStyle['horizontal'];
-  vertical?: CellStyle['vertical'];
-  border?: boolean;
-}
+type CellFormat = CellStyle;
 
 const FIRST_CUSTOM_NUMBER_FORMAT = 164;
 /** Built-in number formats (ECMA-376 §18.8.30) the specs use, written by id rather than as custom codes. */
